@@ -1,0 +1,94 @@
+#include "ingest/csv_reader.hpp"
+
+#include <csv.h>
+
+#include <algorithm>
+#include <cctype>
+
+namespace listaudit::ingest {
+namespace {
+
+void fieldCallback(void* data, std::size_t size, void* self) {
+  static_cast<CsvReader*>(self)->onField(static_cast<const char*>(data), size);
+}
+void recordCallback(int, void* self) { static_cast<CsvReader*>(self)->onRecordEnd(); }
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+std::string trim(const std::string& s) {
+  const auto b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return {};
+  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
+}
+
+}  // namespace
+
+CsvReader::CsvReader(const std::string& path)
+    : path_(path), file_(std::fopen(path.c_str(), "rb"), &std::fclose), parser_(std::make_unique<csv_parser>()) {
+  if (!file_) throw CsvError(path + ": cannot be opened");
+  if (csv_init(parser_.get(), CSV_STRICT | CSV_STRICT_FINI) != 0) throw CsvError(path + ": CSV parser unavailable");
+}
+
+CsvReader::~CsvReader() { csv_free(parser_.get()); }
+
+void CsvReader::onField(const char* data, std::size_t size) { current_.emplace_back(data, size); }
+
+void CsvReader::onRecordEnd() {
+  ready_.push_back(std::move(current_));
+  current_.clear();
+}
+
+bool CsvReader::fill() {
+  char buffer[1 << 16];
+  const std::size_t n = std::fread(buffer, 1, sizeof buffer, file_.get());
+  if (n > 0) {
+    if (csv_parse(parser_.get(), buffer, n, fieldCallback, recordCallback, this) != n)
+      throw CsvError(path_ + ": malformed CSV after line " + std::to_string(line_ + static_cast<int>(ready_.size())) +
+                     ": " + csv_strerror(csv_error(parser_.get())));
+    return true;
+  }
+  if (std::ferror(file_.get())) throw CsvError(path_ + ": read error after line " + std::to_string(line_));
+  if (csv_fini(parser_.get(), fieldCallback, recordCallback, this) != 0)
+    throw CsvError(path_ + ": malformed CSV at its end (an unclosed quote?)");
+  eof_ = true;
+  return false;
+}
+
+bool CsvReader::next(std::vector<std::string>& fields) {
+  while (ready_.empty() && !eof_) fill();
+  if (ready_.empty()) return false;
+  fields = std::move(ready_.front());
+  ready_.pop_front();
+  ++line_;
+  if (!bomChecked_) {
+    bomChecked_ = true;
+    if (!fields.empty() && fields[0].rfind("\xEF\xBB\xBF", 0) == 0) fields[0].erase(0, 3);
+  }
+  return true;
+}
+
+CsvHeader::CsvHeader(const std::vector<std::string>& names) {
+  for (std::size_t i = 0; i < names.size(); ++i) index_.emplace(lower(trim(names[i])), static_cast<int>(i));
+}
+
+int CsvHeader::find(const std::string& name) const {
+  const auto it = index_.find(lower(name));
+  return it == index_.end() ? -1 : it->second;
+}
+
+void CsvHeader::require(const std::vector<std::string>& names, const std::string& path) const {
+  std::string missing;
+  for (const auto& n : names)
+    if (find(n) < 0) missing += (missing.empty() ? "" : ", ") + n;
+  if (!missing.empty()) throw CsvError(path + " line 1: required column(s) missing: " + missing);
+}
+
+std::string CsvHeader::get(const std::vector<std::string>& record, const std::string& name) const {
+  const int i = find(name);
+  if (i < 0 || static_cast<std::size_t>(i) >= record.size()) return {};
+  return trim(record[static_cast<std::size_t>(i)]);
+}
+
+}  // namespace listaudit::ingest

@@ -1,0 +1,173 @@
+#include "models/national_id.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+namespace listaudit::models {
+namespace {
+
+bool allDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+int digitsValue(std::string_view s) {
+  int v = 0;
+  for (char c : s) v = v * 10 + (c - '0');
+  return v;
+}
+bool isUpperLetter(char c) { return c >= 'A' && c <= 'Z'; }
+
+IdCheck checkEgn(std::string_view n) {
+  IdCheck r{.scheme = IdScheme::Egn};
+  if (n.size() != 10 || !allDigits(n)) {
+    r.reason = "an EGN has 10 digits";
+    return r;
+  }
+  r.formOk = true;
+  int year = digitsValue(n.substr(0, 2));
+  int month = digitsValue(n.substr(2, 2));
+  const int day = digitsValue(n.substr(4, 2));
+  if (month > 40) {
+    month -= 40;
+    year += 2000;
+  } else if (month > 20) {
+    month -= 20;
+    year += 1800;
+  } else {
+    year += 1900;
+  }
+  r.birthDate = Date::make(year, month, day);
+  if (!r.birthDate) {
+    r.reason = "the EGN's date does not exist";
+    return r;
+  }
+  if (egnCheckDigit(n.substr(0, 9)) != n[9]) {
+    r.reason = "the EGN's check digit does not match";
+    return r;
+  }
+  r.checkOk = true;
+  return r;
+}
+
+IdCheck checkJmbg(std::string_view n) {
+  IdCheck r{.scheme = IdScheme::Jmbg};
+  if (n.size() != 13 || !allDigits(n)) {
+    r.reason = "a JMBG has 13 digits";
+    return r;
+  }
+  r.formOk = true;
+  const int day = digitsValue(n.substr(0, 2));
+  const int month = digitsValue(n.substr(2, 2));
+  const int yyy = digitsValue(n.substr(4, 3));
+  r.birthDate = Date::make(yyy >= 800 ? 1000 + yyy : 2000 + yyy, month, day);
+  if (!r.birthDate) {
+    r.reason = "the JMBG's date does not exist";
+    return r;
+  }
+  if (jmbgCheckDigit(n.substr(0, 12)) != n[12]) {
+    r.reason = "the JMBG's check digit does not match";
+    return r;
+  }
+  r.checkOk = true;
+  return r;
+}
+
+IdCheck checkAlbanian(std::string_view n) {
+  IdCheck r{.scheme = IdScheme::Albanian};
+  const bool decadeOk = n.size() == 10 && ((n[0] >= '0' && n[0] <= '9') || (n[0] >= 'A' && n[0] <= 'T'));
+  if (!decadeOk || !allDigits(n.substr(1, 8)) || !isUpperLetter(n[9])) {
+    r.reason = "an Albanian number is a letter, 8 digits and a letter";
+    return r;
+  }
+  r.formOk = true;
+  const int decade = n[0] <= '9' ? 1800 + 10 * (n[0] - '0') : 1900 + 10 * (n[0] - 'A');
+  const int year = decade + (n[1] - '0');
+  int month = digitsValue(n.substr(2, 2));
+  if (month > 50) month -= 50;  // women
+  r.birthDate = Date::make(year, month, digitsValue(n.substr(4, 2)));
+  if (!r.birthDate) {
+    r.reason = "the Albanian number's date does not exist";
+    return r;
+  }
+  r.checkOk = true;
+  // Issued numbers do not follow the published check letter (contract section 5),
+  // so the letter is never verified against it.
+  r.reason = "check letter not verified: issued numbers do not follow the published rule";
+  return r;
+}
+
+IdCheck checkKosovo(std::string_view n) {
+  IdCheck r{.scheme = IdScheme::Kosovo};
+  if (n.size() != 10 || !allDigits(n)) {
+    r.reason = "a Kosovo personal number has 10 digits";
+    return r;
+  }
+  r.formOk = r.checkOk = true;
+  return r;
+}
+
+}  // namespace
+
+std::string_view schemeName(IdScheme scheme) {
+  switch (scheme) {
+    case IdScheme::Egn: return "EGN";
+    case IdScheme::Jmbg: return "JMBG";
+    case IdScheme::Albanian: return "AL";
+    case IdScheme::Kosovo: return "XK";
+    case IdScheme::Unknown: break;
+  }
+  return "unknown";
+}
+
+IdScheme schemeForCountry(std::string_view country) {
+  std::string c(country);
+  std::transform(c.begin(), c.end(), c.begin(), [](unsigned char ch) { return std::toupper(ch); });
+  if (c == "BG") return IdScheme::Egn;
+  if (c == "RS" || c == "MK" || c == "ME" || c == "BA") return IdScheme::Jmbg;
+  if (c == "AL") return IdScheme::Albanian;
+  if (c == "XK") return IdScheme::Kosovo;
+  return IdScheme::Unknown;
+}
+
+char egnCheckDigit(std::string_view first9) {
+  static constexpr std::array<int, 9> kWeights{2, 4, 8, 5, 10, 9, 7, 3, 6};
+  int sum = 0;
+  for (std::size_t i = 0; i < 9; ++i) sum += (first9[i] - '0') * kWeights[i];
+  const int check = sum % 11;
+  return static_cast<char>('0' + (check == 10 ? 0 : check));
+}
+
+char jmbgCheckDigit(std::string_view first12) {
+  static constexpr std::array<int, 12> kWeights{7, 6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2};
+  int sum = 0;
+  for (std::size_t i = 0; i < 12; ++i) sum += (first12[i] - '0') * kWeights[i];
+  const int m = 11 - sum % 11;
+  return static_cast<char>('0' + (m >= 10 ? 0 : m));
+}
+
+IdCheck checkNationalId(std::string_view number, std::string_view country) {
+  IdScheme scheme = schemeForCountry(country);
+  if (scheme == IdScheme::Unknown) {
+    if (number.size() == 10 && allDigits(number)) scheme = IdScheme::Egn;
+    else if (number.size() == 13 && allDigits(number)) scheme = IdScheme::Jmbg;
+    else if (number.size() == 10 && isUpperLetter(number[0]) && isUpperLetter(number[9])) scheme = IdScheme::Albanian;
+  }
+  switch (scheme) {
+    case IdScheme::Egn: return checkEgn(number);
+    case IdScheme::Jmbg: return checkJmbg(number);
+    case IdScheme::Albanian: return checkAlbanian(number);
+    case IdScheme::Kosovo: return checkKosovo(number);
+    case IdScheme::Unknown: break;
+  }
+  IdCheck r;
+  r.reason = number.empty() ? "no number" : "the number has the form of no known scheme";
+  return r;
+}
+
+std::string_view idAlphabet(IdScheme scheme) {
+  if (scheme == IdScheme::Albanian) return "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  if (scheme == IdScheme::Unknown) return "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  return "0123456789";
+}
+
+}  // namespace listaudit::models

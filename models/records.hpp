@@ -1,0 +1,81 @@
+#pragma once
+// Value types that flow from ingest through the page stages into the store and
+// out to the writers. Plain structs: copy or move them freely.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "models/date.hpp"
+#include "models/flag.hpp"
+
+namespace listaudit::models {
+
+// One line of the manifest (contract section 2), with paths resolved against
+// the manifest's folder.
+struct ListEntry {
+  std::string listId;
+  std::string party;
+  std::optional<Date> electionDate;
+  std::optional<Date> submittedOn;
+  std::string scanPath;
+  std::string digitalPath;  // empty when none
+  std::string country;      // upper case, empty when not given
+  int manifestLine = 0;     // 1-based line in the manifest, for messages
+};
+
+// An input that could not be read (a manifest line, a file, a page).
+struct InputError {
+  std::string input;  // path or "manifest.csv line 4"
+  int page = 0;       // 1-based page, 0 when the whole input failed
+  std::string message;
+};
+
+struct Box {
+  int x = 0, y = 0, width = 0, height = 0;
+};
+
+// What the page phase learned about one page.
+struct PageRecord {
+  std::string listId;
+  int page = 0;
+  int width = 0, height = 0;
+  double skewDegrees = 0;
+  bool upsideDown = false;
+  std::string title;      // text above the table, as read
+  std::string collector;  // text under the table, as read
+  int rows = 0;
+};
+
+// One table row as read from a page.
+struct RowRecord {
+  std::string listId;
+  int page = 0;
+  int row = 0;
+  std::string fullName;     // NFC, single spaces
+  std::string rawId;        // the number as read, spaces removed
+  std::string nationalId;   // as resolved by the checks (after any confirmed repair)
+  double nameConfidence = 0;  // 0..1
+  double idConfidence = 0;    // 0..1
+  double signatureInk = 0;    // share of the signature cell's area covered by ink
+  Box box;                    // the row on the upright page, in pixels
+  std::vector<std::uint8_t> image;  // PNG of the row, for the report
+};
+
+// A flag raised on a row, with what a reviewer needs to check it.
+struct Finding {
+  Flag flag;
+  double weight = 0;     // log-odds the flag adds to the row's risk
+  std::string evidence;  // plain words: which rule, which other row or register line
+};
+
+struct JudgedRow {
+  std::string listId;
+  int page = 0;
+  int row = 0;
+  std::string nationalId;
+  std::vector<Finding> findings;  // sorted by flag
+  double risk = 0;
+};
+
+}  // namespace listaudit::models

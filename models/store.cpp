@@ -1,0 +1,289 @@
+#include "models/store.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+
+#include <map>
+#include <tuple>
+
+namespace listaudit::models {
+namespace {
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS lists (
+  ordinal INTEGER PRIMARY KEY,
+  list_id TEXT NOT NULL UNIQUE,
+  party TEXT NOT NULL,
+  election_date TEXT,
+  submitted_on TEXT,
+  scan_path TEXT NOT NULL,
+  digital_path TEXT NOT NULL,
+  country TEXT NOT NULL,
+  manifest_line INTEGER NOT NULL,
+  pages INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS pages (
+  list_id TEXT NOT NULL,
+  page INTEGER NOT NULL,
+  width INTEGER, height INTEGER,
+  skew_degrees REAL, upside_down INTEGER,
+  title TEXT, collector TEXT,
+  rows INTEGER NOT NULL,
+  PRIMARY KEY (list_id, page)
+);
+CREATE TABLE IF NOT EXISTS rows (
+  list_id TEXT NOT NULL,
+  page INTEGER NOT NULL,
+  row INTEGER NOT NULL,
+  full_name TEXT NOT NULL,
+  raw_id TEXT NOT NULL,
+  national_id TEXT NOT NULL,
+  name_confidence REAL, id_confidence REAL, signature_ink REAL,
+  x INTEGER, y INTEGER, width INTEGER, height INTEGER,
+  image BLOB,
+  risk REAL NOT NULL DEFAULT 0,
+  PRIMARY KEY (list_id, page, row)
+);
+CREATE TABLE IF NOT EXISTS findings (
+  list_id TEXT NOT NULL,
+  page INTEGER NOT NULL,
+  row INTEGER NOT NULL,
+  flag TEXT NOT NULL,
+  weight REAL NOT NULL,
+  evidence TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS findings_by_row ON findings (list_id, page, row);
+CREATE TABLE IF NOT EXISTS errors (
+  seq INTEGER PRIMARY KEY,
+  input TEXT NOT NULL,
+  page INTEGER NOT NULL,
+  message TEXT NOT NULL
+);
+)sql";
+
+std::string dateText(const std::optional<Date>& d) { return d ? d->toString() : std::string(); }
+
+}  // namespace
+
+Store::Store(const std::string& path) : db_(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE) {
+  db_.exec("PRAGMA journal_mode = WAL");
+  db_.exec("PRAGMA synchronous = NORMAL");
+  db_.exec(kSchema);
+}
+
+void Store::addList(const ListEntry& list) {
+  SQLite::Statement q(db_,
+                      "INSERT INTO lists (list_id, party, election_date, submitted_on, scan_path, digital_path, "
+                      "country, manifest_line) VALUES (?,?,?,?,?,?,?,?)");
+  q.bind(1, list.listId);
+  q.bind(2, list.party);
+  q.bind(3, dateText(list.electionDate));
+  q.bind(4, dateText(list.submittedOn));
+  q.bind(5, list.scanPath);
+  q.bind(6, list.digitalPath);
+  q.bind(7, list.country);
+  q.bind(8, list.manifestLine);
+  q.exec();
+}
+
+void Store::setPageCount(const std::string& listId, int pages) {
+  SQLite::Statement q(db_, "UPDATE lists SET pages = ? WHERE list_id = ?");
+  q.bind(1, pages);
+  q.bind(2, listId);
+  q.exec();
+}
+
+void Store::addPage(const PageRecord& page, const std::vector<RowRecord>& rows) {
+  SQLite::Transaction tx(db_);
+  SQLite::Statement p(db_,
+                      "INSERT INTO pages (list_id, page, width, height, skew_degrees, upside_down, title, "
+                      "collector, rows) VALUES (?,?,?,?,?,?,?,?,?)");
+  p.bind(1, page.listId);
+  p.bind(2, page.page);
+  p.bind(3, page.width);
+  p.bind(4, page.height);
+  p.bind(5, page.skewDegrees);
+  p.bind(6, page.upsideDown ? 1 : 0);
+  p.bind(7, page.title);
+  p.bind(8, page.collector);
+  p.bind(9, static_cast<int>(rows.size()));
+  p.exec();
+  SQLite::Statement r(db_,
+                      "INSERT INTO rows (list_id, page, row, full_name, raw_id, national_id, name_confidence, "
+                      "id_confidence, signature_ink, x, y, width, height, image) "
+                      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  for (const RowRecord& row : rows) {
+    r.reset();
+    r.bind(1, row.listId);
+    r.bind(2, row.page);
+    r.bind(3, row.row);
+    r.bind(4, row.fullName);
+    r.bind(5, row.rawId);
+    r.bind(6, row.nationalId);
+    r.bind(7, row.nameConfidence);
+    r.bind(8, row.idConfidence);
+    r.bind(9, row.signatureInk);
+    r.bind(10, row.box.x);
+    r.bind(11, row.box.y);
+    r.bind(12, row.box.width);
+    r.bind(13, row.box.height);
+    if (row.image.empty()) r.bind(14);
+    else r.bindNoCopy(14, row.image.data(), static_cast<int>(row.image.size()));
+    r.exec();
+  }
+  tx.commit();
+}
+
+void Store::addError(const InputError& error) {
+  SQLite::Statement q(db_, "INSERT INTO errors (input, page, message) VALUES (?,?,?)");
+  q.bind(1, error.input);
+  q.bind(2, error.page);
+  q.bind(3, error.message);
+  q.exec();
+}
+
+void Store::saveJudgements(const std::vector<JudgedRow>& judged) {
+  SQLite::Transaction tx(db_);
+  db_.exec("DELETE FROM findings");
+  SQLite::Statement update(db_, "UPDATE rows SET national_id = ?, risk = ? WHERE list_id = ? AND page = ? AND row = ?");
+  SQLite::Statement insert(db_, "INSERT INTO findings (list_id, page, row, flag, weight, evidence) VALUES (?,?,?,?,?,?)");
+  for (const JudgedRow& j : judged) {
+    update.reset();
+    update.bind(1, j.nationalId);
+    update.bind(2, j.risk);
+    update.bind(3, j.listId);
+    update.bind(4, j.page);
+    update.bind(5, j.row);
+    update.exec();
+    for (const Finding& f : j.findings) {
+      insert.reset();
+      insert.bind(1, j.listId);
+      insert.bind(2, j.page);
+      insert.bind(3, j.row);
+      insert.bind(4, std::string(flagCode(f.flag)));
+      insert.bind(5, f.weight);
+      insert.bind(6, f.evidence);
+      insert.exec();
+    }
+  }
+  tx.commit();
+}
+
+std::vector<ListEntry> Store::lists() const {
+  std::vector<ListEntry> out;
+  SQLite::Statement q(db_,
+                      "SELECT list_id, party, election_date, submitted_on, scan_path, digital_path, country, "
+                      "manifest_line FROM lists ORDER BY ordinal");
+  while (q.executeStep()) {
+    ListEntry e;
+    e.listId = q.getColumn(0).getString();
+    e.party = q.getColumn(1).getString();
+    e.electionDate = Date::parse(q.getColumn(2).getString());
+    e.submittedOn = Date::parse(q.getColumn(3).getString());
+    e.scanPath = q.getColumn(4).getString();
+    e.digitalPath = q.getColumn(5).getString();
+    e.country = q.getColumn(6).getString();
+    e.manifestLine = q.getColumn(7).getInt();
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+int Store::pageCount(const std::string& listId) const {
+  SQLite::Statement q(db_, "SELECT pages FROM lists WHERE list_id = ?");
+  q.bind(1, listId);
+  return q.executeStep() ? q.getColumn(0).getInt() : 0;
+}
+
+std::vector<PageRecord> Store::pages(const std::string& listId) const {
+  std::vector<PageRecord> out;
+  SQLite::Statement q(db_,
+                      "SELECT page, width, height, skew_degrees, upside_down, title, collector, rows FROM pages "
+                      "WHERE list_id = ? ORDER BY page");
+  q.bind(1, listId);
+  while (q.executeStep()) {
+    PageRecord p;
+    p.listId = listId;
+    p.page = q.getColumn(0).getInt();
+    p.width = q.getColumn(1).getInt();
+    p.height = q.getColumn(2).getInt();
+    p.skewDegrees = q.getColumn(3).getDouble();
+    p.upsideDown = q.getColumn(4).getInt() != 0;
+    p.title = q.getColumn(5).getString();
+    p.collector = q.getColumn(6).getString();
+    p.rows = q.getColumn(7).getInt();
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+std::vector<RowRecord> Store::rows() const {
+  std::vector<RowRecord> out;
+  SQLite::Statement q(db_,
+                      "SELECT r.list_id, r.page, r.row, r.full_name, r.raw_id, r.national_id, r.name_confidence, "
+                      "r.id_confidence, r.signature_ink, r.x, r.y, r.width, r.height FROM rows r "
+                      "JOIN lists l ON l.list_id = r.list_id ORDER BY l.ordinal, r.page, r.row");
+  while (q.executeStep()) {
+    RowRecord r;
+    r.listId = q.getColumn(0).getString();
+    r.page = q.getColumn(1).getInt();
+    r.row = q.getColumn(2).getInt();
+    r.fullName = q.getColumn(3).getString();
+    r.rawId = q.getColumn(4).getString();
+    r.nationalId = q.getColumn(5).getString();
+    r.nameConfidence = q.getColumn(6).getDouble();
+    r.idConfidence = q.getColumn(7).getDouble();
+    r.signatureInk = q.getColumn(8).getDouble();
+    r.box = {q.getColumn(9).getInt(), q.getColumn(10).getInt(), q.getColumn(11).getInt(), q.getColumn(12).getInt()};
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+std::vector<std::uint8_t> Store::rowImage(const std::string& listId, int page, int row) const {
+  SQLite::Statement q(db_, "SELECT image FROM rows WHERE list_id = ? AND page = ? AND row = ?");
+  q.bind(1, listId);
+  q.bind(2, page);
+  q.bind(3, row);
+  if (!q.executeStep() || q.getColumn(0).isNull()) return {};
+  const SQLite::Column blob = q.getColumn(0);
+  const auto* data = static_cast<const std::uint8_t*>(blob.getBlob());
+  return std::vector<std::uint8_t>(data, data + blob.getBytes());
+}
+
+std::vector<JudgedRow> Store::judgements() const {
+  using Key = std::tuple<std::string, int, int>;
+  std::map<Key, std::vector<Finding>> findings;
+  SQLite::Statement f(db_, "SELECT list_id, page, row, flag, weight, evidence FROM findings ORDER BY rowid");
+  while (f.executeStep()) {
+    const auto flag = flagFromCode(f.getColumn(3).getString());
+    if (!flag) continue;
+    findings[{f.getColumn(0).getString(), f.getColumn(1).getInt(), f.getColumn(2).getInt()}].push_back(
+        {*flag, f.getColumn(4).getDouble(), f.getColumn(5).getString()});
+  }
+  std::vector<JudgedRow> out;
+  SQLite::Statement q(db_,
+                      "SELECT r.list_id, r.page, r.row, r.national_id, r.risk FROM rows r "
+                      "JOIN lists l ON l.list_id = r.list_id ORDER BY l.ordinal, r.page, r.row");
+  while (q.executeStep()) {
+    JudgedRow j;
+    j.listId = q.getColumn(0).getString();
+    j.page = q.getColumn(1).getInt();
+    j.row = q.getColumn(2).getInt();
+    j.nationalId = q.getColumn(3).getString();
+    j.risk = q.getColumn(4).getDouble();
+    if (auto it = findings.find({j.listId, j.page, j.row}); it != findings.end()) j.findings = std::move(it->second);
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
+std::vector<InputError> Store::errors() const {
+  std::vector<InputError> out;
+  SQLite::Statement q(db_, "SELECT input, page, message FROM errors ORDER BY seq");
+  while (q.executeStep())
+    out.push_back({q.getColumn(0).getString(), q.getColumn(1).getInt(), q.getColumn(2).getString()});
+  return out;
+}
+
+}  // namespace listaudit::models

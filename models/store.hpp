@@ -1,0 +1,46 @@
+#pragma once
+// The run's SQLite store: every list, page, row, error and finding of a run.
+// Every output file is written from it alone, so a report can be rebuilt
+// without reading a scan again.
+//
+// Not thread-safe: one thread owns a Store (the pipeline's sink, then the
+// checks, then the writers). Errors from SQLite throw SQLite::Exception.
+#include <SQLiteCpp/Database.h>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "models/records.hpp"
+
+namespace listaudit::models {
+
+class Store {
+ public:
+  // Opens the store at `path`, creating the file and the schema when missing.
+  explicit Store(const std::string& path);
+
+  void addList(const ListEntry& list);
+  void setPageCount(const std::string& listId, int pages);
+  // A page and its rows, in one transaction.
+  void addPage(const PageRecord& page, const std::vector<RowRecord>& rows);
+  void addError(const InputError& error);
+  // Replaces every finding, resolved number and risk with these, in one transaction.
+  void saveJudgements(const std::vector<JudgedRow>& judged);
+
+  // Lists in manifest order.
+  std::vector<ListEntry> lists() const;
+  int pageCount(const std::string& listId) const;
+  std::vector<PageRecord> pages(const std::string& listId) const;
+  // Rows in list (manifest), page, row order, without their images.
+  std::vector<RowRecord> rows() const;
+  std::vector<std::uint8_t> rowImage(const std::string& listId, int page, int row) const;
+  // Judgements in the order of rows(); rows never judged come back with no findings.
+  std::vector<JudgedRow> judgements() const;
+  std::vector<InputError> errors() const;
+
+ private:
+  SQLite::Database db_;
+};
+
+}  // namespace listaudit::models

@@ -1,0 +1,59 @@
+#include "pipeline/batch_run.hpp"
+
+#include <filesystem>
+
+#include "ingest/manifest_reader.hpp"
+#include "models/store.hpp"
+#include "pipeline/csv_outputs.hpp"
+#include "pipeline/html_report.hpp"
+#include "pipeline/judge.hpp"
+
+namespace listaudit::pipeline {
+
+RunSummary runBatch(const RunOptions& options) {
+  namespace fs = std::filesystem;
+  const ingest::Manifest manifest = ingest::readManifest(options.manifest);
+
+  fs::create_directories(options.outDir);
+  RunSummary summary;
+  const fs::path out(options.outDir);
+  summary.storePath = (out / "listaudit.sqlite").string();
+  // A run starts from an empty store: the same inputs give the same outputs.
+  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(summary.storePath + suffix);
+  models::Store store(summary.storePath);
+
+  for (const auto& error : manifest.errors) {
+    store.addError(error);
+    if (options.onError) options.onError(error);
+  }
+  for (const auto& list : manifest.lists) store.addList(list);
+
+  PagePhaseOptions pageOptions;
+  pageOptions.jobs = options.jobs;
+  pageOptions.progress = options.progress;
+  pageOptions.onError = options.onError;
+  const PagePhaseResult pages = readPages(manifest.lists, store, pageOptions);
+
+  const auto judged = judgeRows(manifest.lists, store.rows(), JudgeOptions{});
+  store.saveJudgements(judged);
+
+  summary.rowsCsv = (out / "rows.csv").string();
+  summary.listsCsv = (out / "lists.csv").string();
+  summary.errorsCsv = (out / "errors.csv").string();
+  summary.report = (out / "report.html").string();
+  writeRowsCsv(store, summary.rowsCsv);
+  writeListsCsv(store, summary.listsCsv);
+  writeErrorsCsv(store, summary.errorsCsv);
+  writeHtmlReport(store, summary.report);
+
+  summary.lists = static_cast<int>(manifest.lists.size());
+  summary.pages = pages.pages;
+  summary.pagesRead = pages.pagesRead;
+  summary.rows = pages.rows;
+  summary.errors = static_cast<int>(manifest.errors.size()) + pages.errors;
+  for (const auto& j : judged)
+    if (!j.findings.empty()) ++summary.flaggedRows;
+  return summary;
+}
+
+}  // namespace listaudit::pipeline

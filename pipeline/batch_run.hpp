@@ -1,0 +1,30 @@
+#pragma once
+// `listaudit run` as a library call (contract section 1): the manifest in,
+// the page phase, the check phase, and every output file written from the
+// store.
+#include <functional>
+#include <string>
+
+#include "pipeline/page_pipeline.hpp"
+
+namespace listaudit::pipeline {
+
+struct RunOptions {
+  std::string manifest;
+  std::string outDir;
+  std::string population, consent, complaints;  // empty when not given
+  int jobs = 0;
+  std::function<void(const PageProgress&)> progress;
+  std::function<void(const models::InputError&)> onError;  // each input that cannot be read
+};
+
+struct RunSummary {
+  int lists = 0, pages = 0, pagesRead = 0, rows = 0, flaggedRows = 0, errors = 0;
+  std::string storePath, rowsCsv, listsCsv, errorsCsv, report;
+};
+
+// A manifest or register that cannot be used at all throws
+// ingest::CsvError (exit 2); unreadable inputs are counted in `errors`.
+RunSummary runBatch(const RunOptions& options);
+
+}  // namespace listaudit::pipeline

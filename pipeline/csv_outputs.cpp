@@ -1,0 +1,87 @@
+#include "pipeline/csv_outputs.hpp"
+
+#include <cstdio>
+#include <map>
+#include <set>
+
+#include "pipeline/csv_writer.hpp"
+
+namespace listaudit::pipeline {
+namespace {
+
+std::string decimal(double v, const char* format) {
+  char b[32];
+  std::snprintf(b, sizeof b, format, v);
+  return b;
+}
+
+}  // namespace
+
+std::string flagCodes(const models::JudgedRow& row) {
+  std::set<models::Flag> flags;
+  for (const auto& f : row.findings) flags.insert(f.flag);
+  std::string out;
+  for (models::Flag f : flags) out += (out.empty() ? "" : ";") + std::string(models::flagCode(f));
+  return out;
+}
+
+void writeRowsCsv(const models::Store& store, const std::string& path) {
+  const std::vector<models::RowRecord> rows = store.rows();
+  const std::vector<models::JudgedRow> judged = store.judgements();
+  CsvWriter out(path);
+  out.write({"list_id", "page", "row", "full_name", "national_id", "flags", "risk", "national_id_as_read",
+             "name_confidence", "id_confidence", "signature_ink", "evidence"});
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const models::RowRecord& r = rows[i];
+    const models::JudgedRow& j = judged[i];
+    std::string evidence;
+    for (const auto& f : j.findings)
+      evidence += (evidence.empty() ? "" : " | ") + std::string(models::flagCode(f.flag)) + ": " + f.evidence;
+    out.write({r.listId, std::to_string(r.page), std::to_string(r.row), r.fullName, j.nationalId, flagCodes(j),
+               decimal(j.risk, "%.3f"), r.rawId, decimal(r.nameConfidence, "%.2f"), decimal(r.idConfidence, "%.2f"),
+               decimal(r.signatureInk, "%.4f"), evidence});
+  }
+  out.close();
+}
+
+void writeListsCsv(const models::Store& store, const std::string& path) {
+  struct Counts {
+    int rows = 0, flagged = 0, valid = 0;
+    std::map<models::Flag, int> perFlag;
+  };
+  std::map<std::string, Counts> counts;
+  for (const models::JudgedRow& j : store.judgements()) {
+    Counts& c = counts[j.listId];
+    ++c.rows;
+    std::set<models::Flag> flags;
+    for (const auto& f : j.findings) flags.insert(f.flag);
+    if (!flags.empty()) ++c.flagged;
+    if (flags.empty()) ++c.valid;
+    for (models::Flag f : flags) ++c.perFlag[f];
+  }
+  CsvWriter out(path);
+  std::vector<std::string> header{"list_id", "party", "pages", "rows", "flagged_rows", "valid_rows"};
+  for (models::Flag f : models::kAllFlags) header.emplace_back(models::flagCode(f));
+  out.write(header);
+  for (const models::ListEntry& list : store.lists()) {
+    const Counts& c = counts[list.listId];
+    std::vector<std::string> line{list.listId, list.party, std::to_string(store.pageCount(list.listId)),
+                                  std::to_string(c.rows), std::to_string(c.flagged), std::to_string(c.valid)};
+    for (models::Flag f : models::kAllFlags) {
+      const auto it = c.perFlag.find(f);
+      line.push_back(std::to_string(it == c.perFlag.end() ? 0 : it->second));
+    }
+    out.write(line);
+  }
+  out.close();
+}
+
+void writeErrorsCsv(const models::Store& store, const std::string& path) {
+  CsvWriter out(path);
+  out.write({"input", "page", "message"});
+  for (const models::InputError& e : store.errors())
+    out.write({e.input, e.page > 0 ? std::to_string(e.page) : std::string(), e.message});
+  out.close();
+}
+
+}  // namespace listaudit::pipeline

@@ -1,0 +1,128 @@
+#include "pipeline/html_report.hpp"
+
+#include <leptonica/allheaders.h>
+
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <stdexcept>
+
+#include "models/flag.hpp"
+
+namespace listaudit::pipeline {
+namespace {
+
+constexpr const char* kStyle = R"css(
+body{font-family:system-ui,sans-serif;margin:2em;color:#222;max-width:1500px}
+h1{margin-bottom:.2em} .muted{color:#666}
+table.summary{border-collapse:collapse;margin:.5em 0 1.5em} .summary td,.summary th{border:1px solid #ccc;padding:.3em .7em;text-align:left}
+.row{border:1px solid #ddd;border-left:6px solid #c33;margin:1em 0;padding:.6em 1em;border-radius:4px}
+.row.low{border-left-color:#e9a23b} .row img{max-width:100%;border:1px solid #eee;display:block;margin:.4em 0}
+.flag{margin:.2em 0} .code{font-family:monospace;background:#f3f3f3;padding:0 .3em}
+.evidence{color:#555;font-size:.92em;margin-left:1.5em}
+.errors td{vertical-align:top}
+)css";
+
+std::string base64(const std::vector<std::uint8_t>& bytes) {
+  l_int32 size = 0;
+  std::unique_ptr<char, void (*)(void*)> encoded(
+      encodeBase64(bytes.data(), static_cast<l_int32>(bytes.size()), &size), [](void* p) { lept_free(p); });
+  return encoded ? std::string(encoded.get(), static_cast<std::size_t>(size)) : std::string();
+}
+
+std::string fixed(double v, const char* format) {
+  char b[32];
+  std::snprintf(b, sizeof b, format, v);
+  return b;
+}
+
+}  // namespace
+
+std::string htmlEscape(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+void writeHtmlReport(const models::Store& store, const std::string& path) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out) throw std::runtime_error(path + ": cannot be written");
+  const auto lists = store.lists();
+  const auto rows = store.rows();
+  const auto judged = store.judgements();
+  const auto errors = store.errors();
+
+  std::map<std::string, std::pair<int, int>> perList;  // rows, flagged
+  int flaggedTotal = 0;
+  for (const auto& j : judged) {
+    auto& [count, flagged] = perList[j.listId];
+    ++count;
+    if (!j.findings.empty()) {
+      ++flagged;
+      ++flaggedTotal;
+    }
+  }
+
+  out << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>listaudit report</title><style>"
+      << kStyle << "</style></head><body>\n<h1>listaudit report</h1>\n<p class=\"muted\">" << lists.size()
+      << " lists, " << rows.size() << " rows read, " << flaggedTotal << " rows flagged, " << errors.size()
+      << " inputs could not be read. Each flagged row shows the image cut from the scan, every flag in words and "
+         "the evidence behind it. Risk is the estimated chance that the row was entered without the person's "
+         "consent.</p>\n";
+
+  for (const auto& list : lists) {
+    const auto [count, flagged] = perList[list.listId];
+    out << "<h2 id=\"" << htmlEscape(list.listId) << "\">List " << htmlEscape(list.listId) << "</h2>\n"
+        << "<table class=\"summary\"><tr><th>Party</th><td>" << htmlEscape(list.party) << "</td></tr>"
+        << "<tr><th>Election</th><td>" << (list.electionDate ? list.electionDate->toString() : "") << "</td></tr>"
+        << "<tr><th>Submitted</th><td>" << (list.submittedOn ? list.submittedOn->toString() : "") << "</td></tr>"
+        << "<tr><th>Pages</th><td>" << store.pageCount(list.listId) << "</td></tr>"
+        << "<tr><th>Rows read</th><td>" << count << "</td></tr>"
+        << "<tr><th>Rows flagged</th><td>" << flagged << "</td></tr>"
+        << "<tr><th>Rows without any flag</th><td>" << count - flagged << "</td></tr></table>\n";
+    if (flagged == 0) out << "<p>No row of this list is flagged.</p>\n";
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      const auto& r = rows[i];
+      const auto& j = judged[i];
+      if (r.listId != list.listId || j.findings.empty()) continue;
+      out << "<div class=\"row" << (j.risk < 0.5 ? " low" : "") << "\"><strong>Page " << r.page << ", row " << r.row
+          << "</strong> &middot; risk " << fixed(j.risk, "%.2f") << "<br>Name as read: " << htmlEscape(r.fullName)
+          << " &middot; Number: <span class=\"code\">" << htmlEscape(j.nationalId) << "</span>\n";
+      const auto image = store.rowImage(r.listId, r.page, r.row);
+      if (!image.empty())
+        out << "<img alt=\"Page " << r.page << ", row " << r.row << " as scanned\" src=\"data:image/png;base64,"
+            << base64(image) << "\">\n";
+      for (const auto& f : j.findings)
+        out << "<div class=\"flag\"><span class=\"code\">" << models::flagCode(f.flag) << "</span> "
+            << htmlEscape(std::string(models::flagWords(f.flag))) << "<div class=\"evidence\">Evidence: "
+            << htmlEscape(f.evidence) << " (adds " << fixed(f.weight, "%.1f") << " to the log-odds)</div></div>\n";
+      out << "</div>\n";
+    }
+  }
+
+  out << "<h2>Inputs that could not be read</h2>\n";
+  if (errors.empty()) out << "<p>None: every input was read.</p>\n";
+  else {
+    out << "<table class=\"summary errors\"><tr><th>Input</th><th>Page</th><th>Why</th></tr>\n";
+    for (const auto& e : errors)
+      out << "<tr><td>" << htmlEscape(e.input) << "</td><td>" << (e.page > 0 ? std::to_string(e.page) : "")
+          << "</td><td>" << htmlEscape(e.message) << "</td></tr>\n";
+    out << "</table>\n";
+  }
+  out << "</body></html>\n";
+  out.flush();
+  if (!out) throw std::runtime_error(path + ": write failed");
+}
+
+}  // namespace listaudit::pipeline

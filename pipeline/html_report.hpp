@@ -1,0 +1,19 @@
+#pragma once
+// report.html (contract section 8): one self-contained page a reviewer opens.
+// Per list its summary, then every flagged row with the image of the row cut
+// from the scan, its flags in plain words and the evidence for each; then the
+// inputs that could not be read. Images are embedded; no network resource.
+// Built from the store alone. Throws std::runtime_error naming the file when
+// it cannot be written.
+#include <string>
+
+#include "models/store.hpp"
+
+namespace listaudit::pipeline {
+
+void writeHtmlReport(const models::Store& store, const std::string& path);
+
+// Text made safe to stand in HTML content and attribute values.
+std::string htmlEscape(const std::string& text);
+
+}  // namespace listaudit::pipeline

@@ -1,0 +1,24 @@
+#pragma once
+// The check phase: runs once every row is in the store. Resolves each row's
+// number under its list's scheme, finds who the row is, raises the flags of
+// contract section 7 with their evidence, and gives each row its risk.
+// Pure function of its inputs; thread-safe.
+#include <vector>
+
+#include "models/records.hpp"
+
+namespace listaudit::pipeline {
+
+struct JudgeOptions {
+  // Below these OCR confidences a person must read the field (UNREADABLE).
+  double minNameConfidence = 0.55;
+  double minIdConfidence = 0.55;
+  // Below this share of ink the signature cell is empty (SIGNATURE_MISSING).
+  double minSignatureInk = 0.003;
+};
+
+// `rows` in list, page, row order; the result is in the same order.
+std::vector<models::JudgedRow> judgeRows(const std::vector<models::ListEntry>& lists,
+                                         const std::vector<models::RowRecord>& rows, const JudgeOptions& options);
+
+}  // namespace listaudit::pipeline

@@ -1,0 +1,64 @@
+#pragma once
+// One Tesseract engine: owns its TessBaseAPI (End() in the destructor). Set a
+// page once, then read any number of rectangles of it: far cheaper than one
+// image per cell.
+//
+// Not thread-safe: one engine per thread (Tesseract allows separate engines on
+// separate threads). Construction throws std::runtime_error when the language
+// data is missing.
+#include <map>
+#include <memory>
+#include <opencv2/core.hpp>
+#include <string>
+
+namespace tesseract {
+class TessBaseAPI;
+}
+
+namespace listaudit::pipeline {
+
+struct OcrText {
+  std::string text;         // UTF-8, trimmed
+  double confidence = 0;    // 0..1, Tesseract's mean word confidence
+};
+
+class OcrEngine {
+ public:
+  // `languages` as Tesseract takes them ("bul", "srp+srp_latn").
+  explicit OcrEngine(const std::string& languages);
+  ~OcrEngine();
+  OcrEngine(const OcrEngine&) = delete;
+  OcrEngine& operator=(const OcrEngine&) = delete;
+
+  // The page must outlive the reads made of it; it is not copied.
+  void setPage(const cv::Mat& grey);
+  // One line of text in `box`, only characters of `whitelist` when not empty.
+  OcrText readLine(const cv::Rect& box, const std::string& whitelist = "");
+  // A block of several lines (the title).
+  OcrText readBlock(const cv::Rect& box);
+
+  const std::string& languages() const { return languages_; }
+
+ private:
+  OcrText read(const cv::Rect& box, int pageSegMode, const std::string& whitelist);
+
+  std::string languages_;
+  std::unique_ptr<tesseract::TessBaseAPI> api_;
+  cv::Mat page_;
+  std::string whitelist_;
+};
+
+// The engines of one thread, one per language set, made when first asked for.
+// Not thread-safe: the wiring gives each thread its own pool.
+class OcrEnginePool {
+ public:
+  OcrEngine& get(const std::string& languages);
+
+ private:
+  std::map<std::string, std::unique_ptr<OcrEngine>> engines_;
+};
+
+// The Tesseract languages for a list's country: the scripts its names come in.
+std::string ocrLanguagesFor(const std::string& country);
+
+}  // namespace listaudit::pipeline

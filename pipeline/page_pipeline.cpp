@@ -1,0 +1,167 @@
+#include "pipeline/page_pipeline.hpp"
+
+#include <oneapi/tbb/enumerable_thread_specific.h>
+#include <oneapi/tbb/global_control.h>
+#include <oneapi/tbb/info.h>
+#include <oneapi/tbb/parallel_pipeline.h>
+#include <oneapi/tbb/task_arena.h>
+
+#include <memory>
+#include <opencv2/core.hpp>
+#include <optional>
+
+#include "ingest/scan_source.hpp"
+#include "pipeline/clean_stage.hpp"
+#include "pipeline/layout_stage.hpp"
+#include "pipeline/read_stage.hpp"
+
+namespace listaudit::pipeline {
+namespace {
+
+// One page on its way through the stages, or an input that failed.
+struct PageJob {
+  std::size_t list = 0;
+  int page = 0;        // 1-based; 0 for a list whose scans cannot be opened
+  int pageCount = 0;   // the list's pages, recorded when its first job lands
+  PageImage image;
+  std::optional<models::InputError> error;
+  PageReading reading;
+};
+
+// Hands out the batch's pages one at a time, in list and page order.
+class PageFeeder {
+ public:
+  explicit PageFeeder(const std::vector<models::ListEntry>& lists) : lists_(lists) {}
+
+  // False when every page has been handed out.
+  bool next(PageJob& job) {
+    while (list_ < lists_.size()) {
+      const models::ListEntry& entry = lists_[list_];
+      if (!source_) {
+        try {
+          source_ = ingest::ScanSource::open(entry.scanPath);
+          nextPage_ = 0;
+        } catch (const std::exception& e) {  // ScanError, or a filesystem error on a hostile path
+          job = PageJob{list_, 0, 0, {}, models::InputError{entry.scanPath, 0, e.what()}, {}};
+          ++list_;
+          return true;
+        }
+      }
+      if (nextPage_ < source_->pageCount()) {
+        const int index = nextPage_++;
+        job = PageJob{list_, index + 1, source_->pageCount(), {entry.listId, entry.country, index + 1, {}}, std::nullopt, {}};
+        try {
+          job.image.grey = source_->page(index);
+        } catch (const std::exception& e) {
+          job.error = models::InputError{source_->pageInput(index), index + 1, e.what()};
+        }
+        return true;
+      }
+      source_.reset();
+      ++list_;
+    }
+    return false;
+  }
+
+ private:
+  const std::vector<models::ListEntry>& lists_;
+  std::size_t list_ = 0;
+  std::unique_ptr<ingest::ScanSource> source_;
+  int nextPage_ = 0;
+};
+
+int countPages(const std::vector<models::ListEntry>& lists) {
+  int total = 0;
+  for (const auto& entry : lists) {
+    try {
+      total += ingest::ScanSource::open(entry.scanPath)->pageCount();
+    } catch (const std::exception&) {
+      // Reported when the page phase reaches it.
+    }
+  }
+  return total;
+}
+
+}  // namespace
+
+PagePhaseResult readPages(const std::vector<models::ListEntry>& lists, models::Store& store,
+                          const PagePhaseOptions& options) {
+  if (options.jobs < 0) throw std::invalid_argument("page phase: jobs must be 0 (all cores) or more");
+  const int threads = options.jobs > 0 ? options.jobs : oneapi::tbb::info::default_concurrency();
+  oneapi::tbb::global_control limit(oneapi::tbb::global_control::max_allowed_parallelism,
+                                    static_cast<std::size_t>(threads));
+  // Pages are the unit of parallelism; OpenCV's own threads would only compete.
+  cv::setNumThreads(1);
+
+  const CleanStage clean;
+  const LayoutStage layout;
+  const ReadStage read;
+  oneapi::tbb::enumerable_thread_specific<OcrEnginePool> engines;
+  PageFeeder feeder(lists);
+  PagePhaseResult result;
+  result.pages = countPages(lists);
+  PageProgress progress;
+  progress.total = result.pages;
+
+  // A 300 dpi page is about 9 MB grey and several times that while cleaned:
+  // two pages per thread keep every thread busy without holding the batch.
+  const std::size_t tokens = static_cast<std::size_t>(threads) * 2;
+  oneapi::tbb::parallel_pipeline(
+      tokens,
+      oneapi::tbb::make_filter<void, std::shared_ptr<PageJob>>(
+          oneapi::tbb::filter_mode::serial_in_order,
+          [&](oneapi::tbb::flow_control& fc) -> std::shared_ptr<PageJob> {
+            auto job = std::make_shared<PageJob>();
+            if (!feeder.next(*job)) {
+              fc.stop();
+              return nullptr;
+            }
+            return job;
+          }) &
+          oneapi::tbb::make_filter<std::shared_ptr<PageJob>, std::shared_ptr<PageJob>>(
+              oneapi::tbb::filter_mode::parallel,
+              [&](std::shared_ptr<PageJob> job) {
+                if (job->error) return job;
+                // Any failure on one page becomes that page's error: an exception
+                // escaping a filter would cancel the whole batch.
+                try {
+                  oneapi::tbb::this_task_arena::isolate([&] {
+                    const CleanPage cleaned = clean(job->image.grey);
+                    job->image.grey.release();
+                    const PageLayout laidOut = layout(cleaned);
+                    job->reading = read(job->image, cleaned, laidOut, engines.local());
+                  });
+                } catch (const LayoutError& e) {
+                  job->error = models::InputError{lists[job->list].scanPath, job->page, e.what()};
+                } catch (const std::exception& e) {
+                  job->error = models::InputError{lists[job->list].scanPath, job->page,
+                                                  std::string("the page could not be processed: ") + e.what()};
+                }
+                job->image.grey.release();
+                return job;
+              }) &
+          oneapi::tbb::make_filter<std::shared_ptr<PageJob>, void>(
+              oneapi::tbb::filter_mode::serial_in_order, [&](std::shared_ptr<PageJob> job) {
+                const models::ListEntry& entry = lists[job->list];
+                if (job->page <= 1) store.setPageCount(entry.listId, job->pageCount);
+                progress.listId = entry.listId;
+                progress.page = job->page;
+                progress.failed = job->error.has_value();
+                progress.rows = 0;
+                if (job->error) {
+                  store.addError(*job->error);
+                  if (options.onError) options.onError(*job->error);
+                  ++result.errors;
+                } else {
+                  store.addPage(job->reading.page, job->reading.rows);
+                  ++result.pagesRead;
+                  result.rows += static_cast<int>(job->reading.rows.size());
+                  progress.rows = static_cast<int>(job->reading.rows.size());
+                }
+                if (job->page > 0) ++progress.done;
+                if (options.progress) options.progress(progress);
+              }));
+  return result;
+}
+
+}  // namespace listaudit::pipeline

@@ -1,0 +1,88 @@
+#include "pipeline/read_stage.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include "models/name_text.hpp"
+#include "models/national_id.hpp"
+#include "pipeline/layout_stage.hpp"
+
+namespace listaudit::pipeline {
+namespace {
+
+// Widest image of a row kept for the report; enough to read it on screen.
+constexpr int kRowImageWidth = 1400;
+
+std::vector<std::uint8_t> rowImage(const cv::Mat& grey, const cv::Rect& box) {
+  cv::Mat crop = grey(box & cv::Rect(0, 0, grey.cols, grey.rows));
+  if (crop.empty()) return {};
+  cv::Mat scaled;
+  const double scale = std::min(1.0, static_cast<double>(kRowImageWidth) / crop.cols);
+  cv::resize(crop, scaled, {}, scale, scale, cv::INTER_AREA);
+  std::vector<std::uint8_t> png;
+  cv::imencode(".png", scaled, png, {cv::IMWRITE_PNG_COMPRESSION, 6});
+  return png;
+}
+
+}  // namespace
+
+std::string cleanIdText(const std::string& text, const std::string& country) {
+  const std::string_view alphabet = models::idAlphabet(models::schemeForCountry(country));
+  std::string out;
+  for (char c : text) {
+    const char u = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (alphabet.find(u) != std::string_view::npos) out += u;
+  }
+  return out;
+}
+
+PageReading ReadStage::operator()(const PageImage& image, const CleanPage& clean, const PageLayout& layout,
+                                  OcrEnginePool& engines) const {
+  PageReading out;
+  out.page.listId = image.listId;
+  out.page.page = image.page;
+  out.page.width = clean.grey.cols;
+  out.page.height = clean.grey.rows;
+  out.page.skewDegrees = clean.skewDegrees;
+  out.page.upsideDown = clean.upsideDown;
+
+  OcrEngine& names = engines.get(ocrLanguagesFor(image.country));
+  OcrEngine& numbers = engines.get("eng");
+  names.setPage(layout.text);
+  numbers.setPage(layout.text);
+  const std::string idWhitelist(models::idAlphabet(models::schemeForCountry(image.country)));
+
+  out.page.title = models::normaliseName(names.readBlock(layout.titleBox).text);
+  out.page.collector = models::normaliseName(names.readLine(layout.collectorBox).text);
+
+  const int inset = layout.lineThickness + 2;
+  for (const TableRow& tableRow : layout.rows) {
+    auto cell = [&](int column) {
+      return cv::Rect(layout.columnX[column] + inset, tableRow.top,
+                      layout.columnX[column + 1] - layout.columnX[column] - 2 * inset, tableRow.bottom - tableRow.top);
+    };
+    models::RowRecord row;
+    row.listId = image.listId;
+    row.page = image.page;
+    row.row = tableRow.position;
+    const OcrText name = names.readLine(cell(kNameColumn));
+    row.fullName = models::normaliseName(name.text);
+    row.nameConfidence = name.confidence;
+    const OcrText id = numbers.readLine(cell(kIdColumn), idWhitelist);
+    row.rawId = cleanIdText(id.text, image.country);
+    row.nationalId = row.rawId;
+    row.idConfidence = id.confidence;
+    row.signatureInk = inkShare(clean.ink, layout.lines, cell(kSignatureColumn));
+    const int margin = layout.lineThickness * 3;
+    row.box = {layout.columnX[0] - margin, tableRow.top - inset - margin,
+               layout.columnX[5] - layout.columnX[0] + 2 * margin, tableRow.bottom - tableRow.top + 2 * (inset + margin)};
+    row.image = rowImage(clean.grey, cv::Rect(row.box.x, row.box.y, row.box.width, row.box.height));
+    out.rows.push_back(std::move(row));
+  }
+  out.page.rows = static_cast<int>(out.rows.size());
+  return out;
+}
+
+}  // namespace listaudit::pipeline

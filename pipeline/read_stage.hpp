@@ -1,0 +1,31 @@
+#pragma once
+// Page stage 3: reads every body row of a laid-out page: the name (in the
+// languages of the list's country), the personal number (with the scheme's
+// alphabet as whitelist), a confidence for each, whether the signature cell
+// holds ink, and the image of the row for the report; plus the title and the
+// collector line. A plain function object: thread-safe as long as each
+// thread passes its own OcrEnginePool.
+#include <vector>
+
+#include "models/records.hpp"
+#include "pipeline/ocr_engine.hpp"
+#include "pipeline/page_types.hpp"
+
+namespace listaudit::pipeline {
+
+struct PageReading {
+  models::PageRecord page;
+  std::vector<models::RowRecord> rows;
+};
+
+class ReadStage {
+ public:
+  PageReading operator()(const PageImage& image, const CleanPage& clean, const PageLayout& layout,
+                         OcrEnginePool& engines) const;
+};
+
+// The personal number as read: spaces and characters outside the scheme's
+// alphabet dropped, letters upper-cased.
+std::string cleanIdText(const std::string& text, const std::string& country);
+
+}  // namespace listaudit::pipeline

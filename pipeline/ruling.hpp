@@ -1,0 +1,22 @@
+#pragma once
+// Finds the long straight lines of a ruled table in an ink image. Shared by
+// the clean stage (which uses them to tell an upside-down page) and the
+// layout stage (which cuts the table along them). Pure functions.
+#include <opencv2/core.hpp>
+#include <vector>
+
+namespace listaudit::pipeline {
+
+struct Ruling {
+  std::vector<int> horizontal;  // y of each horizontal ruling, top to bottom
+  std::vector<int> vertical;    // x of each vertical ruling, left to right
+  cv::Mat lines;                // 255 on the ruling lines' pixels
+  int thickness = 1;            // typical line thickness, pixels
+};
+
+// `ink` is CV_8UC1 with 255 for ink. Horizontal rulings must span at least
+// half the widest one (so the collector's underline is not a ruling);
+// vertical rulings are looked for only between the first and last horizontal.
+Ruling findRuling(const cv::Mat& ink);
+
+}  // namespace listaudit::pipeline

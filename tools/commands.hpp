@@ -1,0 +1,22 @@
+#pragma once
+// Each subcommand is a thin file: it declares its options on the CLI11 app and
+// calls the library. The returned flag is set when the subcommand was chosen
+// and holds the exit status it produced.
+#include <CLI/CLI.hpp>
+#include <functional>
+
+namespace listaudit::tools {
+
+using CommandRunner = std::function<int()>;
+
+CommandRunner addRunCommand(CLI::App& app);
+CommandRunner addMakeSamplesCommand(CLI::App& app);
+CommandRunner addBenchCommand(CLI::App& app);
+
+// Exit statuses of contract section 1.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitInternal = 1;
+inline constexpr int kExitUsage = 2;
+inline constexpr int kExitSomeInputsUnread = 3;
+
+}  // namespace listaudit::tools

@@ -1,0 +1,38 @@
+// The `listaudit` command: parses the subcommand and hands over to it.
+#include <exception>
+#include <iostream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "tools/commands.hpp"
+#include "tools/omp_guard.hpp"
+
+int main(int argc, char** argv) {
+  using namespace listaudit::tools;
+  ensureSingleThreadedOpenMp(argv);
+
+  CLI::App app{"listaudit: checks scanned supporter lists against the registers an authority holds"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "listaudit 0.1.0");
+  const std::vector<std::pair<std::string, CommandRunner>> commands{
+      {"run", addRunCommand(app)},
+      {"make-samples", addMakeSamplesCommand(app)},
+      {"bench", addBenchCommand(app)},
+  };
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int status = app.exit(e);
+    return status == 0 ? kExitOk : kExitUsage;
+  }
+  try {
+    for (const auto& [name, runner] : commands)
+      if (app.got_subcommand(name)) return runner();
+  } catch (const std::exception& e) {
+    std::cerr << "listaudit: internal failure: " << e.what() << "\n";
+    return kExitInternal;
+  }
+  return kExitUsage;
+}

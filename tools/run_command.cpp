@@ -1,0 +1,44 @@
+// `listaudit run`: contract section 1.
+#include <iostream>
+
+#include "ingest/csv_reader.hpp"
+#include "pipeline/batch_run.hpp"
+#include "tools/commands.hpp"
+
+namespace listaudit::tools {
+
+CommandRunner addRunCommand(CLI::App& app) {
+  auto options = std::make_shared<pipeline::RunOptions>();
+  auto quiet = std::make_shared<bool>(false);
+  CLI::App* cmd = app.add_subcommand("run", "Read every list of a manifest, check every row, write the outputs");
+  cmd->add_option("--manifest", options->manifest, "The batch manifest (CSV)")->required();
+  cmd->add_option("--out", options->outDir, "Folder for rows.csv, lists.csv, errors.csv, report.html and the store")
+      ->required();
+  cmd->add_option("--jobs", options->jobs, "Pages read at once (default: one per core)")->check(CLI::Range(0, 256));
+  cmd->add_flag("--quiet", *quiet, "No progress lines");
+  return [options, quiet] {
+    if (!*quiet)
+      options->progress = [](const pipeline::PageProgress& p) {
+        if (p.page == 0) return;
+        std::cerr << "[" << p.done << "/" << p.total << "] " << p.listId << " page " << p.page << ": "
+                  << (p.failed ? "not read" : std::to_string(p.rows) + " rows") << "\n";
+      };
+    options->onError = [](const models::InputError& e) {
+      std::cerr << "listaudit: cannot read " << e.input << (e.page > 0 ? " page " + std::to_string(e.page) : "")
+                << ": " << e.message << "\n";
+    };
+    try {
+      const pipeline::RunSummary s = pipeline::runBatch(*options);
+      std::cout << "listaudit: " << s.lists << " lists, " << s.pagesRead << " of " << s.pages << " pages read, "
+                << s.rows << " rows, " << s.flaggedRows << " flagged, " << s.errors << " inputs not read\n"
+                << "  rows:    " << s.rowsCsv << "\n  lists:   " << s.listsCsv << "\n  errors:  " << s.errorsCsv
+                << "\n  report:  " << s.report << "\n  store:   " << s.storePath << "\n";
+      return s.errors > 0 ? kExitSomeInputsUnread : kExitOk;
+    } catch (const ingest::CsvError& e) {
+      std::cerr << "listaudit: " << e.what() << "\n";
+      return kExitUsage;
+    }
+  };
+}
+
+}  // namespace listaudit::tools

@@ -1,0 +1,142 @@
+#include "tools/samples/form_renderer.hpp"
+
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include <memory>
+#include <numeric>
+#include <opencv2/imgproc.hpp>
+
+#include "tools/samples/sample_random.hpp"
+
+namespace listaudit::tools {
+namespace {
+
+constexpr double kPageWidthMm = 210, kPageHeightMm = 297, kMarginMm = 15, kTableTopMm = 48, kHeaderMm = 13;
+
+template <class T, void (*Free)(T*)>
+struct Deleter {
+  void operator()(T* p) const { Free(p); }
+};
+using SurfacePtr = std::unique_ptr<cairo_surface_t, Deleter<cairo_surface_t, cairo_surface_destroy>>;
+using CairoPtr = std::unique_ptr<cairo_t, Deleter<cairo_t, cairo_destroy>>;
+void unrefLayout(PangoLayout* l) { g_object_unref(l); }
+using LayoutPtr = std::unique_ptr<PangoLayout, Deleter<PangoLayout, unrefLayout>>;
+using FontPtr = std::unique_ptr<PangoFontDescription, Deleter<PangoFontDescription, pango_font_description_free>>;
+
+enum class Align { Left, Center };
+
+// Draws `text` in the box (mm), shrinking the font until it fits the width.
+void drawText(cairo_t* cr, const std::string& text, const std::string& family, double pt, bool bold, double x,
+              double y, double w, double h, Align align, bool wrap) {
+  if (text.empty()) return;
+  LayoutPtr layout(pango_cairo_create_layout(cr));
+  pango_cairo_context_set_resolution(pango_layout_get_context(layout.get()), 25.4);  // user unit = 1 mm
+  pango_layout_context_changed(layout.get());
+  pango_layout_set_text(layout.get(), text.c_str(), -1);
+  pango_layout_set_alignment(layout.get(), align == Align::Center ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
+  if (wrap) {
+    pango_layout_set_width(layout.get(), static_cast<int>(w * PANGO_SCALE));
+    pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD);
+  }
+  int tw = 0, th = 0;
+  for (double size = pt; size >= 5; size -= 0.5) {
+    FontPtr font(pango_font_description_from_string(family.c_str()));
+    pango_font_description_set_size(font.get(), static_cast<int>(size * PANGO_SCALE));
+    pango_font_description_set_weight(font.get(), bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+    pango_layout_set_font_description(layout.get(), font.get());
+    pango_layout_get_size(layout.get(), &tw, &th);
+    if (tw / double(PANGO_SCALE) <= w && th / double(PANGO_SCALE) <= h) break;
+  }
+  const double textW = tw / double(PANGO_SCALE), textH = th / double(PANGO_SCALE);
+  const double left = align == Align::Center && !wrap ? x + (w - textW) / 2 : x;
+  cairo_move_to(cr, left, y + (h - textH) / 2);
+  pango_cairo_show_layout(cr, layout.get());
+}
+
+// A pen scribble: a few connected loops whose shape depends only on the seed.
+void drawSignature(cairo_t* cr, std::uint64_t seed, double x, double y, double w, double h) {
+  SampleRandom r(seed);
+  cairo_save(cr);
+  cairo_set_source_rgb(cr, 0.08, 0.08, 0.2);
+  cairo_set_line_width(cr, r.real(0.25, 0.45));
+  cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+  double px = x + w * r.real(0.1, 0.25), py = y + h * r.real(0.45, 0.7);
+  cairo_move_to(cr, px, py);
+  const int strokes = r.between(3, 6);
+  for (int i = 0; i < strokes; ++i) {
+    const double nx = std::min(x + w * 0.9, px + w * r.real(0.08, 0.2));
+    const double ny = y + h * r.real(0.3, 0.75);
+    cairo_curve_to(cr, px + w * r.real(-0.05, 0.15), y + h * r.real(0.1, 0.35), nx - w * r.real(0, 0.1),
+                   y + h * r.real(0.6, 0.9), nx, ny);
+    px = nx;
+    py = ny;
+  }
+  cairo_stroke(cr);
+  cairo_restore(cr);
+}
+
+}  // namespace
+
+cv::Mat renderForm(const FormPage& page) {
+  const double pxPerMm = page.dpi / 25.4;
+  const int width = static_cast<int>(kPageWidthMm * pxPerMm), height = static_cast<int>(kPageHeightMm * pxPerMm);
+  SurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height));
+  CairoPtr cr(cairo_create(surface.get()));
+  cairo_set_source_rgb(cr.get(), 1, 1, 1);
+  cairo_paint(cr.get());
+  cairo_scale(cr.get(), pxPerMm, pxPerMm);
+  cairo_set_source_rgb(cr.get(), 0, 0, 0);
+
+  const double tableWidth = std::accumulate(page.columnMm.begin(), page.columnMm.end(), 0.0);
+  const double left = (kPageWidthMm - tableWidth) / 2;
+  drawText(cr.get(), page.title, page.font, 12, true, kMarginMm, 14, kPageWidthMm - 2 * kMarginMm, 28,
+           Align::Center, true);
+
+  const int rowCount = static_cast<int>(page.rows.size()) + page.blankRows;
+  const double bodyTop = kTableTopMm + kHeaderMm, bottom = bodyTop + rowCount * page.rowMm;
+  std::array<double, 6> columnX{};
+  columnX[0] = left;
+  for (int c = 0; c < 5; ++c) columnX[c + 1] = columnX[c] + page.columnMm[c];
+
+  cairo_set_line_width(cr.get(), 0.3);
+  for (double x : columnX) {
+    cairo_move_to(cr.get(), x, kTableTopMm);
+    cairo_line_to(cr.get(), x, bottom);
+  }
+  for (int r = 0; r <= rowCount + 1; ++r) {
+    const double y = r == 0 ? kTableTopMm : bodyTop + (r - 1) * page.rowMm;
+    cairo_move_to(cr.get(), left, y);
+    cairo_line_to(cr.get(), left + tableWidth, y);
+  }
+  cairo_stroke(cr.get());
+
+  const double pad = 1.5;
+  for (int c = 0; c < 5; ++c)
+    drawText(cr.get(), page.headers[c], page.font, 8, true, columnX[c] + 0.8, kTableTopMm + 0.5,
+             page.columnMm[c] - 1.6, kHeaderMm - 1, Align::Center, true);
+  for (std::size_t i = 0; i < page.rows.size(); ++i) {
+    const FormRow& row = page.rows[i];
+    const double y = bodyTop + static_cast<double>(i) * page.rowMm, h = page.rowMm;
+    drawText(cr.get(), std::to_string(i + 1), page.font, page.fontPt, false, columnX[0] + pad, y,
+             page.columnMm[0] - 2 * pad, h, Align::Center, false);
+    drawText(cr.get(), row.name, page.font, page.fontPt, false, columnX[1] + pad, y, page.columnMm[1] - 2 * pad, h,
+             Align::Left, false);
+    drawText(cr.get(), row.nationalId, page.font, page.fontPt, false, columnX[2] + pad, y,
+             page.columnMm[2] - 2 * pad, h, Align::Left, false);
+    drawText(cr.get(), row.address, page.font, page.fontPt - 2, false, columnX[3] + pad, y,
+             page.columnMm[3] - 2 * pad, h, Align::Left, false);
+    if (row.signed_) drawSignature(cr.get(), row.signatureSeed, columnX[4] + 1, y + 0.8, page.columnMm[4] - 2, h - 1.6);
+  }
+  drawText(cr.get(), page.collectorLabel + " " + page.collectorName + "   ______________", page.font, 10, false, left,
+           bottom + 8, tableWidth, 8, Align::Left, false);
+
+  cairo_surface_flush(surface.get());
+  cv::Mat bgra(height, width, CV_8UC4, cairo_image_surface_get_data(surface.get()),
+               static_cast<std::size_t>(cairo_image_surface_get_stride(surface.get())));
+  cv::Mat grey;
+  cv::cvtColor(bgra, grey, cv::COLOR_BGRA2GRAY);
+  return grey;
+}
+
+}  // namespace listaudit::tools

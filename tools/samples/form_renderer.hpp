@@ -1,0 +1,39 @@
+#pragma once
+// Draws the official supporter-list form (contract section 3) as a clean
+// page image: title, ruled five-column table with a header, the rows, and
+// the collector line under the table. Pango lays out the text, so Cyrillic
+// and Albanian letters come out as a font draws them.
+#include <array>
+#include <cstdint>
+#include <opencv2/core.hpp>
+#include <string>
+#include <vector>
+
+namespace listaudit::tools {
+
+struct FormRow {
+  std::string name;
+  std::string nationalId;
+  std::string address;
+  bool signed_ = true;
+  std::uint64_t signatureSeed = 0;  // one hand, one scribble
+};
+
+struct FormPage {
+  std::string title;
+  std::array<std::string, 5> headers;
+  std::vector<FormRow> rows;
+  std::string collectorLabel;
+  std::string collectorName;
+  double dpi = 300;
+  std::array<double, 5> columnMm{12, 58, 32, 50, 28};
+  double rowMm = 10;
+  std::string font = "DejaVu Sans";
+  double fontPt = 11;
+  int blankRows = 0;  // empty ruled rows after the filled ones, as on a real form
+};
+
+// An 8-bit grey A4 page at the page's dpi.
+cv::Mat renderForm(const FormPage& page);
+
+}  // namespace listaudit::tools

@@ -1,0 +1,20 @@
+#pragma once
+// What a scanner and a photocopier do to a clean page: skew, turning the page
+// upside down, blur and noise. Deterministic for a given SampleRandom.
+#include <opencv2/core.hpp>
+
+#include "tools/samples/sample_random.hpp"
+
+namespace listaudit::tools {
+
+struct ScanEffects {
+  double angleDegrees = 0;  // counter-clockwise skew
+  bool upsideDown = false;
+  double blurSigma = 0;   // pixels; 0 for none
+  double noiseSigma = 0;  // grey levels of Gaussian noise
+  double background = 255;  // paper grey
+};
+
+cv::Mat applyScanEffects(const cv::Mat& page, const ScanEffects& effects, SampleRandom& random);
+
+}  // namespace listaudit::tools
