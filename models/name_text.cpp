@@ -3,6 +3,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
+#include <unicode/uscript.h>
 #include <unicode/unistr.h>
 
 #include <memory>
@@ -71,6 +72,32 @@ std::string foldText(std::string_view utf8) {
   icu::UnicodeString text = collapseSpaces(nfc(utf8));
   text.foldCase();
   return toUtf8(text);
+}
+
+bool mixesScripts(std::string_view utf8) {
+  const icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  bool cyrillic = false, latin = false;
+  for (int32_t i = 0; i < text.length();) {
+    const UChar32 c = text.char32At(i);
+    i += U16_LENGTH(c);
+    UErrorCode status = U_ZERO_ERROR;
+    const UScriptCode script = uscript_getScript(c, &status);
+    cyrillic |= script == USCRIPT_CYRILLIC;
+    latin |= script == USCRIPT_LATIN;
+  }
+  return cyrillic && latin;
+}
+
+bool looksLikeName(std::string_view utf8) {
+  const icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  for (int32_t i = 0; i < text.length();) {
+    const UChar32 c = text.char32At(i);
+    i += U16_LENGTH(c);
+    if (u_isalpha(c) || u_getCombiningClass(c) > 0 || u_isUWhiteSpace(c)) continue;
+    if (c == '-' || c == '\'' || c == '.' || c == 0x2019 || c == 0x2010) continue;
+    return false;
+  }
+  return true;
 }
 
 std::string nameKey(std::string_view utf8) {

@@ -14,6 +14,15 @@ std::string normaliseName(std::string_view utf8);
 // NFC, case folding and whitespace collapse: how the contract compares party names and scores names read.
 std::string foldText(std::string_view utf8);
 
+// True when the text holds both Cyrillic and Latin letters: a name is written
+// in one script, so such a reading mixed two models' guesses.
+bool mixesScripts(std::string_view utf8);
+
+// True when every character could stand in a person's name: letters,
+// combining marks, spaces, hyphens, apostrophes and dots. A reading with
+// digits or other signs is a misreading.
+bool looksLikeName(std::string_view utf8);
+
 // A key under which the same name in Cyrillic or Latin script, any case, with
 // or without diacritics, compares equal: transliterated to Latin, then to ASCII,
 // lower case, single spaces.

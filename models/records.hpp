@@ -57,6 +57,7 @@ struct RowRecord {
   std::string nationalId;   // as resolved by the checks (after any confirmed repair)
   double nameConfidence = 0;  // 0..1
   double idConfidence = 0;    // 0..1
+  std::vector<double> idCharacterConfidences;  // 0..1, one per character of rawId
   double signatureInk = 0;    // share of the signature cell's area covered by ink
   Box box;                    // the row on the upright page, in pixels
   std::vector<std::uint8_t> image;  // PNG of the row, for the report
@@ -76,6 +77,7 @@ struct JudgedRow {
   std::string nationalId;
   std::vector<Finding> findings;  // sorted by flag
   double risk = 0;
+  std::string note;  // what the checks did that is no flag (a repaired number)
 };
 
 }  // namespace listaudit::models

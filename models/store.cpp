@@ -3,7 +3,9 @@
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 
+#include <cmath>
 #include <map>
+#include <sstream>
 #include <tuple>
 
 namespace listaudit::models {
@@ -39,9 +41,11 @@ CREATE TABLE IF NOT EXISTS rows (
   raw_id TEXT NOT NULL,
   national_id TEXT NOT NULL,
   name_confidence REAL, id_confidence REAL, signature_ink REAL,
+  id_character_confidences TEXT NOT NULL,
   x INTEGER, y INTEGER, width INTEGER, height INTEGER,
   image BLOB,
   risk REAL NOT NULL DEFAULT 0,
+  note TEXT NOT NULL DEFAULT '',
   PRIMARY KEY (list_id, page, row)
 );
 CREATE TABLE IF NOT EXISTS findings (
@@ -60,6 +64,19 @@ CREATE TABLE IF NOT EXISTS errors (
   message TEXT NOT NULL
 );
 )sql";
+
+// Confidences as whole percent, space-separated: compact, and exact enough.
+std::string encodeConfidences(const std::vector<double>& values) {
+  std::string out;
+  for (double v : values) out += (out.empty() ? "" : " ") + std::to_string(static_cast<int>(std::lround(v * 100)));
+  return out;
+}
+std::vector<double> decodeConfidences(const std::string& text) {
+  std::vector<double> out;
+  std::istringstream in(text);
+  for (int v; in >> v;) out.push_back(v / 100.0);
+  return out;
+}
 
 std::string dateText(const std::optional<Date>& d) { return d ? d->toString() : std::string(); }
 
@@ -110,8 +127,8 @@ void Store::addPage(const PageRecord& page, const std::vector<RowRecord>& rows) 
   p.exec();
   SQLite::Statement r(db_,
                       "INSERT INTO rows (list_id, page, row, full_name, raw_id, national_id, name_confidence, "
-                      "id_confidence, signature_ink, x, y, width, height, image) "
-                      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                      "id_confidence, signature_ink, x, y, width, height, image, id_character_confidences) "
+                      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   for (const RowRecord& row : rows) {
     r.reset();
     r.bind(1, row.listId);
@@ -129,6 +146,7 @@ void Store::addPage(const PageRecord& page, const std::vector<RowRecord>& rows) 
     r.bind(13, row.box.height);
     if (row.image.empty()) r.bind(14);
     else r.bindNoCopy(14, row.image.data(), static_cast<int>(row.image.size()));
+    r.bind(15, encodeConfidences(row.idCharacterConfidences));
     r.exec();
   }
   tx.commit();
@@ -145,15 +163,17 @@ void Store::addError(const InputError& error) {
 void Store::saveJudgements(const std::vector<JudgedRow>& judged) {
   SQLite::Transaction tx(db_);
   db_.exec("DELETE FROM findings");
-  SQLite::Statement update(db_, "UPDATE rows SET national_id = ?, risk = ? WHERE list_id = ? AND page = ? AND row = ?");
+  SQLite::Statement update(db_,
+                           "UPDATE rows SET national_id = ?, risk = ?, note = ? WHERE list_id = ? AND page = ? AND row = ?");
   SQLite::Statement insert(db_, "INSERT INTO findings (list_id, page, row, flag, weight, evidence) VALUES (?,?,?,?,?,?)");
   for (const JudgedRow& j : judged) {
     update.reset();
     update.bind(1, j.nationalId);
     update.bind(2, j.risk);
-    update.bind(3, j.listId);
-    update.bind(4, j.page);
-    update.bind(5, j.row);
+    update.bind(3, j.note);
+    update.bind(4, j.listId);
+    update.bind(5, j.page);
+    update.bind(6, j.row);
     update.exec();
     for (const Finding& f : j.findings) {
       insert.reset();
@@ -221,7 +241,7 @@ std::vector<RowRecord> Store::rows() const {
   std::vector<RowRecord> out;
   SQLite::Statement q(db_,
                       "SELECT r.list_id, r.page, r.row, r.full_name, r.raw_id, r.national_id, r.name_confidence, "
-                      "r.id_confidence, r.signature_ink, r.x, r.y, r.width, r.height FROM rows r "
+                      "r.id_confidence, r.signature_ink, r.x, r.y, r.width, r.height, r.id_character_confidences FROM rows r "
                       "JOIN lists l ON l.list_id = r.list_id ORDER BY l.ordinal, r.page, r.row");
   while (q.executeStep()) {
     RowRecord r;
@@ -235,6 +255,7 @@ std::vector<RowRecord> Store::rows() const {
     r.idConfidence = q.getColumn(7).getDouble();
     r.signatureInk = q.getColumn(8).getDouble();
     r.box = {q.getColumn(9).getInt(), q.getColumn(10).getInt(), q.getColumn(11).getInt(), q.getColumn(12).getInt()};
+    r.idCharacterConfidences = decodeConfidences(q.getColumn(13).getString());
     out.push_back(std::move(r));
   }
   return out;
@@ -263,7 +284,7 @@ std::vector<JudgedRow> Store::judgements() const {
   }
   std::vector<JudgedRow> out;
   SQLite::Statement q(db_,
-                      "SELECT r.list_id, r.page, r.row, r.national_id, r.risk FROM rows r "
+                      "SELECT r.list_id, r.page, r.row, r.national_id, r.risk, r.note FROM rows r "
                       "JOIN lists l ON l.list_id = r.list_id ORDER BY l.ordinal, r.page, r.row");
   while (q.executeStep()) {
     JudgedRow j;
@@ -272,6 +293,7 @@ std::vector<JudgedRow> Store::judgements() const {
     j.row = q.getColumn(2).getInt();
     j.nationalId = q.getColumn(3).getString();
     j.risk = q.getColumn(4).getDouble();
+    j.note = q.getColumn(5).getString();
     if (auto it = findings.find({j.listId, j.page, j.row}); it != findings.end()) j.findings = std::move(it->second);
     out.push_back(std::move(j));
   }

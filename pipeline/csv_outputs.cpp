@@ -34,7 +34,7 @@ void writeRowsCsv(const models::Store& store, const std::string& path) {
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const models::RowRecord& r = rows[i];
     const models::JudgedRow& j = judged[i];
-    std::string evidence;
+    std::string evidence = j.note;
     for (const auto& f : j.findings)
       evidence += (evidence.empty() ? "" : " | ") + std::string(models::flagCode(f.flag)) + ": " + f.evidence;
     out.write({r.listId, std::to_string(r.page), std::to_string(r.row), r.fullName, j.nationalId, flagCodes(j),

@@ -2,6 +2,7 @@
 
 #include <tesseract/baseapi.h>
 
+#include <algorithm>
 #include <stdexcept>
 #include <vector>
 
@@ -17,12 +18,15 @@ std::string trimmed(const char* raw) {
 
 }  // namespace
 
-std::string ocrLanguagesFor(const std::string& country) {
-  if (country == "BG") return "bul";
-  if (country == "MK") return "mkd";
-  if (country == "AL" || country == "XK") return "sqi";
-  if (country == "RS" || country == "ME" || country == "BA") return "srp+srp_latn";
-  return "bul+srp+srp_latn+sqi";
+std::vector<std::string> ocrLanguagesFor(const std::string& country) {
+  // One model per engine: a combined "srp+srp_latn" lets the Cyrillic model
+  // take over Latin words; separate engines and the better reading do not.
+  if (country == "BG") return {"bul"};
+  // The Macedonian model misreads Љ; with the Serbian one beside it, it does not.
+  if (country == "MK") return {"mkd+srp"};
+  if (country == "AL" || country == "XK") return {"sqi"};
+  if (country == "RS" || country == "ME" || country == "BA") return {"srp_latn", "srp"};
+  return {"bul", "srp_latn", "srp", "mkd", "sqi"};
 }
 
 OcrEngine::OcrEngine(const std::string& languages) : languages_(languages), api_(std::make_unique<tesseract::TessBaseAPI>()) {
@@ -55,8 +59,19 @@ OcrText OcrEngine::read(const cv::Rect& box, int pageSegMode, const std::string&
   api_->SetPageSegMode(static_cast<tesseract::PageSegMode>(pageSegMode));
   api_->SetRectangle(r.x, r.y, r.width, r.height);
   std::unique_ptr<char[]> text(api_->GetUTF8Text());
-  OcrText out{trimmed(text.get()), 0};
-  out.confidence = out.text.empty() ? 0 : api_->MeanTextConf() / 100.0;
+  OcrText out{trimmed(text.get()), 0, {}};
+  // Character confidences: the mean word confidence collapses to 0 on some
+  // whitelisted lines whose every character is read at 98%.
+  std::unique_ptr<tesseract::ResultIterator> it(api_->GetIterator());
+  if (it && !out.text.empty()) {
+    do {
+      std::unique_ptr<char[]> symbol(it->GetUTF8Text(tesseract::RIL_SYMBOL));
+      if (symbol && symbol[0] != 0) out.characterConfidences.push_back(it->Confidence(tesseract::RIL_SYMBOL) / 100.0);
+    } while (it->Next(tesseract::RIL_SYMBOL));
+  }
+  out.confidence = out.characterConfidences.empty()
+                       ? 0
+                       : *std::min_element(out.characterConfidences.begin(), out.characterConfidences.end());
   return out;
 }
 

@@ -10,6 +10,7 @@
 #include <memory>
 #include <opencv2/core.hpp>
 #include <string>
+#include <vector>
 
 namespace tesseract {
 class TessBaseAPI;
@@ -18,8 +19,9 @@ class TessBaseAPI;
 namespace listaudit::pipeline {
 
 struct OcrText {
-  std::string text;         // UTF-8, trimmed
-  double confidence = 0;    // 0..1, Tesseract's mean word confidence
+  std::string text;       // UTF-8, trimmed
+  double confidence = 0;  // 0..1: the least sure character's confidence
+  std::vector<double> characterConfidences;  // 0..1, one per character of `text` that is not a space
 };
 
 class OcrEngine {
@@ -58,7 +60,8 @@ class OcrEnginePool {
   std::map<std::string, std::unique_ptr<OcrEngine>> engines_;
 };
 
-// The Tesseract languages for a list's country: the scripts its names come in.
-std::string ocrLanguagesFor(const std::string& country);
+// The Tesseract models to read a list's names with, one per script its
+// country writes names in; every model when the country is not known.
+std::vector<std::string> ocrLanguagesFor(const std::string& country);
 
 }  // namespace listaudit::pipeline

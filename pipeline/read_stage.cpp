@@ -8,6 +8,7 @@
 #include "models/name_text.hpp"
 #include "models/national_id.hpp"
 #include "pipeline/layout_stage.hpp"
+#include "pipeline/name_reader.hpp"
 
 namespace listaudit::pipeline {
 namespace {
@@ -28,12 +29,19 @@ std::vector<std::uint8_t> rowImage(const cv::Mat& grey, const cv::Rect& box) {
 
 }  // namespace
 
+std::string idReadingAlphabet(const std::string& country) {
+  const models::IdScheme scheme = models::schemeForCountry(country);
+  std::string alphabet(models::idAlphabet(scheme));
+  if (alphabet.find('A') != std::string::npos) alphabet += ")]}|";
+  return alphabet;
+}
+
 std::string cleanIdText(const std::string& text, const std::string& country) {
-  const std::string_view alphabet = models::idAlphabet(models::schemeForCountry(country));
+  const std::string alphabet = idReadingAlphabet(country);
   std::string out;
   for (char c : text) {
     const char u = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    if (alphabet.find(u) != std::string_view::npos) out += u;
+    if (alphabet.find(u) != std::string::npos) out += u;
   }
   return out;
 }
@@ -48,13 +56,13 @@ PageReading ReadStage::operator()(const PageImage& image, const CleanPage& clean
   out.page.skewDegrees = clean.skewDegrees;
   out.page.upsideDown = clean.upsideDown;
 
-  OcrEngine& names = engines.get(ocrLanguagesFor(image.country));
+  NameReader names(engines, ocrLanguagesFor(image.country), layout.text);
   OcrEngine& numbers = engines.get("eng");
-  names.setPage(layout.text);
   numbers.setPage(layout.text);
-  const std::string idWhitelist(models::idAlphabet(models::schemeForCountry(image.country)));
+  const std::string idWhitelist = idReadingAlphabet(image.country);
 
-  out.page.title = models::normaliseName(names.readBlock(layout.titleBox).text);
+  // The title is long: the model that reads it best reads the page first.
+  out.page.title = models::normaliseName(names.chooseModel(layout.titleBox).text);
   out.page.collector = models::normaliseName(names.readLine(layout.collectorBox).text);
 
   const int inset = layout.lineThickness + 2;
@@ -74,6 +82,8 @@ PageReading ReadStage::operator()(const PageImage& image, const CleanPage& clean
     row.rawId = cleanIdText(id.text, image.country);
     row.nationalId = row.rawId;
     row.idConfidence = id.confidence;
+    // Kept only when they still line up with the characters kept.
+    if (id.characterConfidences.size() == row.rawId.size()) row.idCharacterConfidences = id.characterConfidences;
     row.signatureInk = inkShare(clean.ink, layout.lines, cell(kSignatureColumn));
     const int margin = layout.lineThickness * 3;
     row.box = {layout.columnX[0] - margin, tableRow.top - inset - margin,

@@ -24,8 +24,12 @@ class ReadStage {
                          OcrEnginePool& engines) const;
 };
 
-// The personal number as read: spaces and characters outside the scheme's
-// alphabet dropped, letters upper-cased.
+// The characters the number reader may return for a country's scheme: its
+// alphabet, and for schemes with letters the glyphs a J or an I is taken for,
+// which the resolver maps back by the number's form.
+std::string idReadingAlphabet(const std::string& country);
+// The personal number as read: letters upper-cased, spaces and characters
+// outside idReadingAlphabet dropped.
 std::string cleanIdText(const std::string& text, const std::string& country);
 
 }  // namespace listaudit::pipeline

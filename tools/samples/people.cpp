@@ -1,5 +1,7 @@
 #include "tools/samples/people.hpp"
 
+#include "models/name_text.hpp"
+
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
@@ -44,7 +46,7 @@ const Pool kMkMale{"Александар", "Горан", "Зоран", "Деја
 const Pool kMkFemale{"Марија", "Ана", "Елена", "Весна", "Билјана", "Катерина", "Сашка", "Јасмина", "Ќерка",
                      "Маја"};
 const Pool kMkFamily{"Петровски", "Николовски", "Стојановски", "Трајковски", "Ѓорѓиевски", "Јовановски",
-                     "Димитриевски", "Костовски", "Ристовски", "Кузмановски", "Ѕвездановски"};
+                     "Димитриевски", "Костовски", "Ристовски", "Кузмановски", "Велјановски"};
 const Pool kMkCities{"Скопје", "Битола", "Куманово", "Прилеп", "Тетово", "Охрид", "Штип"};
 const Pool kMkStreets{"ул. Македонија", "бул. Партизански одреди", "ул. Гоце Делчев", "ул. Илинденска",
                       "ул. Маршал Тито"};
@@ -89,7 +91,7 @@ std::string toSerbianLatin(const std::string& cyrillic) {
   t->transliterate(u);
   std::string out;
   u.toUTF8String(out);
-  return out;
+  return models::normaliseName(out);  // the transliterator leaves letters decomposed
 }
 
 std::string PeopleFactory::name(const Locale& locale, bool female) {

@@ -1,0 +1,127 @@
+#include "pipeline/id_resolver.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace listaudit::pipeline {
+namespace {
+
+using models::IdScheme;
+
+// Glyphs a reader confuses across the digit/letter line.
+char asLetter(char c) {
+  switch (c) {
+    case '0': return 'O';
+    case '1': return 'I';
+    case '2': return 'Z';
+    case '4': return 'A';
+    case '5': return 'S';
+    case '6': return 'G';
+    case '7': return 'T';
+    case '8': return 'B';
+    case ')': case ']': case '}': return 'J';  // a J whose tail dips below the line
+    case '|': return 'I';
+    default: return c >= 'A' && c <= 'Z' ? c : 0;
+  }
+}
+char asDigit(char c) {
+  switch (c) {
+    case 'O': case 'D': case 'Q': return '0';
+    case 'I': case 'L': case '|': return '1';
+    case 'Z': return '2';
+    case 'A': return '4';
+    case 'S': return '5';
+    case 'G': return '6';
+    case 'T': return '7';
+    case 'B': return '8';
+    default: return c >= '0' && c <= '9' ? c : 0;
+  }
+}
+bool confusable(char a, char b) { return a == b || asLetter(a) == b || asDigit(a) == b; }
+
+// The form a scheme writes: 'L' for a letter, 'D' for a digit.
+std::string formOf(IdScheme scheme) {
+  switch (scheme) {
+    case IdScheme::Egn:
+    case IdScheme::Kosovo: return "DDDDDDDDDD";
+    case IdScheme::Jmbg: return "DDDDDDDDDDDDD";
+    case IdScheme::Albanian: return "LDDDDDDDDL";
+    case IdScheme::Unknown: break;
+  }
+  return "";
+}
+
+// The number with each character made the class the form has there; empty
+// when a character has no counterpart.
+std::string fitForm(const std::string& s, const std::string& form) {
+  std::string out = s;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    out[i] = form[i] == 'L' ? asLetter(s[i]) : asDigit(s[i]);
+    if (!out[i]) return {};
+  }
+  return out;
+}
+
+}  // namespace
+
+ResolvedId resolveId(const std::string& read, const std::vector<double>& confidences, const std::string& country) {
+  const std::string form = formOf(models::schemeForCountry(country));
+  ResolvedId r{read, models::checkNationalId(read, country), false, {}};
+  // Where the form fixes a letter or a digit, a glyph of the other class is
+  // the reader's confusion, whatever the check says: an Albanian number whose
+  // first character reads as a digit would date its holder to the 1800s.
+  if (read.size() == form.size() && form.find('L') != std::string::npos) {
+    const std::string fitted = fitForm(read, form);
+    if (!fitted.empty() && fitted != read) {
+      r = {fitted, models::checkNationalId(fitted, country), true,
+           "read as " + read + ": letters and digits set by the number's form"};
+    }
+  }
+  if (r.check.valid() || read.empty() || form.empty()) return r;
+
+  // Candidates for the form: as read, or with one of two neighbouring
+  // confusable glyphs dropped when the reader saw one glyph twice.
+  std::vector<std::pair<std::string, std::string>> shapes;  // candidate, what was done
+  if (read.size() == form.size()) shapes.emplace_back(read, "");
+  if (read.size() == form.size() + 1)
+    for (std::size_t i = 0; i + 1 < read.size(); ++i)
+      if (confusable(read[i], read[i + 1]))
+        shapes.emplace_back(read.substr(0, i) + read.substr(i + 1), "a glyph read twice at position " + std::to_string(i + 1));
+
+  std::set<std::string> passing;
+  std::string how;
+  const std::string& reading = r.number;
+  for (const auto& [shape, done] : shapes) {
+    const std::string fitted = fitForm(shape, form);
+    if (fitted.empty() || !models::checkNationalId(fitted, country).valid()) continue;
+    if (passing.insert(fitted).second) how = done.empty() ? "letters and digits confused where the form is fixed" : done;
+  }
+
+  // One unsure digit: try every value there. The check digit admits at most
+  // one, so the repair is confirmed only when the reader itself was unsure of
+  // that digit and sure of all the others.
+  if (passing.empty() && reading.size() == form.size() && confidences.size() == reading.size()) {
+    std::vector<std::size_t> order(reading.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return confidences[a] < confidences[b]; });
+    const std::size_t weakest = order[0];
+    if (form[weakest] == 'D' && confidences[weakest] < 0.8 && confidences[order[1]] >= 0.9) {
+      for (char d = '0'; d <= '9'; ++d) {
+        std::string candidate = reading;
+        candidate[weakest] = d;
+        if (candidate != reading && models::checkNationalId(candidate, country).valid()) passing.insert(candidate);
+      }
+      how = "the one unsure digit, position " + std::to_string(weakest + 1) + ", set by the check digit";
+    }
+  }
+
+  if (passing.size() == 1) {
+    r.number = *passing.begin();
+    r.check = models::checkNationalId(r.number, country);
+    r.repaired = true;
+    r.repair = "read as " + read + ", repaired: " + how;
+  }
+  return r;
+}
+
+}  // namespace listaudit::pipeline

@@ -1,0 +1,25 @@
+#pragma once
+// Resolves a personal number as read into the number written, repairing only
+// what can be confirmed: the scheme's form (a letter where the form has a
+// digit, a glyph read twice) and its check digit (one unsure digit whose only
+// passing value is unique). A repair stands only when exactly one candidate
+// passes the scheme's check; otherwise the number stays as read.
+// Pure function, thread-safe.
+#include <string>
+#include <vector>
+
+#include "models/national_id.hpp"
+
+namespace listaudit::pipeline {
+
+struct ResolvedId {
+  std::string number;   // as resolved
+  models::IdCheck check;
+  bool repaired = false;
+  std::string repair;   // what was changed, in words, when repaired
+};
+
+// `confidences` has one entry per character of `read` (0..1), or is empty.
+ResolvedId resolveId(const std::string& read, const std::vector<double>& confidences, const std::string& country);
+
+}  // namespace listaudit::pipeline

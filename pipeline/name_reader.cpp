@@ -1,0 +1,81 @@
+#include "pipeline/name_reader.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+#include "models/name_text.hpp"
+
+namespace listaudit::pipeline {
+namespace {
+
+// A name read at least this sure, and plausible, is not tried with other models.
+constexpr double kSureConfidence = 0.85;
+
+// A reading in one script, of characters a name can hold.
+bool plausibleName(const OcrText& t) { return !models::mixesScripts(t.text) && models::looksLikeName(t.text); }
+
+double meanConfidence(const OcrText& t) {
+  if (t.characterConfidences.empty()) return 0;
+  return std::accumulate(t.characterConfidences.begin(), t.characterConfidences.end(), 0.0) /
+         static_cast<double>(t.characterConfidences.size());
+}
+
+}  // namespace
+
+NameReader::NameReader(OcrEnginePool& engines, const std::vector<std::string>& languages, const cv::Mat& page)
+    : page_(page) {
+  for (const auto& l : languages) candidates_.push_back({&engines.get(l), false});
+}
+
+OcrEngine& NameReader::engine(std::size_t i) {
+  Candidate& c = candidates_[i];
+  if (!c.pageSet) {
+    c.engine->setPage(page_);
+    c.pageSet = true;
+  }
+  return *c.engine;
+}
+
+void NameReader::putFirst(std::size_t i) {
+  std::rotate(candidates_.begin(), candidates_.begin() + static_cast<long>(i),
+              candidates_.begin() + static_cast<long>(i) + 1);
+}
+
+OcrText NameReader::chooseModel(const cv::Rect& box) {
+  OcrText best;
+  std::size_t winner = 0;
+  bool bestMixed = true;
+  for (std::size_t i = 0; i < candidates_.size(); ++i) {
+    const OcrText text = engine(i).readBlock(box);
+    const bool mixed = models::mixesScripts(text.text);
+    // A title holds quotes, digits and commas: its words' mean confidence, in
+    // one script, tells the models apart; its least sure character does not.
+    if (i == 0 || (bestMixed && !mixed) || (mixed == bestMixed && meanConfidence(text) > meanConfidence(best))) {
+      best = text;
+      bestMixed = mixed;
+      winner = i;
+    }
+  }
+  putFirst(winner);
+  return best;
+}
+
+OcrText NameReader::readLine(const cv::Rect& box) {
+  OcrText best;
+  bool bestPlausible = false;
+  std::size_t winner = 0;
+  for (std::size_t i = 0; i < candidates_.size(); ++i) {
+    const OcrText text = engine(i).readLine(box);
+    const bool plausible = plausibleName(text);
+    if (i == 0 || (plausible && !bestPlausible) || (plausible == bestPlausible && text.confidence > best.confidence)) {
+      best = text;
+      bestPlausible = plausible;
+      winner = i;
+    }
+    if (plausible && text.confidence >= kSureConfidence) break;
+  }
+  putFirst(winner);
+  return best;
+}
+
+}  // namespace listaudit::pipeline

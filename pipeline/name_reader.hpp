@@ -1,0 +1,38 @@
+#pragma once
+// Reads the text of a page with the one or several Tesseract models of its
+// country's scripts. The model that reads the title best, then the one that
+// read the last cell best, is tried first; the others only when its reading
+// is unsure or not a plausible name, so a Serbian page in Latin costs one
+// model per cell.
+//
+// Not thread-safe: made per page, on the thread that owns the engines.
+#include <string>
+#include <vector>
+
+#include "pipeline/ocr_engine.hpp"
+
+namespace listaudit::pipeline {
+
+class NameReader {
+ public:
+  // `page` must outlive the reader.
+  NameReader(OcrEnginePool& engines, const std::vector<std::string>& languages, const cv::Mat& page);
+  // Reads the block (the page's title) with every model and puts the one that
+  // read it best first for the rest of the page. Returns that reading.
+  OcrText chooseModel(const cv::Rect& box);
+  // One line, with the first model, and the others only when it is unsure.
+  OcrText readLine(const cv::Rect& box);
+
+ private:
+  OcrEngine& engine(std::size_t i);
+  void putFirst(std::size_t i);
+
+  struct Candidate {
+    OcrEngine* engine = nullptr;
+    bool pageSet = false;
+  };
+  std::vector<Candidate> candidates_;
+  const cv::Mat& page_;
+};
+
+}  // namespace listaudit::pipeline
