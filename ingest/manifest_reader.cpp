@@ -37,11 +37,26 @@ Manifest readManifest(const std::string& path) {
     e.electionDate = models::Date::parse(header.get(record, "election_date"));
     e.submittedOn = models::Date::parse(header.get(record, "submitted_on"));
 
-    if (e.listId.empty()) { fail("list_id is empty"); continue; }
-    if (!seen.insert(e.listId).second) { fail("list_id repeats an earlier line's"); continue; }
-    if (scans.empty()) { fail("path is empty"); continue; }
-    if (!e.electionDate) { fail("election_date is not a date as YYYY-MM-DD"); continue; }
-    if (!e.submittedOn) { fail("submitted_on is not a date as YYYY-MM-DD"); continue; }
+    if (e.listId.empty()) {
+      fail("list_id is empty");
+      continue;
+    }
+    if (!seen.insert(e.listId).second) {
+      fail("list_id repeats an earlier line's");
+      continue;
+    }
+    if (scans.empty()) {
+      fail("path is empty");
+      continue;
+    }
+    if (!e.electionDate) {
+      fail("election_date is not a date as YYYY-MM-DD");
+      continue;
+    }
+    if (!e.submittedOn) {
+      fail("submitted_on is not a date as YYYY-MM-DD");
+      continue;
+    }
     if (!e.country.empty() && models::schemeForCountry(e.country) == models::IdScheme::Unknown) {
       fail("country must be one of BG, RS, MK, ME, BA, AL, XK");
       continue;

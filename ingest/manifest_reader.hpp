@@ -9,7 +9,7 @@
 namespace listaudit::ingest {
 
 struct Manifest {
-  std::vector<models::ListEntry> lists;   // the usable lines, in file order
+  std::vector<models::ListEntry> lists;    // the usable lines, in file order
   std::vector<models::InputError> errors;  // one per line that cannot be used, naming the line
 };
 

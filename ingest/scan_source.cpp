@@ -46,8 +46,10 @@ class ImageFileSource : public ScanSource {
   cv::Mat page(int index) override {
     std::vector<cv::Mat> pages;
     try {
-      if (count_ == 1) pages.push_back(cv::imread(path_, cv::IMREAD_GRAYSCALE));
-      else cv::imreadmulti(path_, pages, index, 1, cv::IMREAD_GRAYSCALE);
+      if (count_ == 1)
+        pages.push_back(cv::imread(path_, cv::IMREAD_GRAYSCALE));
+      else
+        cv::imreadmulti(path_, pages, index, 1, cv::IMREAD_GRAYSCALE);
     } catch (const cv::Exception&) {
       pages.clear();
     }

@@ -28,10 +28,9 @@ enum class Flag {
 };
 
 inline constexpr std::array<Flag, 15> kAllFlags{
-    Flag::Complaint,       Flag::ConsentLate,      Flag::ConsentWithdrawn,  Flag::Deceased,
-    Flag::DigitalMismatch, Flag::DuplicateInList,  Flag::IdInvalid,         Flag::MultiParty,
-    Flag::NameMismatch,    Flag::NotInRegister,    Flag::NoConsent,     Flag::SignatureMissing,
-    Flag::SignatureRepeated, Flag::Underage,       Flag::Unreadable};
+    Flag::Complaint,       Flag::ConsentLate,      Flag::ConsentWithdrawn,  Flag::Deceased,     Flag::DigitalMismatch,
+    Flag::DuplicateInList, Flag::IdInvalid,        Flag::MultiParty,        Flag::NameMismatch, Flag::NotInRegister,
+    Flag::NoConsent,       Flag::SignatureMissing, Flag::SignatureRepeated, Flag::Underage,     Flag::Unreadable};
 
 std::string_view flagCode(Flag flag);
 std::optional<Flag> flagFromCode(std::string_view code);

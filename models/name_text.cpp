@@ -3,8 +3,8 @@
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
-#include <unicode/uscript.h>
 #include <unicode/unistr.h>
+#include <unicode/uscript.h>
 
 #include <memory>
 #include <stdexcept>
@@ -40,7 +40,8 @@ icu::UnicodeString nfc(std::string_view utf8) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* normalizer = icu::Normalizer2::getNFCInstance(status);
   if (U_FAILURE(status)) throw std::runtime_error("name_text: ICU NFC normaliser unavailable");
-  icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  icu::UnicodeString text =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   icu::UnicodeString out = normalizer->normalize(text, status);
   if (U_FAILURE(status)) throw std::runtime_error("name_text: NFC normalisation failed");
   return out;
@@ -56,8 +57,7 @@ icu::Transliterator& nameKeyTransliterator() {
   // A Transliterator instance must not be used by two threads at once.
   thread_local std::unique_ptr<icu::Transliterator> instance = [] {
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::Transliterator> t(
-        icu::Transliterator::createInstance(kNameKeyRules, UTRANS_FORWARD, status));
+    std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance(kNameKeyRules, UTRANS_FORWARD, status));
     if (U_FAILURE(status) || !t) throw std::runtime_error("name_text: ICU transliterator for name keys unavailable");
     return t;
   }();
@@ -75,7 +75,8 @@ std::string foldText(std::string_view utf8) {
 }
 
 bool mixesScripts(std::string_view utf8) {
-  const icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  const icu::UnicodeString text =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   bool cyrillic = false, latin = false;
   for (int32_t i = 0; i < text.length();) {
     const UChar32 c = text.char32At(i);
@@ -89,7 +90,8 @@ bool mixesScripts(std::string_view utf8) {
 }
 
 bool looksLikeName(std::string_view utf8) {
-  const icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  const icu::UnicodeString text =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   for (int32_t i = 0; i < text.length();) {
     const UChar32 c = text.char32At(i);
     i += U16_LENGTH(c);

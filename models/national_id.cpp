@@ -18,7 +18,8 @@ int digitsValue(std::string_view s) {
 bool isUpperLetter(char c) { return c >= 'A' && c <= 'Z'; }
 
 IdCheck checkEgn(std::string_view n) {
-  IdCheck r{.scheme = IdScheme::Egn};
+  IdCheck r;
+  r.scheme = IdScheme::Egn;
   if (n.size() != 10 || !allDigits(n)) {
     r.reason = "an EGN has 10 digits";
     return r;
@@ -50,7 +51,8 @@ IdCheck checkEgn(std::string_view n) {
 }
 
 IdCheck checkJmbg(std::string_view n) {
-  IdCheck r{.scheme = IdScheme::Jmbg};
+  IdCheck r;
+  r.scheme = IdScheme::Jmbg;
   if (n.size() != 13 || !allDigits(n)) {
     r.reason = "a JMBG has 13 digits";
     return r;
@@ -73,7 +75,8 @@ IdCheck checkJmbg(std::string_view n) {
 }
 
 IdCheck checkAlbanian(std::string_view n) {
-  IdCheck r{.scheme = IdScheme::Albanian};
+  IdCheck r;
+  r.scheme = IdScheme::Albanian;
   const bool decadeOk = n.size() == 10 && ((n[0] >= '0' && n[0] <= '9') || (n[0] >= 'A' && n[0] <= 'T'));
   if (!decadeOk || !allDigits(n.substr(1, 8)) || !isUpperLetter(n[9])) {
     r.reason = "an Albanian number is a letter, 8 digits and a letter";
@@ -97,7 +100,8 @@ IdCheck checkAlbanian(std::string_view n) {
 }
 
 IdCheck checkKosovo(std::string_view n) {
-  IdCheck r{.scheme = IdScheme::Kosovo};
+  IdCheck r;
+  r.scheme = IdScheme::Kosovo;
   if (n.size() != 10 || !allDigits(n)) {
     r.reason = "a Kosovo personal number has 10 digits";
     return r;
@@ -148,9 +152,12 @@ char jmbgCheckDigit(std::string_view first12) {
 IdCheck checkNationalId(std::string_view number, std::string_view country) {
   IdScheme scheme = schemeForCountry(country);
   if (scheme == IdScheme::Unknown) {
-    if (number.size() == 10 && allDigits(number)) scheme = IdScheme::Egn;
-    else if (number.size() == 13 && allDigits(number)) scheme = IdScheme::Jmbg;
-    else if (number.size() == 10 && isUpperLetter(number[0]) && isUpperLetter(number[9])) scheme = IdScheme::Albanian;
+    if (number.size() == 10 && allDigits(number))
+      scheme = IdScheme::Egn;
+    else if (number.size() == 13 && allDigits(number))
+      scheme = IdScheme::Jmbg;
+    else if (number.size() == 10 && isUpperLetter(number[0]) && isUpperLetter(number[9]))
+      scheme = IdScheme::Albanian;
   }
   switch (scheme) {
     case IdScheme::Egn: return checkEgn(number);

@@ -52,15 +52,15 @@ struct RowRecord {
   std::string listId;
   int page = 0;
   int row = 0;
-  std::string fullName;     // NFC, single spaces
-  std::string rawId;        // the number as read, spaces removed
-  std::string nationalId;   // as resolved by the checks (after any confirmed repair)
-  double nameConfidence = 0;  // 0..1
-  double idConfidence = 0;    // 0..1
+  std::string fullName;                        // NFC, single spaces
+  std::string rawId;                           // the number as read, spaces removed
+  std::string nationalId;                      // as resolved by the checks (after any confirmed repair)
+  double nameConfidence = 0;                   // 0..1
+  double idConfidence = 0;                     // 0..1
   std::vector<double> idCharacterConfidences;  // 0..1, one per character of rawId
-  double signatureInk = 0;    // share of the signature cell's area covered by ink
-  Box box;                    // the row on the upright page, in pixels
-  std::vector<std::uint8_t> image;  // PNG of the row, for the report
+  double signatureInk = 0;                     // share of the signature cell's area covered by ink
+  Box box;                                     // the row on the upright page, in pixels
+  std::vector<std::uint8_t> image;             // PNG of the row, for the report
 };
 
 // A flag raised on a row, with what a reviewer needs to check it.

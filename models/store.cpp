@@ -144,8 +144,10 @@ void Store::addPage(const PageRecord& page, const std::vector<RowRecord>& rows) 
     r.bind(11, row.box.y);
     r.bind(12, row.box.width);
     r.bind(13, row.box.height);
-    if (row.image.empty()) r.bind(14);
-    else r.bindNoCopy(14, row.image.data(), static_cast<int>(row.image.size()));
+    if (row.image.empty())
+      r.bind(14);
+    else
+      r.bindNoCopy(14, row.image.data(), static_cast<int>(row.image.size()));
     r.bind(15, encodeConfidences(row.idCharacterConfidences));
     r.exec();
   }
@@ -163,9 +165,10 @@ void Store::addError(const InputError& error) {
 void Store::saveJudgements(const std::vector<JudgedRow>& judged) {
   SQLite::Transaction tx(db_);
   db_.exec("DELETE FROM findings");
-  SQLite::Statement update(db_,
-                           "UPDATE rows SET national_id = ?, risk = ?, note = ? WHERE list_id = ? AND page = ? AND row = ?");
-  SQLite::Statement insert(db_, "INSERT INTO findings (list_id, page, row, flag, weight, evidence) VALUES (?,?,?,?,?,?)");
+  SQLite::Statement update(
+      db_, "UPDATE rows SET national_id = ?, risk = ?, note = ? WHERE list_id = ? AND page = ? AND row = ?");
+  SQLite::Statement insert(db_,
+                           "INSERT INTO findings (list_id, page, row, flag, weight, evidence) VALUES (?,?,?,?,?,?)");
   for (const JudgedRow& j : judged) {
     update.reset();
     update.bind(1, j.nationalId);
@@ -239,10 +242,11 @@ std::vector<PageRecord> Store::pages(const std::string& listId) const {
 
 std::vector<RowRecord> Store::rows() const {
   std::vector<RowRecord> out;
-  SQLite::Statement q(db_,
-                      "SELECT r.list_id, r.page, r.row, r.full_name, r.raw_id, r.national_id, r.name_confidence, "
-                      "r.id_confidence, r.signature_ink, r.x, r.y, r.width, r.height, r.id_character_confidences FROM rows r "
-                      "JOIN lists l ON l.list_id = r.list_id ORDER BY l.ordinal, r.page, r.row");
+  SQLite::Statement q(
+      db_,
+      "SELECT r.list_id, r.page, r.row, r.full_name, r.raw_id, r.national_id, r.name_confidence, "
+      "r.id_confidence, r.signature_ink, r.x, r.y, r.width, r.height, r.id_character_confidences FROM rows r "
+      "JOIN lists l ON l.list_id = r.list_id ORDER BY l.ordinal, r.page, r.row");
   while (q.executeStep()) {
     RowRecord r;
     r.listId = q.getColumn(0).getString();

@@ -9,7 +9,8 @@ namespace listaudit::models {
 namespace {
 
 std::u32string codePoints(std::string_view utf8) {
-  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  const icu::UnicodeString u =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   std::u32string out;
   for (int32_t i = 0; i < u.length();) {
     const UChar32 c = u.char32At(i);

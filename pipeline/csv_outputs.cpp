@@ -65,8 +65,12 @@ void writeListsCsv(const models::Store& store, const std::string& path) {
   out.write(header);
   for (const models::ListEntry& list : store.lists()) {
     const Counts& c = counts[list.listId];
-    std::vector<std::string> line{list.listId, list.party, std::to_string(store.pageCount(list.listId)),
-                                  std::to_string(c.rows), std::to_string(c.flagged), std::to_string(c.valid)};
+    std::vector<std::string> line{list.listId,
+                                  list.party,
+                                  std::to_string(store.pageCount(list.listId)),
+                                  std::to_string(c.rows),
+                                  std::to_string(c.flagged),
+                                  std::to_string(c.valid)};
     for (models::Flag f : models::kAllFlags) {
       const auto it = c.perFlag.find(f);
       line.push_back(std::to_string(it == c.perFlag.end() ? 0 : it->second));

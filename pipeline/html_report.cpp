@@ -26,8 +26,8 @@ table.summary{border-collapse:collapse;margin:.5em 0 1.5em} .summary td,.summary
 
 std::string base64(const std::vector<std::uint8_t>& bytes) {
   l_int32 size = 0;
-  std::unique_ptr<char, void (*)(void*)> encoded(
-      encodeBase64(bytes.data(), static_cast<l_int32>(bytes.size()), &size), [](void* p) { lept_free(p); });
+  std::unique_ptr<char, void (*)(void*)> encoded(encodeBase64(bytes.data(), static_cast<l_int32>(bytes.size()), &size),
+                                                 [](void* p) { lept_free(p); });
   return encoded ? std::string(encoded.get(), static_cast<std::size_t>(size)) : std::string();
 }
 
@@ -75,8 +75,8 @@ void writeHtmlReport(const models::Store& store, const std::string& path) {
   }
 
   out << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>listaudit report</title><style>"
-      << kStyle << "</style></head><body>\n<h1>listaudit report</h1>\n<p class=\"muted\">" << lists.size()
-      << " lists, " << rows.size() << " rows read, " << flaggedTotal << " rows flagged, " << errors.size()
+      << kStyle << "</style></head><body>\n<h1>listaudit report</h1>\n<p class=\"muted\">" << lists.size() << " lists, "
+      << rows.size() << " rows read, " << flaggedTotal << " rows flagged, " << errors.size()
       << " inputs could not be read. Each flagged row shows the image cut from the scan, every flag in words and "
          "the evidence behind it. Risk is the estimated chance that the row was entered without the person's "
          "consent.</p>\n";
@@ -105,14 +105,16 @@ void writeHtmlReport(const models::Store& store, const std::string& path) {
             << base64(image) << "\">\n";
       for (const auto& f : j.findings)
         out << "<div class=\"flag\"><span class=\"code\">" << models::flagCode(f.flag) << "</span> "
-            << htmlEscape(std::string(models::flagWords(f.flag))) << "<div class=\"evidence\">Evidence: "
-            << htmlEscape(f.evidence) << " (adds " << fixed(f.weight, "%.1f") << " to the log-odds)</div></div>\n";
+            << htmlEscape(std::string(models::flagWords(f.flag)))
+            << "<div class=\"evidence\">Evidence: " << htmlEscape(f.evidence) << " (adds " << fixed(f.weight, "%.1f")
+            << " to the log-odds)</div></div>\n";
       out << "</div>\n";
     }
   }
 
   out << "<h2>Inputs that could not be read</h2>\n";
-  if (errors.empty()) out << "<p>None: every input was read.</p>\n";
+  if (errors.empty())
+    out << "<p>None: every input was read.</p>\n";
   else {
     out << "<table class=\"summary errors\"><tr><th>Input</th><th>Page</th><th>Why</th></tr>\n";
     for (const auto& e : errors)

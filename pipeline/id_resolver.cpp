@@ -19,15 +19,21 @@ char asLetter(char c) {
     case '6': return 'G';
     case '7': return 'T';
     case '8': return 'B';
-    case ')': case ']': case '}': return 'J';  // a J whose tail dips below the line
+    case ')':
+    case ']':
+    case '}': return 'J';  // a J whose tail dips below the line
     case '|': return 'I';
     default: return c >= 'A' && c <= 'Z' ? c : 0;
   }
 }
 char asDigit(char c) {
   switch (c) {
-    case 'O': case 'D': case 'Q': return '0';
-    case 'I': case 'L': case '|': return '1';
+    case 'O':
+    case 'D':
+    case 'Q': return '0';
+    case 'I':
+    case 'L':
+    case '|': return '1';
     case 'Z': return '2';
     case 'A': return '4';
     case 'S': return '5';
@@ -86,7 +92,8 @@ ResolvedId resolveId(const std::string& read, const std::vector<double>& confide
   if (read.size() == form.size() + 1)
     for (std::size_t i = 0; i + 1 < read.size(); ++i)
       if (confusable(read[i], read[i + 1]))
-        shapes.emplace_back(read.substr(0, i) + read.substr(i + 1), "a glyph read twice at position " + std::to_string(i + 1));
+        shapes.emplace_back(read.substr(0, i) + read.substr(i + 1),
+                            "a glyph read twice at position " + std::to_string(i + 1));
 
   std::set<std::string> passing;
   std::string how;
@@ -94,7 +101,8 @@ ResolvedId resolveId(const std::string& read, const std::vector<double>& confide
   for (const auto& [shape, done] : shapes) {
     const std::string fitted = fitForm(shape, form);
     if (fitted.empty() || !models::checkNationalId(fitted, country).valid()) continue;
-    if (passing.insert(fitted).second) how = done.empty() ? "letters and digits confused where the form is fixed" : done;
+    if (passing.insert(fitted).second)
+      how = done.empty() ? "letters and digits confused where the form is fixed" : done;
   }
 
   // One unsure digit: try every value there. The check digit admits at most
@@ -103,7 +111,8 @@ ResolvedId resolveId(const std::string& read, const std::vector<double>& confide
   if (passing.empty() && reading.size() == form.size() && confidences.size() == reading.size()) {
     std::vector<std::size_t> order(reading.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return confidences[a] < confidences[b]; });
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t a, std::size_t b) { return confidences[a] < confidences[b]; });
     const std::size_t weakest = order[0];
     if (form[weakest] == 'D' && confidences[weakest] < 0.8 && confidences[order[1]] >= 0.9) {
       for (char d = '0'; d <= '9'; ++d) {

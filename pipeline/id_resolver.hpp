@@ -13,10 +13,10 @@
 namespace listaudit::pipeline {
 
 struct ResolvedId {
-  std::string number;   // as resolved
+  std::string number;  // as resolved
   models::IdCheck check;
   bool repaired = false;
-  std::string repair;   // what was changed, in words, when repaired
+  std::string repair;  // what was changed, in words, when repaired
 };
 
 // `confidences` has one entry per character of `read` (0..1), or is empty.

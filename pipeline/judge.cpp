@@ -45,7 +45,8 @@ class ListMemory {
     if (!who.number.empty()) {
       if (auto it = byNumber_.find(who.number); it != byNumber_.end()) earlier = it->second;
       // An earlier row with a failing number was its name's person: this one, if the names agree.
-      else if (auto n = byNameOnly_.find(who.nameKey); n != byNameOnly_.end()) earlier = n->second;
+      else if (auto n = byNameOnly_.find(who.nameKey); n != byNameOnly_.end())
+        earlier = n->second;
     } else if (!who.nameKey.empty()) {
       if (auto it = byName_.find(who.nameKey); it != byName_.end()) earlier = it->second;
     }
@@ -76,7 +77,9 @@ std::vector<models::JudgedRow> judgeRows(const std::vector<models::ListEntry>& l
     const std::string country = listIt == listById.end() ? "" : listIt->second->country;
     const ResolvedId resolved = resolveId(row.rawId, row.idCharacterConfidences, country);
     models::JudgedRow j{row.listId, row.page, row.row, resolved.number, {}, 0, resolved.repair};
-    auto raise = [&](Flag flag, std::string evidence) { j.findings.push_back({flag, flagWeight(flag), std::move(evidence)}); };
+    auto raise = [&](Flag flag, std::string evidence) {
+      j.findings.push_back({flag, flagWeight(flag), std::move(evidence)});
+    };
 
     const models::IdCheck& id = resolved.check;
     if (!id.valid()) raise(Flag::IdInvalid, resolved.number.empty() ? "no number could be read" : id.reason);

@@ -73,8 +73,9 @@ PageLayout LayoutStage::operator()(const CleanPage& page) const {
 
   const int rowHeight = h.size() > 2 ? (h.back() - h[1]) / static_cast<int>(h.size() - 2) : 50;
   const int titleTop = std::max(0, layout.tableTop - rowHeight * 4);
-  layout.titleBox = clampToImage({layout.columnX[0], titleTop, layout.columnX[5] - layout.columnX[0], layout.tableTop - inset - titleTop},
-                                 page.grey.size());
+  layout.titleBox = clampToImage(
+      {layout.columnX[0], titleTop, layout.columnX[5] - layout.columnX[0], layout.tableTop - inset - titleTop},
+      page.grey.size());
   layout.collectorBox = clampToImage(
       {layout.columnX[0], layout.tableBottom + inset, layout.columnX[5] - layout.columnX[0], rowHeight * 3},
       page.grey.size());

@@ -29,7 +29,8 @@ std::vector<std::string> ocrLanguagesFor(const std::string& country) {
   return {"bul", "srp_latn", "srp", "mkd", "sqi"};
 }
 
-OcrEngine::OcrEngine(const std::string& languages) : languages_(languages), api_(std::make_unique<tesseract::TessBaseAPI>()) {
+OcrEngine::OcrEngine(const std::string& languages)
+    : languages_(languages), api_(std::make_unique<tesseract::TessBaseAPI>()) {
   // Names are not dictionary words: the word lists would only bend them.
   // These are init-only variables, so they go to Init itself.
   std::vector<std::string> names{"load_system_dawg", "load_freq_dawg", "debug_file"};
@@ -43,7 +44,8 @@ OcrEngine::~OcrEngine() {
 }
 
 void OcrEngine::setPage(const cv::Mat& grey) {
-  if (grey.type() != CV_8UC1 || !grey.isContinuous()) throw std::invalid_argument("read stage: OCR needs a continuous 8-bit grey page");
+  if (grey.type() != CV_8UC1 || !grey.isContinuous())
+    throw std::invalid_argument("read stage: OCR needs a continuous 8-bit grey page");
   page_ = grey;
   api_->SetImage(page_.data, page_.cols, page_.rows, 1, static_cast<int>(page_.step));
   api_->SetSourceResolution(300);

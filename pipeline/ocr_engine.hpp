@@ -19,8 +19,8 @@ class TessBaseAPI;
 namespace listaudit::pipeline {
 
 struct OcrText {
-  std::string text;       // UTF-8, trimmed
-  double confidence = 0;  // 0..1: the least sure character's confidence
+  std::string text;                          // UTF-8, trimmed
+  double confidence = 0;                     // 0..1: the least sure character's confidence
   std::vector<double> characterConfidences;  // 0..1, one per character of `text` that is not a space
 };
 

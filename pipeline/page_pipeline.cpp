@@ -21,8 +21,8 @@ namespace {
 // One page on its way through the stages, or an input that failed.
 struct PageJob {
   std::size_t list = 0;
-  int page = 0;        // 1-based; 0 for a list whose scans cannot be opened
-  int pageCount = 0;   // the list's pages, recorded when its first job lands
+  int page = 0;       // 1-based; 0 for a list whose scans cannot be opened
+  int pageCount = 0;  // the list's pages, recorded when its first job lands
   PageImage image;
   std::optional<models::InputError> error;
   PageReading reading;
@@ -49,7 +49,8 @@ class PageFeeder {
       }
       if (nextPage_ < source_->pageCount()) {
         const int index = nextPage_++;
-        job = PageJob{list_, index + 1, source_->pageCount(), {entry.listId, entry.country, index + 1, {}}, std::nullopt, {}};
+        job = PageJob{list_,        index + 1, source_->pageCount(), {entry.listId, entry.country, index + 1, {}},
+                      std::nullopt, {}};
         try {
           job.image.grey = source_->page(index);
         } catch (const std::exception& e) {
@@ -118,28 +119,31 @@ PagePhaseResult readPages(const std::vector<models::ListEntry>& lists, models::S
             }
             return job;
           }) &
-          oneapi::tbb::make_filter<std::shared_ptr<PageJob>, std::shared_ptr<PageJob>>(
-              oneapi::tbb::filter_mode::parallel,
-              [&](std::shared_ptr<PageJob> job) {
-                if (job->error) return job;
-                // Any failure on one page becomes that page's error: an exception
-                // escaping a filter would cancel the whole batch.
-                try {
-                  oneapi::tbb::this_task_arena::isolate([&] {
-                    const CleanPage cleaned = clean(job->image.grey);
-                    job->image.grey.release();
-                    const PageLayout laidOut = layout(cleaned);
-                    job->reading = read(job->image, cleaned, laidOut, engines.local());
-                  });
-                } catch (const LayoutError& e) {
-                  job->error = models::InputError{lists[job->list].scanPath, job->page, e.what()};
-                } catch (const std::exception& e) {
-                  job->error = models::InputError{lists[job->list].scanPath, job->page,
-                                                  std::string("the page could not be processed: ") + e.what()};
-                }
-                job->image.grey.release();
-                return job;
-              }) &
+          oneapi::tbb::make_filter<
+              std::shared_ptr<PageJob>,
+              std::shared_ptr<
+                  PageJob>>(oneapi::tbb::filter_mode::parallel,
+                            [&](std::shared_ptr<PageJob> job) {
+                              if (job->error) return job;
+                              // Any failure on one page becomes that page's error: an exception
+                              // escaping a filter would cancel the whole batch.
+                              try {
+                                oneapi::tbb::this_task_arena::isolate([&] {
+                                  const CleanPage cleaned = clean(job->image.grey);
+                                  job->image.grey.release();
+                                  const PageLayout laidOut = layout(cleaned);
+                                  job->reading = read(job->image, cleaned, laidOut, engines.local());
+                                });
+                              } catch (const LayoutError& e) {
+                                job->error = models::InputError{lists[job->list].scanPath, job->page, e.what()};
+                              } catch (const std::exception& e) {
+                                job->error =
+                                    models::InputError{lists[job->list].scanPath, job->page,
+                                                       std::string("the page could not be processed: ") + e.what()};
+                              }
+                              job->image.grey.release();
+                              return job;
+                            }) &
           oneapi::tbb::make_filter<std::shared_ptr<PageJob>, void>(
               oneapi::tbb::filter_mode::serial_in_order, [&](std::shared_ptr<PageJob> job) {
                 const models::ListEntry& entry = lists[job->list];

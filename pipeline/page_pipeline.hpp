@@ -28,10 +28,10 @@ struct PagePhaseOptions {
 };
 
 struct PagePhaseResult {
-  int pages = 0;       // pages found
-  int pagesRead = 0;   // pages whose rows are in the store
+  int pages = 0;      // pages found
+  int pagesRead = 0;  // pages whose rows are in the store
   int rows = 0;
-  int errors = 0;      // lists and pages that could not be read
+  int errors = 0;  // lists and pages that could not be read
 };
 
 // Reads `lists` into `store` (which must already hold the lists). Every input

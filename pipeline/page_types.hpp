@@ -20,8 +20,8 @@ struct PageImage {
 
 // A page made upright and straight, with its ink separated from the paper.
 struct CleanPage {
-  cv::Mat grey;   // upright, deskewed, CV_8UC1
-  cv::Mat ink;    // 255 where there is ink, CV_8UC1, same size
+  cv::Mat grey;            // upright, deskewed, CV_8UC1
+  cv::Mat ink;             // 255 where there is ink, CV_8UC1, same size
   double skewDegrees = 0;  // the rotation that was undone
   bool upsideDown = false;
 };

@@ -87,7 +87,8 @@ PageReading ReadStage::operator()(const PageImage& image, const CleanPage& clean
     row.signatureInk = inkShare(clean.ink, layout.lines, cell(kSignatureColumn));
     const int margin = layout.lineThickness * 3;
     row.box = {layout.columnX[0] - margin, tableRow.top - inset - margin,
-               layout.columnX[5] - layout.columnX[0] + 2 * margin, tableRow.bottom - tableRow.top + 2 * (inset + margin)};
+               layout.columnX[5] - layout.columnX[0] + 2 * margin,
+               tableRow.bottom - tableRow.top + 2 * (inset + margin)};
     row.image = rowImage(clean.grey, cv::Rect(row.box.x, row.box.y, row.box.width, row.box.height));
     out.rows.push_back(std::move(row));
   }

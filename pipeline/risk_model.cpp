@@ -7,8 +7,8 @@ namespace listaudit::pipeline {
 double flagWeight(models::Flag flag) {
   using models::Flag;
   switch (flag) {
-    case Flag::Complaint: return 6.0;          // the person says they never signed
-    case Flag::Deceased: return 6.0;           // a dead person cannot sign
+    case Flag::Complaint: return 6.0;  // the person says they never signed
+    case Flag::Deceased: return 6.0;   // a dead person cannot sign
     case Flag::ConsentWithdrawn: return 4.5;
     case Flag::NoConsent: return 4.0;
     case Flag::NameMismatch: return 3.5;       // someone else's number
@@ -18,10 +18,10 @@ double flagWeight(models::Flag flag) {
     case Flag::Underage: return 2.5;
     case Flag::SignatureMissing: return 2.0;
     case Flag::DuplicateInList: return 1.5;
-    case Flag::IdInvalid: return 1.0;          // usually the person's own slip
+    case Flag::IdInvalid: return 1.0;  // usually the person's own slip
     case Flag::MultiParty: return 1.0;
     case Flag::DigitalMismatch: return 1.0;
-    case Flag::Unreadable: return 0.0;         // a reading problem, not evidence either way
+    case Flag::Unreadable: return 0.0;  // a reading problem, not evidence either way
   }
   return 0.0;
 }

@@ -27,7 +27,8 @@ Ruling findRuling(const cv::Mat& ink) {
   Ruling r;
   const int w = ink.cols, h = ink.rows;
   cv::Mat horizontal, vertical;
-  cv::morphologyEx(ink, horizontal, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {std::max(20, w / 25), 1}));
+  cv::morphologyEx(ink, horizontal, cv::MORPH_OPEN,
+                   cv::getStructuringElement(cv::MORPH_RECT, {std::max(20, w / 25), 1}));
   // Close small breaks (noise, a stamp's edge) along the line before measuring.
   cv::morphologyEx(horizontal, horizontal, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {w / 60 + 1, 1}));
 

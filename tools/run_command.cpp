@@ -24,8 +24,8 @@ CommandRunner addRunCommand(CLI::App& app) {
                   << (p.failed ? "not read" : std::to_string(p.rows) + " rows") << "\n";
       };
     options->onError = [](const models::InputError& e) {
-      std::cerr << "listaudit: cannot read " << e.input << (e.page > 0 ? " page " + std::to_string(e.page) : "")
-                << ": " << e.message << "\n";
+      std::cerr << "listaudit: cannot read " << e.input << (e.page > 0 ? " page " + std::to_string(e.page) : "") << ": "
+                << e.message << "\n";
     };
     try {
       const pipeline::RunSummary s = pipeline::runBatch(*options);

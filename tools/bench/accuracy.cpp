@@ -48,9 +48,12 @@ bool anyNoConsent(const std::set<models::Flag>& flags) {
 }
 
 void tally(PrecisionRecall& pr, bool expected, bool raised) {
-  if (expected && raised) ++pr.truePositives;
-  else if (raised) ++pr.falsePositives;
-  else if (expected) ++pr.falseNegatives;
+  if (expected && raised)
+    ++pr.truePositives;
+  else if (raised)
+    ++pr.falsePositives;
+  else if (expected)
+    ++pr.falseNegatives;
 }
 
 std::string rate(std::optional<double> v) {
@@ -111,14 +114,16 @@ AccuracyScore scoreAccuracy(const std::string& truthCsv, const std::string& rows
 std::string formatText(const AccuracyScore& s) {
   std::ostringstream o;
   char b[256];
-  std::snprintf(b, sizeof b, "rows: %d expected, %d found, %d missing, %d extra\n", s.expected, s.found, s.missing, s.extra);
+  std::snprintf(b, sizeof b, "rows: %d expected, %d found, %d missing, %d extra\n", s.expected, s.found, s.missing,
+                s.extra);
   o << b;
   std::snprintf(b, sizeof b, "full_name exact: %.4f (%d of %d), character error rate %.4f\n", s.nameExactRate(),
                 s.nameExact, s.expected, s.nameCharErrorRate());
   o << b;
   std::snprintf(b, sizeof b, "national_id exact: %.4f (%d of %d)\n", s.idExactRate(), s.idExact, s.expected);
   o << b;
-  std::snprintf(b, sizeof b, "UNREADABLE share: %.4f (%d of %d found rows)\n", s.unreadableShare(), s.unreadable, s.found);
+  std::snprintf(b, sizeof b, "UNREADABLE share: %.4f (%d of %d found rows)\n", s.unreadableShare(), s.unreadable,
+                s.found);
   o << b;
   std::snprintf(b, sizeof b, "%-20s %9s %9s %5s %5s %5s\n", "flag", "precision", "recall", "tp", "fp", "fn");
   o << b;
@@ -141,8 +146,9 @@ std::string formatJson(const AccuracyScore& s) {
   };
   o << "{\"rows\": {\"expected\": " << s.expected << ", \"found\": " << s.found << ", \"missing\": " << s.missing
     << ", \"extra\": " << s.extra << "}, \"full_name\": {\"exact\": " << rate(s.nameExactRate())
-    << ", \"character_error_rate\": " << rate(s.nameCharErrorRate()) << "}, \"national_id\": {\"exact\": "
-    << rate(s.idExactRate()) << "}, \"unreadable_share\": " << rate(s.unreadableShare()) << ", \"flags\": {";
+    << ", \"character_error_rate\": " << rate(s.nameCharErrorRate())
+    << "}, \"national_id\": {\"exact\": " << rate(s.idExactRate())
+    << "}, \"unreadable_share\": " << rate(s.unreadableShare()) << ", \"flags\": {";
   bool first = true;
   for (const auto& [flag, p] : s.flags) {
     o << (first ? "" : ", ") << "\"" << models::flagCode(flag) << "\": " << pr(p);

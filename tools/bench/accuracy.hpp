@@ -17,7 +17,7 @@ struct PrecisionRecall {
 
 struct AccuracyScore {
   int expected = 0, found = 0, missing = 0, extra = 0;
-  int nameExact = 0, idExact = 0;  // among matched rows
+  int nameExact = 0, idExact = 0;          // among matched rows
   long long nameEdits = 0, nameChars = 0;  // for the character error rate
   int unreadable = 0;                      // found rows carrying UNREADABLE
   std::map<models::Flag, PrecisionRecall> flags;

@@ -27,8 +27,8 @@ using FontPtr = std::unique_ptr<PangoFontDescription, Deleter<PangoFontDescripti
 enum class Align { Left, Center };
 
 // Draws `text` in the box (mm), shrinking the font until it fits the width.
-void drawText(cairo_t* cr, const std::string& text, const std::string& family, double pt, bool bold, double x,
-              double y, double w, double h, Align align, bool wrap) {
+void drawText(cairo_t* cr, const std::string& text, const std::string& family, double pt, bool bold, double x, double y,
+              double w, double h, Align align, bool wrap) {
   if (text.empty()) return;
   LayoutPtr layout(pango_cairo_create_layout(cr));
   pango_cairo_context_set_resolution(pango_layout_get_context(layout.get()), 25.4);  // user unit = 1 mm
@@ -90,8 +90,8 @@ cv::Mat renderForm(const FormPage& page) {
 
   const double tableWidth = std::accumulate(page.columnMm.begin(), page.columnMm.end(), 0.0);
   const double left = (kPageWidthMm - tableWidth) / 2;
-  drawText(cr.get(), page.title, page.font, 12, true, kMarginMm, 14, kPageWidthMm - 2 * kMarginMm, 28,
-           Align::Center, true);
+  drawText(cr.get(), page.title, page.font, 12, true, kMarginMm, 14, kPageWidthMm - 2 * kMarginMm, 28, Align::Center,
+           true);
 
   const int rowCount = static_cast<int>(page.rows.size()) + page.blankRows;
   const double bodyTop = kTableTopMm + kHeaderMm, bottom = bodyTop + rowCount * page.rowMm;
@@ -113,8 +113,8 @@ cv::Mat renderForm(const FormPage& page) {
 
   const double pad = 1.5;
   for (int c = 0; c < 5; ++c)
-    drawText(cr.get(), page.headers[c], page.font, 8, true, columnX[c] + 0.8, kTableTopMm + 0.5,
-             page.columnMm[c] - 1.6, kHeaderMm - 1, Align::Center, true);
+    drawText(cr.get(), page.headers[c], page.font, 8, true, columnX[c] + 0.8, kTableTopMm + 0.5, page.columnMm[c] - 1.6,
+             kHeaderMm - 1, Align::Center, true);
   for (std::size_t i = 0; i < page.rows.size(); ++i) {
     const FormRow& row = page.rows[i];
     const double y = bodyTop + static_cast<double>(i) * page.rowMm, h = page.rowMm;
@@ -122,10 +122,10 @@ cv::Mat renderForm(const FormPage& page) {
              page.columnMm[0] - 2 * pad, h, Align::Center, false);
     drawText(cr.get(), row.name, page.font, page.fontPt, false, columnX[1] + pad, y, page.columnMm[1] - 2 * pad, h,
              Align::Left, false);
-    drawText(cr.get(), row.nationalId, page.font, page.fontPt, false, columnX[2] + pad, y,
-             page.columnMm[2] - 2 * pad, h, Align::Left, false);
-    drawText(cr.get(), row.address, page.font, page.fontPt - 2, false, columnX[3] + pad, y,
-             page.columnMm[3] - 2 * pad, h, Align::Left, false);
+    drawText(cr.get(), row.nationalId, page.font, page.fontPt, false, columnX[2] + pad, y, page.columnMm[2] - 2 * pad,
+             h, Align::Left, false);
+    drawText(cr.get(), row.address, page.font, page.fontPt - 2, false, columnX[3] + pad, y, page.columnMm[3] - 2 * pad,
+             h, Align::Left, false);
     if (row.signed_) drawSignature(cr.get(), row.signatureSeed, columnX[4] + 1, y + 0.8, page.columnMm[4] - 2, h - 1.6);
   }
   drawText(cr.get(), page.collectorLabel + " " + page.collectorName + "   ______________", page.font, 10, false, left,

@@ -16,52 +16,51 @@ namespace {
 using Pool = std::vector<std::string>;
 
 // Bulgarian: first name, father's name (+ов/+ев), family name; female forms add -а.
-const Pool kBgMale{"Иван", "Георги", "Димитър", "Николай", "Петър", "Христо", "Стоян", "Тодор", "Васил",
-                   "Атанас", "Калоян", "Мартин", "Йордан", "Любомир", "Цветан", "Живко", "Борислав"};
-const Pool kBgFemale{"Мария", "Елена", "Иванка", "Десислава", "Йорданка", "Румяна", "Цветелина", "Гергана",
-                     "Милена", "Надежда", "Радка", "Снежана", "Теодора", "Яна", "Юлия"};
-const Pool kBgPatronymic{"Иванов", "Георгиев", "Димитров", "Николов", "Петров", "Христов", "Стоянов",
-                         "Тодоров", "Василев", "Атанасов", "Йорданов", "Цветанов"};
-const Pool kBgFamily{"Попов", "Костов", "Маринов", "Ангелов", "Илиев", "Стефанов", "Митев", "Колев", "Янков",
-                     "Шишков", "Дочев", "Щерев", "Жеков", "Цанков", "Вълчев", "Бъчваров", "Чолаков"};
-const Pool kBgCities{"гр. София", "гр. Пловдив", "гр. Варна", "гр. Бургас", "гр. Русе", "гр. Стара Загора",
-                     "гр. Плевен", "с. Житница"};
-const Pool kBgStreets{"ул. Шипка", "ул. Раковски", "бул. Христо Ботев", "ул. Цар Симеон", "ул. Оборище",
-                      "ж.к. Люлин", "ул. Вежен"};
+const Pool kBgMale{"Иван",   "Георги", "Димитър", "Николай", "Петър",   "Христо", "Стоян", "Тодор",   "Васил",
+                   "Атанас", "Калоян", "Мартин",  "Йордан",  "Любомир", "Цветан", "Живко", "Борислав"};
+const Pool kBgFemale{"Мария",  "Елена",   "Иванка", "Десислава", "Йорданка", "Румяна", "Цветелина", "Гергана",
+                     "Милена", "Надежда", "Радка",  "Снежана",   "Теодора",  "Яна",    "Юлия"};
+const Pool kBgPatronymic{"Иванов",  "Георгиев", "Димитров", "Николов",  "Петров",   "Христов",
+                         "Стоянов", "Тодоров",  "Василев",  "Атанасов", "Йорданов", "Цветанов"};
+const Pool kBgFamily{"Попов",  "Костов", "Маринов", "Ангелов", "Илиев",  "Стефанов", "Митев",    "Колев",  "Янков",
+                     "Шишков", "Дочев",  "Щерев",   "Жеков",   "Цанков", "Вълчев",   "Бъчваров", "Чолаков"};
+const Pool kBgCities{"гр. София", "гр. Пловдив",      "гр. Варна",  "гр. Бургас",
+                     "гр. Русе",  "гр. Стара Загора", "гр. Плевен", "с. Житница"};
+const Pool kBgStreets{"ул. Шипка",   "ул. Раковски", "бул. Христо Ботев", "ул. Цар Симеон",
+                      "ул. Оборище", "ж.к. Люлин",   "ул. Вежен"};
 
 // Serbian (Cyrillic; Latin lists transliterate) and Montenegrin/Bosnian alike.
-const Pool kRsMale{"Марко", "Никола", "Стефан", "Душан", "Милош", "Ђорђе", "Јован", "Лазар", "Вук",
-                   "Небојша", "Жарко", "Бранко", "Драган", "Ненад"};
-const Pool kRsFemale{"Јелена", "Милица", "Ана", "Драгана", "Љиљана", "Снежана", "Јована", "Ивана", "Тијана",
-                     "Невена", "Гордана", "Бранка"};
-const Pool kRsFamily{"Јовановић", "Петровић", "Николић", "Ђорђевић", "Илић", "Марковић", "Станковић",
-                     "Павловић", "Милошевић", "Живковић", "Ћирић", "Лукић", "Шарац", "Његовановић", "Чолић"};
+const Pool kRsMale{"Марко", "Никола", "Стефан",  "Душан", "Милош",  "Ђорђе",  "Јован",
+                   "Лазар", "Вук",    "Небојша", "Жарко", "Бранко", "Драган", "Ненад"};
+const Pool kRsFemale{"Јелена", "Милица", "Ана",    "Драгана", "Љиљана",  "Снежана",
+                     "Јована", "Ивана",  "Тијана", "Невена",  "Гордана", "Бранка"};
+const Pool kRsFamily{"Јовановић", "Петровић", "Николић", "Ђорђевић", "Илић",  "Марковић",    "Станковић", "Павловић",
+                     "Милошевић", "Живковић", "Ћирић",   "Лукић",    "Шарац", "Његовановић", "Чолић"};
 const Pool kRsCities{"Београд", "Нови Сад", "Ниш", "Крагујевац", "Суботица", "Чачак", "Ужице"};
-const Pool kRsStreets{"ул. Краља Петра", "Булевар ослобођења", "ул. Његошева", "ул. Цара Душана",
-                      "ул. Шумадијска", "ул. Војводе Мишића"};
+const Pool kRsStreets{"ул. Краља Петра", "Булевар ослобођења", "ул. Његошева",
+                      "ул. Цара Душана", "ул. Шумадијска",     "ул. Војводе Мишића"};
 
 // Macedonian: -ски / -ска.
-const Pool kMkMale{"Александар", "Горан", "Зоран", "Дејан", "Никола", "Ѓорѓи", "Кирил", "Трајче", "Бобан",
-                   "Методија", "Љупчо"};
-const Pool kMkFemale{"Марија", "Ана", "Елена", "Весна", "Билјана", "Катерина", "Сашка", "Јасмина", "Ќерка",
-                     "Маја"};
-const Pool kMkFamily{"Петровски", "Николовски", "Стојановски", "Трајковски", "Ѓорѓиевски", "Јовановски",
-                     "Димитриевски", "Костовски", "Ристовски", "Кузмановски", "Велјановски"};
+const Pool kMkMale{"Александар", "Горан",  "Зоран", "Дејан",    "Никола", "Ѓорѓи",
+                   "Кирил",      "Трајче", "Бобан", "Методија", "Љупчо"};
+const Pool kMkFemale{"Марија", "Ана", "Елена", "Весна", "Билјана", "Катерина", "Сашка", "Јасмина", "Ќерка", "Маја"};
+const Pool kMkFamily{"Петровски",    "Николовски", "Стојановски", "Трајковски",  "Ѓорѓиевски", "Јовановски",
+                     "Димитриевски", "Костовски",  "Ристовски",   "Кузмановски", "Велјановски"};
 const Pool kMkCities{"Скопје", "Битола", "Куманово", "Прилеп", "Тетово", "Охрид", "Штип"};
 const Pool kMkStreets{"ул. Македонија", "бул. Партизански одреди", "ул. Гоце Делчев", "ул. Илинденска",
                       "ул. Маршал Тито"};
 
 // Albanian (AL and XK).
-const Pool kAlMale{"Arben", "Besnik", "Dritan", "Ermal", "Gjergj", "Ilir", "Kastriot", "Lulzim", "Shpëtim",
-                   "Çlirim", "Fatmir", "Agron", "Ëndri", "Përparim"};
-const Pool kAlFemale{"Anila", "Blerina", "Drita", "Elona", "Fjolla", "Jonida", "Lindita", "Mimoza", "Valbona",
-                     "Ëndrra", "Mirela", "Rozafa", "Çiljeta"};
-const Pool kAlFamily{"Hoxha", "Krasniqi", "Berisha", "Gashi", "Shehu", "Çela", "Dervishi", "Leka", "Kola",
-                     "Prifti", "Tafaj", "Muçaj", "Zeqiri", "Bytyçi", "Lleshi"};
+const Pool kAlMale{"Arben",  "Besnik",  "Dritan", "Ermal",  "Gjergj", "Ilir",  "Kastriot",
+                   "Lulzim", "Shpëtim", "Çlirim", "Fatmir", "Agron",  "Ëndri", "Përparim"};
+const Pool kAlFemale{"Anila",  "Blerina", "Drita",  "Elona",  "Fjolla", "Jonida", "Lindita",
+                     "Mimoza", "Valbona", "Ëndrra", "Mirela", "Rozafa", "Çiljeta"};
+const Pool kAlFamily{"Hoxha", "Krasniqi", "Berisha", "Gashi", "Shehu",  "Çela",   "Dervishi", "Leka",
+                     "Kola",  "Prifti",   "Tafaj",   "Muçaj", "Zeqiri", "Bytyçi", "Lleshi"};
 const Pool kAlCities{"Tiranë", "Durrës", "Shkodër", "Elbasan", "Vlorë", "Korçë", "Fier"};
 const Pool kXkCities{"Prishtinë", "Prizren", "Pejë", "Gjakovë", "Mitrovicë", "Ferizaj"};
-const Pool kAlStreets{"Rr. e Durrësit", "Rr. Myslym Shyri", "Rr. Nëna Terezë", "Rr. Skënderbeu",
-                      "Rr. Fehmi Agani", "Bul. Dëshmorët"};
+const Pool kAlStreets{"Rr. e Durrësit", "Rr. Myslym Shyri", "Rr. Nëna Terezë",
+                      "Rr. Skënderbeu", "Rr. Fehmi Agani",  "Bul. Dëshmorët"};
 
 std::string feminineSlavic(const std::string& surname) {
   const std::string ski = "ски";
@@ -83,7 +82,8 @@ bool isJmbgCountry(const std::string& c) { return c == "RS" || c == "MK" || c ==
 std::string toSerbianLatin(const std::string& cyrillic) {
   thread_local std::unique_ptr<icu::Transliterator> t = [] {
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::Transliterator> tr(icu::Transliterator::createInstance("Serbian-Latin/BGN", UTRANS_FORWARD, status));
+    std::unique_ptr<icu::Transliterator> tr(
+        icu::Transliterator::createInstance("Serbian-Latin/BGN", UTRANS_FORWARD, status));
     if (U_FAILURE(status) || !tr) throw std::runtime_error("people: ICU Serbian-Latin/BGN unavailable");
     return tr;
   }();
@@ -138,8 +138,10 @@ std::string PeopleFactory::number(const Locale& locale, const models::Date& birt
     return n + models::egnCheckDigit(n);
   }
   if (isJmbgCountry(c)) {
-    const int region = c == "RS" ? random_.between(71, 79) : c == "MK" ? random_.between(41, 49)
-                       : c == "ME" ? random_.between(21, 29) : random_.between(10, 19);
+    const int region = c == "RS"   ? random_.between(71, 79)
+                       : c == "MK" ? random_.between(41, 49)
+                       : c == "ME" ? random_.between(21, 29)
+                                   : random_.between(10, 19);
     const int serial = female ? random_.between(500, 999) : random_.between(0, 499);
     char b[16];
     std::snprintf(b, sizeof b, "%02d%02d%03d%02d%03d", birth.day, birth.month, birth.year % 1000, region, serial);

@@ -36,21 +36,18 @@ const FormWords& wordsFor(const std::string& country) {
       {"№", "Собствено, бащино и фамилно име", "ЕГН", "Постоянен адрес", "Подпис"},
       "Лице, пред което са положени подписите:",
       {"Партия за прозрачно управление", "Движение Нова зора", "Съюз за честни избори", "Зелена България"}};
-  static const FormWords rs{
-      "СПИСАК бирача који подржавају изборну листу „{party}“ за изборе одржане {date}",
-      {"Р. бр.", "Име и презиме", "ЈМБГ", "Пребивалиште и адреса", "Потпис"},
-      "Потписе оверио:",
-      {"Покрет за бољи град", "Савез грађана", "Народна иницијатива", "Зелени покрет"}};
-  static const FormWords mk{
-      "ЛИСТА на избирачи кои ја поддржуваат листата „{party}“ за изборите на {date}",
-      {"Бр.", "Име и презиме", "ЕМБГ", "Адреса на живеење", "Потпис"},
-      "Лице пред кое се дадени потписите:",
-      {"Граѓанска опција", "Движење за иднина", "Сојуз за правда"}};
-  static const FormWords al{
-      "LISTA e zgjedhësve që mbështesin regjistrimin e partisë „{party}“ për zgjedhjet e {date}",
-      {"Nr.", "Emri dhe mbiemri", "Numri personal", "Adresa e banimit", "Nënshkrimi"},
-      "Personi para të cilit u vendosën nënshkrimet:",
-      {"Lëvizja për Ndryshim", "Aleanca Qytetare", "Partia e Drejtësisë", "Nisma Çlirimi"}};
+  static const FormWords rs{"СПИСАК бирача који подржавају изборну листу „{party}“ за изборе одржане {date}",
+                            {"Р. бр.", "Име и презиме", "ЈМБГ", "Пребивалиште и адреса", "Потпис"},
+                            "Потписе оверио:",
+                            {"Покрет за бољи град", "Савез грађана", "Народна иницијатива", "Зелени покрет"}};
+  static const FormWords mk{"ЛИСТА на избирачи кои ја поддржуваат листата „{party}“ за изборите на {date}",
+                            {"Бр.", "Име и презиме", "ЕМБГ", "Адреса на живеење", "Потпис"},
+                            "Лице пред кое се дадени потписите:",
+                            {"Граѓанска опција", "Движење за иднина", "Сојуз за правда"}};
+  static const FormWords al{"LISTA e zgjedhësve që mbështesin regjistrimin e partisë „{party}“ për zgjedhjet e {date}",
+                            {"Nr.", "Emri dhe mbiemri", "Numri personal", "Adresa e banimit", "Nënshkrimi"},
+                            "Personi para të cilit u vendosën nënshkrimet:",
+                            {"Lëvizja për Ndryshim", "Aleanca Qytetare", "Partia e Drejtësisë", "Nisma Çlirimi"}};
   if (country == "BG") return bg;
   if (country == "MK") return mk;
   if (country == "AL" || country == "XK") return al;
@@ -85,14 +82,14 @@ struct BatchList {
   std::string scanPath, digitalPath;
 };
 
-const std::array<Locale, 7> kLocales{Locale{"BG", false}, Locale{"RS", true},  Locale{"MK", false},
-                                     Locale{"AL", true},  Locale{"RS", false}, Locale{"XK", true},
-                                     Locale{"ME", true}};
+const std::array<Locale, 7> kLocales{Locale{"BG", false}, Locale{"RS", true}, Locale{"MK", false}, Locale{"AL", true},
+                                     Locale{"RS", false}, Locale{"XK", true}, Locale{"ME", true}};
 
 }  // namespace
 
 SampleSummary makeSamples(const SampleOptions& options) {
-  if (options.lists < 1 || options.pages < 1) throw std::invalid_argument("make-samples: --lists and --pages must be at least 1");
+  if (options.lists < 1 || options.pages < 1)
+    throw std::invalid_argument("make-samples: --lists and --pages must be at least 1");
   if (options.out.empty()) throw std::invalid_argument("make-samples: --out is required");
   if (options.style != "printed")
     throw std::invalid_argument("make-samples: --style " + options.style +
@@ -150,7 +147,8 @@ SampleSummary makeSamples(const SampleOptions& options) {
         const Person& person = batchPeople[static_cast<std::size_t>(w.person)];
         w.name = person.fullName;
         w.address = person.address;
-        w.nationalId = planting.chance(0.07) ? people.withWrongCheck(person.nationalId, list.locale) : person.nationalId;
+        w.nationalId =
+            planting.chance(0.07) ? people.withWrongCheck(person.nationalId, list.locale) : person.nationalId;
         w.signed_ = !planting.chance(0.05);
         w.signatureSeed = planting.next();
         rows.push_back(std::move(w));
@@ -162,7 +160,8 @@ SampleSummary makeSamples(const SampleOptions& options) {
   }
 
   // Scans and electronic copies.
-  const std::array<ScanKind, 4> kinds{ScanKind::PngFolder, ScanKind::Pdf, ScanKind::MultiPageTiff, ScanKind::JpegFolder};
+  const std::array<ScanKind, 4> kinds{ScanKind::JpegFolder, ScanKind::Pdf, ScanKind::MultiPageTiff,
+                                      ScanKind::PngFolder};
   for (std::size_t l = 0; l < lists.size(); ++l) {
     BatchList& list = lists[l];
     const FormWords& words = wordsFor(list.country);
@@ -170,7 +169,8 @@ SampleSummary makeSamples(const SampleOptions& options) {
     const double dpi = kind == ScanKind::Pdf ? 300 : (l % 2 ? 300 : 200);
     std::array<double, 5> columns{12, 58, 32, 50, 28};
     for (double& c : columns) c += layout.real(-1.5, 1.5);
-    std::string title = replaceAll(replaceAll(words.titleFormat, "{party}", list.party), "{date}", dottedDate(list.election));
+    std::string title =
+        replaceAll(replaceAll(words.titleFormat, "{party}", list.party), "{date}", dottedDate(list.election));
     std::string collectorLabel = words.collector;
     std::array<std::string, 5> headers = words.headers;
     if (list.locale.latin && list.country != "AL" && list.country != "XK") {
@@ -205,7 +205,8 @@ SampleSummary makeSamples(const SampleOptions& options) {
       images.push_back(applyScanEffects(renderForm(form), effects, scanning));
     }
     digital.close();
-    list.scanPath = "scans/" + writeScans(images, kind, (fs::path(options.out) / "scans").string(), list.listId, dpi, 80);
+    list.scanPath =
+        "scans/" + writeScans(images, kind, (fs::path(options.out) / "scans").string(), list.listId, dpi, 80);
     list.digitalPath = "digital/" + list.listId + ".csv";
     summary.pages += static_cast<int>(list.pages.size());
   }

@@ -10,8 +10,8 @@ namespace listaudit::tools {
 struct ScanEffects {
   double angleDegrees = 0;  // counter-clockwise skew
   bool upsideDown = false;
-  double blurSigma = 0;   // pixels; 0 for none
-  double noiseSigma = 0;  // grey levels of Gaussian noise
+  double blurSigma = 0;     // pixels; 0 for none
+  double noiseSigma = 0;    // grey levels of Gaussian noise
   double background = 255;  // paper grey
 };
 

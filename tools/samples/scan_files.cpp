@@ -28,14 +28,16 @@ void writePdf(const std::vector<cv::Mat>& pages, const std::string& path, double
     cairo_surface_t* image = cairo_image_surface_create(CAIRO_FORMAT_RGB24, page.cols, page.rows);
     const int stride = cairo_image_surface_get_stride(image);
     unsigned char* data = cairo_image_surface_get_data(image);
-    for (int y = 0; y < page.rows; ++y) std::memcpy(data + y * stride, bgra.ptr(y), static_cast<std::size_t>(page.cols) * 4);
+    for (int y = 0; y < page.rows; ++y)
+      std::memcpy(data + y * stride, bgra.ptr(y), static_cast<std::size_t>(page.cols) * 4);
     cairo_surface_mark_dirty(image);
     // Embed the JPEG bytes themselves, as a scanner's PDF does.
     std::vector<unsigned char> jpeg;
     cv::imencode(".jpg", page, jpeg, {cv::IMWRITE_JPEG_QUALITY, quality});
     auto* owned = new std::vector<unsigned char>(std::move(jpeg));
-    cairo_surface_set_mime_data(image, CAIRO_MIME_TYPE_JPEG, owned->data(), owned->size(),
-                                [](void* p) { delete static_cast<std::vector<unsigned char>*>(p); }, owned);
+    cairo_surface_set_mime_data(
+        image, CAIRO_MIME_TYPE_JPEG, owned->data(), owned->size(),
+        [](void* p) { delete static_cast<std::vector<unsigned char>*>(p); }, owned);
     cairo_t* cr = cairo_create(pdf);
     cairo_scale(cr, 72.0 / dpi, 72.0 / dpi);
     cairo_set_source_surface(cr, image, 0, 0);

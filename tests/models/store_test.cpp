@@ -1,0 +1,99 @@
+#include "models/store.hpp"
+
+#include <gtest/gtest.h>
+
+#include "tests/support/test_support.hpp"
+
+using namespace listaudit::models;
+using listaudit::testing::TempDir;
+
+namespace {
+ListEntry list(const std::string& id) {
+  ListEntry e;
+  e.listId = id;
+  e.party = "Партия";
+  e.electionDate = Date{2021, 4, 4};
+  e.submittedOn = Date{2021, 2, 15};
+  e.scanPath = "/scans/" + id;
+  e.country = "BG";
+  e.manifestLine = 2;
+  return e;
+}
+RowRecord row(const std::string& listId, int page, int r) {
+  RowRecord x;
+  x.listId = listId;
+  x.page = page;
+  x.row = r;
+  x.fullName = "Име " + std::to_string(r);
+  x.rawId = "750102001" + std::to_string(r % 10);
+  x.nationalId = x.rawId;
+  x.nameConfidence = 0.9;
+  x.idConfidence = 0.8;
+  x.idCharacterConfidences = {0.99, 0.5};
+  x.image = {1, 2, 3};
+  return x;
+}
+PageRecord page(const std::string& listId, int number) {
+  PageRecord p;
+  p.listId = listId;
+  p.page = number;
+  return p;
+}
+}  // namespace
+
+TEST(Store, keepsRowsInManifestPageAndRowOrder) {
+  TempDir dir;
+  Store store(dir.file("s.sqlite"));
+  store.addList(list("B"));  // manifest order B then A, not alphabetical
+  store.addList(list("A"));
+  store.addPage(page("A", 1), {row("A", 1, 1)});
+  store.addPage(page("B", 2), {row("B", 2, 2), row("B", 2, 1)});
+  store.addPage(page("B", 1), {row("B", 1, 1)});
+  const auto rows = store.rows();
+  ASSERT_EQ(rows.size(), 4u);
+  EXPECT_EQ(rows[0].listId + std::to_string(rows[0].page) + std::to_string(rows[0].row), "B11");
+  EXPECT_EQ(rows[1].listId + std::to_string(rows[1].page) + std::to_string(rows[1].row), "B21");
+  EXPECT_EQ(rows[2].listId + std::to_string(rows[2].page) + std::to_string(rows[2].row), "B22");
+  EXPECT_EQ(rows[3].listId, "A");
+  EXPECT_EQ(rows[0].idCharacterConfidences, (std::vector<double>{0.99, 0.5}));
+  EXPECT_EQ(store.rowImage("B", 1, 1), (std::vector<std::uint8_t>{1, 2, 3}));
+  EXPECT_EQ(store.lists()[0].listId, "B");
+  EXPECT_EQ(store.lists()[0].electionDate, (Date{2021, 4, 4}));
+}
+
+TEST(Store, replacesJudgementsWholesale) {
+  TempDir dir;
+  Store store(dir.file("s.sqlite"));
+  store.addList(list("A"));
+  store.addPage(page("A", 1), {row("A", 1, 1)});
+  store.saveJudgements({{"A", 1, 1, "7501020018", {{Flag::IdInvalid, 1.0, "why"}}, 0.2, "repaired"}});
+  store.saveJudgements({{"A", 1, 1, "7501020018", {{Flag::SignatureMissing, 2.0, "no ink"}}, 0.3, ""}});
+  const auto judged = store.judgements();
+  ASSERT_EQ(judged.size(), 1u);
+  ASSERT_EQ(judged[0].findings.size(), 1u);
+  EXPECT_EQ(judged[0].findings[0].flag, Flag::SignatureMissing);
+  EXPECT_DOUBLE_EQ(judged[0].risk, 0.3);
+  EXPECT_EQ(store.rows()[0].nationalId, "7501020018");
+}
+
+TEST(Store, keepsErrorsInTheOrderTheyCame) {
+  TempDir dir;
+  Store store(dir.file("s.sqlite"));
+  store.addError({"b.pdf", 2, "second"});
+  store.addError({"a.pdf", 0, "first"});
+  const auto errors = store.errors();
+  ASSERT_EQ(errors.size(), 2u);
+  EXPECT_EQ(errors[0].message, "second");
+  EXPECT_EQ(errors[1].page, 0);
+}
+
+TEST(Store, reopensAnExistingStore) {
+  TempDir dir;
+  {
+    Store store(dir.file("s.sqlite"));
+    store.addList(list("A"));
+    store.setPageCount("A", 7);
+  }
+  Store again(dir.file("s.sqlite"));
+  EXPECT_EQ(again.pageCount("A"), 7);
+}

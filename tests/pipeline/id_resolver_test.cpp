@@ -1,0 +1,65 @@
+#include "pipeline/id_resolver.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace listaudit::pipeline;
+
+TEST(IdResolver, leavesAValidNumberAlone) {
+  const ResolvedId r = resolveId("7501020018", {}, "BG");
+  EXPECT_EQ(r.number, "7501020018");
+  EXPECT_FALSE(r.repaired);
+  EXPECT_TRUE(r.check.valid());
+}
+
+TEST(IdResolver, readsLettersWhereTheAlbanianFormHasLetters) {
+  // The first character is a letter for anyone born since 1900: "1" is an I.
+  const ResolvedId r = resolveId("136006743S", {}, "AL");
+  EXPECT_EQ(r.number, "I36006743S");
+  EXPECT_TRUE(r.repaired);
+  EXPECT_TRUE(r.check.valid());
+  // A J whose tail dips under the line reads as a bracket.
+  EXPECT_EQ(resolveId("F6551726O)", {}, "AL").number, "F65517260J");
+}
+
+TEST(IdResolver, keepsTheFormFittedReadingOfANumberThatStillFails) {
+  const ResolvedId r = resolveId("H213194180", {}, "AL");  // month 13: written wrong
+  EXPECT_EQ(r.number, "H21319418O");
+  EXPECT_FALSE(r.check.valid());
+}
+
+TEST(IdResolver, dropsAGlyphReadTwice) {
+  const ResolvedId r = resolveId("1I95715775P", {}, "AL");
+  EXPECT_EQ(r.number, "I95715775P");
+  EXPECT_TRUE(r.check.valid());
+}
+
+TEST(IdResolver, setsTheOneUnsureDigitByTheCheckDigit) {
+  // 7501020018 with its fourth digit misread as 7, and the reader unsure of it alone.
+  std::vector<double> sure(10, 0.99);
+  sure[3] = 0.45;
+  const ResolvedId r = resolveId("7507020018", sure, "BG");
+  EXPECT_EQ(r.number, "7501020018");
+  EXPECT_TRUE(r.repaired);
+  EXPECT_NE(r.repair.find("position 4"), std::string::npos);
+}
+
+TEST(IdResolver, doesNotRepairWhatThePersonWroteWrong) {
+  // Every digit read surely: a wrong check digit is the writer's, not the reader's.
+  const ResolvedId r = resolveId("7501020017", std::vector<double>(10, 0.99), "BG");
+  EXPECT_EQ(r.number, "7501020017");
+  EXPECT_FALSE(r.repaired);
+  EXPECT_FALSE(r.check.valid());
+}
+
+TEST(IdResolver, doesNotRepairWhenTwoDigitsAreUnsure) {
+  std::vector<double> conf(10, 0.99);
+  conf[3] = 0.45;
+  conf[6] = 0.5;
+  EXPECT_FALSE(resolveId("7507020018", conf, "BG").repaired);
+}
+
+TEST(IdResolver, leavesNumbersOfNoKnownSchemeAsRead) {
+  const ResolvedId r = resolveId("12345", {}, "");
+  EXPECT_EQ(r.number, "12345");
+  EXPECT_FALSE(r.repaired);
+}
