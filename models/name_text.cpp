@@ -6,8 +6,13 @@
 #include <unicode/unistr.h>
 #include <unicode/uscript.h>
 
+#include <algorithm>
 #include <memory>
+#include <sstream>
+#include <vector>
+
 #include <stdexcept>
+#include "models/text_distance.hpp"
 
 namespace listaudit::models {
 namespace {
@@ -100,6 +105,20 @@ bool looksLikeName(std::string_view utf8) {
     return false;
   }
   return true;
+}
+
+double nameSimilarity(std::string_view a, std::string_view b) {
+  const std::string x = nameKey(a), y = nameKey(b);
+  auto sortedWords = [](const std::string& s) {
+    std::vector<std::string> words;
+    std::istringstream in(s);
+    for (std::string w; in >> w;) words.push_back(w);
+    std::sort(words.begin(), words.end());
+    std::string out;
+    for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
+    return out;
+  };
+  return std::max(jaroWinkler(x, y), jaroWinkler(sortedWords(x), sortedWords(y)));
 }
 
 std::string nameKey(std::string_view utf8) {

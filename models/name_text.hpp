@@ -23,6 +23,10 @@ bool mixesScripts(std::string_view utf8);
 // digits or other signs is a misreading.
 bool looksLikeName(std::string_view utf8);
 
+// How alike two names are, 0 to 1, after nameKey(): Jaro-Winkler, and the
+// same with the words sorted, so "Petrov Ivan" is "Ivan Petrov".
+double nameSimilarity(std::string_view a, std::string_view b);
+
 // A key under which the same name in Cyrillic or Latin script, any case, with
 // or without diacritics, compares equal: transliterated to Latin, then to ASCII,
 // lower case, single spaces.

@@ -63,6 +63,35 @@ struct RowRecord {
   std::vector<std::uint8_t> image;             // PNG of the row, for the report
 };
 
+// A line of the population register (contract section 4).
+struct Person {
+  std::string nationalId;
+  std::string fullName;
+  std::optional<Date> birthDate;
+  std::optional<Date> deathDate;
+  int line = 0;  // in the register file, for evidence
+};
+
+// A line of the consent register.
+struct ConsentRecord {
+  std::string nationalId;
+  std::string fullName;
+  std::string party;
+  std::optional<Date> signedOn;
+  std::optional<Date> withdrawnOn;
+  int line = 0;
+};
+
+// A line of the complaints register.
+struct Complaint {
+  std::string complaintId;
+  std::string nationalId;
+  std::string fullName;
+  std::string party;
+  std::optional<Date> filedOn;
+  int line = 0;
+};
+
 // A flag raised on a row, with what a reviewer needs to check it.
 struct Finding {
   Flag flag;
@@ -78,6 +107,9 @@ struct JudgedRow {
   std::vector<Finding> findings;  // sorted by flag
   double risk = 0;
   std::string note;  // what the checks did that is no flag (a repaired number)
+  // For a supporter on several parties' lists: this list was filed first, so
+  // the supporter counts here (contract section 8, valid_rows).
+  bool firstFiler = false;
 };
 
 }  // namespace listaudit::models

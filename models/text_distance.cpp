@@ -22,6 +22,37 @@ std::u32string codePoints(std::string_view utf8) {
 
 }  // namespace
 
+double jaroWinkler(std::string_view a, std::string_view b) {
+  const std::u32string x = codePoints(a), y = codePoints(b);
+  if (x.empty() && y.empty()) return 1.0;
+  if (x.empty() || y.empty()) return 0.0;
+  const std::size_t window = std::max<std::size_t>(1, std::max(x.size(), y.size()) / 2) - 1;
+  std::vector<bool> xMatched(x.size()), yMatched(y.size());
+  std::size_t matches = 0;
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    const std::size_t from = i > window ? i - window : 0, to = std::min(y.size(), i + window + 1);
+    for (std::size_t j = from; j < to; ++j) {
+      if (yMatched[j] || x[i] != y[j]) continue;
+      xMatched[i] = yMatched[j] = true;
+      ++matches;
+      break;
+    }
+  }
+  if (matches == 0) return 0.0;
+  std::size_t transpositions = 0;
+  for (std::size_t i = 0, j = 0; i < x.size(); ++i) {
+    if (!xMatched[i]) continue;
+    while (!yMatched[j]) ++j;
+    if (x[i] != y[j]) ++transpositions;
+    ++j;
+  }
+  const double m = static_cast<double>(matches);
+  const double jaro = (m / x.size() + m / y.size() + (m - transpositions / 2.0) / m) / 3.0;
+  std::size_t prefix = 0;
+  while (prefix < 4 && prefix < x.size() && prefix < y.size() && x[prefix] == y[prefix]) ++prefix;
+  return jaro + prefix * 0.1 * (1.0 - jaro);
+}
+
 std::size_t codePointCount(std::string_view utf8) { return codePoints(utf8).size(); }
 
 std::size_t editDistance(std::string_view a, std::string_view b) {

@@ -13,6 +13,15 @@ namespace listaudit::pipeline {
 RunSummary runBatch(const RunOptions& options) {
   namespace fs = std::filesystem;
   const ingest::Manifest manifest = ingest::readManifest(options.manifest);
+  auto say = [&](const std::string& what) {
+    if (options.onStage) options.onStage(what);
+  };
+  // Registers first: one that cannot be used stops the run before any page is read.
+  std::vector<models::InputError> registerErrors;
+  if (!options.population.empty()) say("importing or reusing the population register");
+  const Registers registers =
+      loadRegisters({options.population, options.consent, options.complaints, options.cacheDir}, registerErrors,
+                    [&](long long rows) { say(std::to_string(rows) + " population rows imported"); });
 
   fs::create_directories(options.outDir);
   RunSummary summary;
@@ -26,6 +35,10 @@ RunSummary runBatch(const RunOptions& options) {
     store.addError(error);
     if (options.onError) options.onError(error);
   }
+  for (const auto& error : registerErrors) {
+    store.addError(error);
+    if (options.onError) options.onError(error);
+  }
   for (const auto& list : manifest.lists) store.addList(list);
 
   PagePhaseOptions pageOptions;
@@ -34,7 +47,14 @@ RunSummary runBatch(const RunOptions& options) {
   pageOptions.onError = options.onError;
   const PagePhaseResult pages = readPages(manifest.lists, store, pageOptions);
 
-  const auto judged = judgeRows(manifest.lists, store.rows(), JudgeOptions{});
+  say("checking rows");
+  std::vector<models::InputError> copyErrors;
+  const DigitalCopies digital = loadDigitalCopies(manifest.lists, copyErrors);
+  for (const auto& error : copyErrors) {
+    store.addError(error);
+    if (options.onError) options.onError(error);
+  }
+  const auto judged = judgeRows(manifest.lists, store.rows(), JudgeOptions{}, registers, digital);
   store.saveJudgements(judged);
 
   summary.rowsCsv = (out / "rows.csv").string();
@@ -42,7 +62,7 @@ RunSummary runBatch(const RunOptions& options) {
   summary.errorsCsv = (out / "errors.csv").string();
   summary.report = (out / "report.html").string();
   writeRowsCsv(store, summary.rowsCsv);
-  writeListsCsv(store, summary.listsCsv);
+  writeListsCsv(store, summary.listsCsv, options.required);
   writeErrorsCsv(store, summary.errorsCsv);
   writeHtmlReport(store, summary.report);
 
@@ -50,7 +70,7 @@ RunSummary runBatch(const RunOptions& options) {
   summary.pages = pages.pages;
   summary.pagesRead = pages.pagesRead;
   summary.rows = pages.rows;
-  summary.errors = static_cast<int>(manifest.errors.size()) + pages.errors;
+  summary.errors = static_cast<int>(manifest.errors.size() + registerErrors.size() + copyErrors.size()) + pages.errors;
   for (const auto& j : judged)
     if (!j.findings.empty()) ++summary.flaggedRows;
   return summary;

@@ -13,9 +13,12 @@ struct RunOptions {
   std::string manifest;
   std::string outDir;
   std::string population, consent, complaints;  // empty when not given
+  std::string cacheDir;                         // where imported population registers are kept
+  int required = 0;                             // supporters a list needs; 0 when not asked
   int jobs = 0;
   std::function<void(const PageProgress&)> progress;
   std::function<void(const models::InputError&)> onError;  // each input that cannot be read
+  std::function<void(const std::string&)> onStage;         // a word on what the run is doing
 };
 
 struct RunSummary {

@@ -44,7 +44,13 @@ void writeRowsCsv(const models::Store& store, const std::string& path) {
   out.close();
 }
 
-void writeListsCsv(const models::Store& store, const std::string& path) {
+bool acceptedRow(const models::JudgedRow& row) {
+  for (const auto& f : row.findings)
+    if (f.flag != models::Flag::MultiParty || !row.firstFiler) return false;
+  return true;
+}
+
+void writeListsCsv(const models::Store& store, const std::string& path, int required) {
   struct Counts {
     int rows = 0, flagged = 0, valid = 0;
     std::map<models::Flag, int> perFlag;
@@ -56,12 +62,13 @@ void writeListsCsv(const models::Store& store, const std::string& path) {
     std::set<models::Flag> flags;
     for (const auto& f : j.findings) flags.insert(f.flag);
     if (!flags.empty()) ++c.flagged;
-    if (flags.empty()) ++c.valid;
+    if (acceptedRow(j)) ++c.valid;
     for (models::Flag f : flags) ++c.perFlag[f];
   }
   CsvWriter out(path);
   std::vector<std::string> header{"list_id", "party", "pages", "rows", "flagged_rows", "valid_rows"};
   for (models::Flag f : models::kAllFlags) header.emplace_back(models::flagCode(f));
+  if (required > 0) header.emplace_back("reaches_required");
   out.write(header);
   for (const models::ListEntry& list : store.lists()) {
     const Counts& c = counts[list.listId];
@@ -75,6 +82,7 @@ void writeListsCsv(const models::Store& store, const std::string& path) {
       const auto it = c.perFlag.find(f);
       line.push_back(std::to_string(it == c.perFlag.end() ? 0 : it->second));
     }
+    if (required > 0) line.push_back(c.valid >= required ? "yes" : "no");
     out.write(line);
   }
   out.close();

@@ -9,7 +9,13 @@
 namespace listaudit::pipeline {
 
 void writeRowsCsv(const models::Store& store, const std::string& path);
-void writeListsCsv(const models::Store& store, const std::string& path);
+// With `required` > 0, a last column reaches_required says whether the
+// list's valid_rows reach that number.
+void writeListsCsv(const models::Store& store, const std::string& path, int required = 0);
+
+// Whether an election commission accepts the row (contract section 8): no
+// flag, or MULTI_PARTY alone on the list filed first.
+bool acceptedRow(const models::JudgedRow& row);
 void writeErrorsCsv(const models::Store& store, const std::string& path);
 
 // The flags of a row as rows.csv writes them: codes in alphabetical order, ';'.

@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <map>
 
-#include "models/name_text.hpp"
-#include "models/national_id.hpp"
+#include "pipeline/cross_row_checks.hpp"
+#include "pipeline/digital_copy_check.hpp"
 #include "pipeline/id_resolver.hpp"
+#include "pipeline/register_checks.hpp"
 #include "pipeline/risk_model.hpp"
 
 namespace listaudit::pipeline {
@@ -24,80 +26,57 @@ std::string fixed2(double v) {
   std::snprintf(b, sizeof b, "%.2f", v);
   return b;
 }
-std::string place(const models::RowRecord& r) {
-  return "page " + std::to_string(r.page) + ", row " + std::to_string(r.row);
+
+// The flags a row's own reading raises.
+void checkReading(const models::RowRecord& row, const ResolvedId& id, const JudgeOptions& options, const Raise& raise) {
+  if (!id.check.valid()) raise(Flag::IdInvalid, id.number.empty() ? "no number could be read" : id.check.reason);
+  if (row.fullName.empty() || id.number.empty() || row.nameConfidence < options.minNameConfidence ||
+      row.idConfidence < options.minIdConfidence)
+    raise(Flag::Unreadable, "name read with confidence " + fixed2(row.nameConfidence) + ", number with " +
+                                fixed2(row.idConfidence) + " (a person must read below " +
+                                fixed2(std::min(options.minNameConfidence, options.minIdConfidence)) + ")");
+  if (row.signatureInk < options.minSignatureInk)
+    raise(Flag::SignatureMissing, "ink covers " + percent(row.signatureInk) + " of the signature cell");
 }
-
-// A row is its number's person when the number passes its check, otherwise
-// its name's (contract section 7).
-struct Identity {
-  const models::RowRecord* row = nullptr;
-  std::string number;  // resolved; empty when it fails its check
-  std::string nameKey;
-};
-
-// Who earlier rows of one list were, to find a person standing twice.
-class ListMemory {
- public:
-  // The earlier row of the same person, if any; then remembers this row.
-  const models::RowRecord* seenBefore(const Identity& who) {
-    const models::RowRecord* earlier = nullptr;
-    if (!who.number.empty()) {
-      if (auto it = byNumber_.find(who.number); it != byNumber_.end()) earlier = it->second;
-      // An earlier row with a failing number was its name's person: this one, if the names agree.
-      else if (auto n = byNameOnly_.find(who.nameKey); n != byNameOnly_.end())
-        earlier = n->second;
-    } else if (!who.nameKey.empty()) {
-      if (auto it = byName_.find(who.nameKey); it != byName_.end()) earlier = it->second;
-    }
-    if (!who.number.empty()) byNumber_.emplace(who.number, who.row);
-    if (!who.nameKey.empty()) {
-      byName_.emplace(who.nameKey, who.row);
-      if (who.number.empty()) byNameOnly_.emplace(who.nameKey, who.row);
-    }
-    return earlier;
-  }
-
- private:
-  std::map<std::string, const models::RowRecord*> byNumber_, byName_, byNameOnly_;
-};
 
 }  // namespace
 
 std::vector<models::JudgedRow> judgeRows(const std::vector<models::ListEntry>& lists,
-                                         const std::vector<models::RowRecord>& rows, const JudgeOptions& options) {
+                                         const std::vector<models::RowRecord>& rows, const JudgeOptions& options,
+                                         const Registers& registers, const DigitalCopies& digital) {
   std::map<std::string, const models::ListEntry*> listById;
   for (const auto& l : lists) listById[l.listId] = &l;
-  std::map<std::string, ListMemory> memories;
+  static const models::ListEntry kUnknownList;
 
   std::vector<models::JudgedRow> judged;
+  std::vector<RowIdentity> identities;
+  std::vector<const models::ListEntry*> listOf;
   judged.reserve(rows.size());
   for (const models::RowRecord& row : rows) {
-    const auto listIt = listById.find(row.listId);
-    const std::string country = listIt == listById.end() ? "" : listIt->second->country;
-    const ResolvedId resolved = resolveId(row.rawId, row.idCharacterConfidences, country);
-    models::JudgedRow j{row.listId, row.page, row.row, resolved.number, {}, 0, resolved.repair};
-    auto raise = [&](Flag flag, std::string evidence) {
+    const auto found = listById.find(row.listId);
+    const models::ListEntry& list = found == listById.end() ? kUnknownList : *found->second;
+    const ResolvedId id = resolveId(row.rawId, row.idCharacterConfidences, list.country);
+    models::JudgedRow j{row.listId, row.page, row.row, id.number, {}, 0, id.repair, false};
+    const Raise raise = [&](Flag flag, std::string evidence) {
       j.findings.push_back({flag, flagWeight(flag), std::move(evidence)});
     };
+    checkReading(row, id, options, raise);
+    RowIdentity who = identify(row, id, registers);
+    if (who.byName) j.note += (j.note.empty() ? "" : "; ") + std::string("identified by name, the number failing");
+    checkRegisters(row, list, id, who, registers, raise);
+    if (const auto copy = digital.find(row.listId); copy != digital.end())
+      checkDigitalCopy(row, id.number, copy->second, std::filesystem::path(list.digitalPath).filename().string(),
+                       raise);
+    judged.push_back(std::move(j));
+    identities.push_back(std::move(who));
+    listOf.push_back(found == listById.end() ? nullptr : found->second);
+  }
 
-    const models::IdCheck& id = resolved.check;
-    if (!id.valid()) raise(Flag::IdInvalid, resolved.number.empty() ? "no number could be read" : id.reason);
-    if (row.fullName.empty() || resolved.number.empty() || row.nameConfidence < options.minNameConfidence ||
-        row.idConfidence < options.minIdConfidence)
-      raise(Flag::Unreadable, "name read with confidence " + fixed2(row.nameConfidence) + ", number with " +
-                                  fixed2(row.idConfidence) + " (a person must read below " +
-                                  fixed2(std::min(options.minNameConfidence, options.minIdConfidence)) + ")");
-    if (row.signatureInk < options.minSignatureInk)
-      raise(Flag::SignatureMissing, "ink covers " + percent(row.signatureInk) + " of the signature cell");
-    const Identity who{&row, id.valid() ? resolved.number : std::string(), models::nameKey(row.fullName)};
-    if (const models::RowRecord* earlier = memories[row.listId].seenBefore(who))
-      raise(Flag::DuplicateInList, std::string(id.valid() ? "same number" : "same name") + " as " + place(*earlier));
-
+  checkAcrossRows(rows, listOf, identities, judged);
+  for (auto& j : judged) {
     std::sort(j.findings.begin(), j.findings.end(),
               [](const models::Finding& a, const models::Finding& b) { return a.flag < b.flag; });
     j.risk = riskOf(j.findings);
-    judged.push_back(std::move(j));
   }
   return judged;
 }

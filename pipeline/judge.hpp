@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "models/records.hpp"
+#include "pipeline/registers.hpp"
 
 namespace listaudit::pipeline {
 
@@ -17,8 +18,11 @@ struct JudgeOptions {
   double minSignatureInk = 0.003;
 };
 
-// `rows` in list, page, row order; the result is in the same order.
+// `rows` in list, page, row order; the result is in the same order. Checks
+// whose register or electronic copy is not given are not made.
 std::vector<models::JudgedRow> judgeRows(const std::vector<models::ListEntry>& lists,
-                                         const std::vector<models::RowRecord>& rows, const JudgeOptions& options);
+                                         const std::vector<models::RowRecord>& rows, const JudgeOptions& options,
+                                         const Registers& registers = Registers{},
+                                         const DigitalCopies& digital = DigitalCopies{});
 
 }  // namespace listaudit::pipeline

@@ -1,4 +1,5 @@
 // `listaudit run`: contract section 1.
+#include <cstdlib>
 #include <iostream>
 
 #include "ingest/csv_reader.hpp"
@@ -7,6 +8,16 @@
 
 namespace listaudit::tools {
 
+namespace {
+
+std::string defaultCacheDir(const std::string& outDir) {
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) return std::string(xdg) + "/listaudit";
+  if (const char* home = std::getenv("HOME"); home && *home) return std::string(home) + "/.cache/listaudit";
+  return outDir + "/cache";
+}
+
+}  // namespace
+
 CommandRunner addRunCommand(CLI::App& app) {
   auto options = std::make_shared<pipeline::RunOptions>();
   auto quiet = std::make_shared<bool>(false);
@@ -14,9 +25,19 @@ CommandRunner addRunCommand(CLI::App& app) {
   cmd->add_option("--manifest", options->manifest, "The batch manifest (CSV)")->required();
   cmd->add_option("--out", options->outDir, "Folder for rows.csv, lists.csv, errors.csv, report.html and the store")
       ->required();
+  cmd->add_option("--population", options->population, "Population register (CSV): national_id, full_name, ...");
+  cmd->add_option("--consent", options->consent, "Consent register (CSV)");
+  cmd->add_option("--complaints", options->complaints, "Complaints register (CSV)");
+  cmd->add_option("--required", options->required, "Supporters a list needs: adds lists.csv column reaches_required")
+      ->check(CLI::Range(0, 100000000));
+  cmd->add_option("--cache", options->cacheDir,
+                  "Where imported population registers are kept (default: $XDG_CACHE_HOME/listaudit or "
+                  "~/.cache/listaudit)");
   cmd->add_option("--jobs", options->jobs, "Pages read at once (default: one per core)")->check(CLI::Range(0, 256));
   cmd->add_flag("--quiet", *quiet, "No progress lines");
   return [options, quiet] {
+    if (options->cacheDir.empty()) options->cacheDir = defaultCacheDir(options->outDir);
+    if (!*quiet) options->onStage = [](const std::string& what) { std::cerr << "listaudit: " << what << "\n"; };
     if (!*quiet)
       options->progress = [](const pipeline::PageProgress& p) {
         if (p.page == 0) return;

@@ -20,6 +20,9 @@ void check(bool ok, const std::string& path) {
 // A PDF whose pages are the scans as JPEG images, as a scanner makes them.
 void writePdf(const std::vector<cv::Mat>& pages, const std::string& path, double dpi, int quality) {
   cairo_surface_t* pdf = cairo_pdf_surface_create(path.c_str(), 595.28, 841.89);
+  // A fixed date instead of the time of writing: the same seed, the same bytes.
+  cairo_pdf_surface_set_metadata(pdf, CAIRO_PDF_METADATA_CREATE_DATE, "2021-01-01T00:00:00Z");
+  cairo_pdf_surface_set_metadata(pdf, CAIRO_PDF_METADATA_CREATOR, "listaudit make-samples");
   for (const cv::Mat& page : pages) {
     const double widthPt = page.cols / dpi * 72.0, heightPt = page.rows / dpi * 72.0;
     cairo_pdf_surface_set_size(pdf, widthPt, heightPt);

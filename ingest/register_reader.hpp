@@ -1,0 +1,36 @@
+#pragma once
+// Streams the registers of contract section 4 record by record: nothing holds
+// a whole register. A file that cannot be used at all (missing, no header, a
+// required column absent) throws CsvError naming it; a bad line is reported
+// (naming file and line) and the rest is read.
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "ingest/csv_reader.hpp"
+#include "models/records.hpp"
+
+namespace listaudit::ingest {
+
+// At most this many bad lines of one register are reported one by one; the
+// rest are counted in one last error.
+inline constexpr int kMaxLineErrors = 100;
+
+void readPopulation(const std::string& path, const std::function<void(const models::Person&)>& onPerson,
+                    std::vector<models::InputError>& errors);
+void readConsent(const std::string& path, const std::function<void(const models::ConsentRecord&)>& onRecord,
+                 std::vector<models::InputError>& errors);
+void readComplaints(const std::string& path, const std::function<void(const models::Complaint&)>& onRecord,
+                    std::vector<models::InputError>& errors);
+
+// A list's electronic copy (contract section 2: page, row, full_name,
+// national_id), keyed by page and row.
+struct DigitalRow {
+  std::string fullName, nationalId;
+  int line = 0;
+};
+std::map<std::pair<int, int>, DigitalRow> readDigitalCopy(const std::string& path,
+                                                          std::vector<models::InputError>& errors);
+
+}  // namespace listaudit::ingest

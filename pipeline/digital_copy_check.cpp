@@ -1,0 +1,32 @@
+#include "pipeline/digital_copy_check.hpp"
+
+#include <cstdio>
+
+#include "models/name_text.hpp"
+
+namespace listaudit::pipeline {
+
+void checkDigitalCopy(const models::RowRecord& row, const std::string& resolvedNumber,
+                      const std::map<std::pair<int, int>, ingest::DigitalRow>& copy, const std::string& copyName,
+                      const Raise& raise) {
+  const auto it = copy.find({row.page, row.row});
+  if (it == copy.end()) {
+    raise(models::Flag::DigitalMismatch,
+          copyName + " has no row " + std::to_string(row.row) + " of page " + std::to_string(row.page));
+    return;
+  }
+  const ingest::DigitalRow& d = it->second;
+  std::string differences;
+  if (d.nationalId != resolvedNumber) differences = "its number is " + d.nationalId;
+  const double similarity = models::nameSimilarity(row.fullName, d.fullName);
+  if (similarity < kDigitalSameName) {
+    char s[16];
+    std::snprintf(s, sizeof s, "%.2f", similarity);
+    differences +=
+        (differences.empty() ? "" : " and ") + std::string("its name is ") + d.fullName + " (similarity " + s + ")";
+  }
+  if (!differences.empty())
+    raise(models::Flag::DigitalMismatch, copyName + " line " + std::to_string(d.line) + ": " + differences);
+}
+
+}  // namespace listaudit::pipeline
