@@ -108,17 +108,22 @@ bool looksLikeName(std::string_view utf8) {
 }
 
 double nameSimilarity(std::string_view a, std::string_view b) {
-  const std::string x = nameKey(a), y = nameKey(b);
-  auto sortedWords = [](const std::string& s) {
-    std::vector<std::string> words;
-    std::istringstream in(s);
-    for (std::string w; in >> w;) words.push_back(w);
-    std::sort(words.begin(), words.end());
-    std::string out;
-    for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
+  auto words = [](const std::string& key) {
+    std::vector<std::string> out;
+    std::istringstream in(key);
+    for (std::string w; in >> w;) out.push_back(w);
     return out;
   };
-  return std::max(jaroWinkler(x, y), jaroWinkler(sortedWords(x), sortedWords(y)));
+  std::vector<std::string> x = words(nameKey(a)), y = words(nameKey(b));
+  if (x.empty() || y.empty()) return x.empty() && y.empty() ? 1.0 : 0.0;
+  if (x.size() > y.size()) std::swap(x, y);
+  double weakest = 1.0;
+  for (const auto& w : x) {
+    double best = 0.0;
+    for (const auto& v : y) best = std::max(best, jaroWinkler(w, v));
+    weakest = std::min(weakest, best);
+  }
+  return weakest;
 }
 
 std::string nameKey(std::string_view utf8) {

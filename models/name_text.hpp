@@ -23,8 +23,10 @@ bool mixesScripts(std::string_view utf8);
 // digits or other signs is a misreading.
 bool looksLikeName(std::string_view utf8);
 
-// How alike two names are, 0 to 1, after nameKey(): Jaro-Winkler, and the
-// same with the words sorted, so "Petrov Ivan" is "Ivan Petrov".
+// How alike two names are, 0 to 1, after nameKey(), word by word: each word
+// of the name with fewer words is paired with its most alike word of the
+// other (Jaro-Winkler), and the least alike pair decides. So word order and a
+// left-out middle name do not count, but one different surname does.
 double nameSimilarity(std::string_view a, std::string_view b);
 
 // A key under which the same name in Cyrillic or Latin script, any case, with

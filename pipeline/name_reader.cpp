@@ -23,7 +23,7 @@ double meanConfidence(const OcrText& t) {
 }  // namespace
 
 NameReader::NameReader(OcrEnginePool& engines, const std::vector<std::string>& languages, const cv::Mat& page)
-    : page_(page) {
+    : page_(page), trySecondScript_(languages.size() == 2) {
   for (const auto& l : languages) candidates_.push_back({&engines.get(l), false});
 }
 
@@ -67,12 +67,15 @@ OcrText NameReader::readLine(const cv::Rect& box) {
   for (std::size_t i = 0; i < candidates_.size(); ++i) {
     const OcrText text = engine(i).readLine(box);
     const bool plausible = plausibleName(text);
-    if (i == 0 || (plausible && !bestPlausible) || (plausible == bestPlausible && text.confidence > best.confidence)) {
+    // Between plausible readings the mean confidence decides: a Cyrillic model
+    // reads a Latin name as confident Cyrillic letters, but not all of them.
+    if (i == 0 || (plausible && !bestPlausible) ||
+        (plausible == bestPlausible && meanConfidence(text) > meanConfidence(best))) {
       best = text;
       bestPlausible = plausible;
       winner = i;
     }
-    if (plausible && text.confidence >= kSureConfidence) break;
+    if (!trySecondScript_ && plausible && text.confidence >= kSureConfidence) break;
   }
   putFirst(winner);
   return best;

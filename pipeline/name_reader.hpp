@@ -2,8 +2,7 @@
 // Reads the text of a page with the one or several Tesseract models of its
 // country's scripts. The model that reads the title best, then the one that
 // read the last cell best, is tried first; the others only when its reading
-// is unsure or not a plausible name, so a Serbian page in Latin costs one
-// model per cell.
+// is unsure or not a plausible name; for a country of two scripts, always.
 //
 // Not thread-safe: made per page, on the thread that owns the engines.
 #include <string>
@@ -33,6 +32,9 @@ class NameReader {
   };
   std::vector<Candidate> candidates_;
   const cv::Mat& page_;
+  // A country that writes names in two scripts (Serbia): each name is read in
+  // both, since a person may write theirs in the script the form is not in.
+  bool trySecondScript_ = false;
 };
 
 }  // namespace listaudit::pipeline

@@ -174,6 +174,28 @@ Person PeopleFactory::voter(const Locale& locale, const models::Date& election) 
   return p;
 }
 
+Person PeopleFactory::minor(const Locale& locale, const models::Date& election) {
+  Person p;
+  p.female = random_.chance(0.5);
+  // Born between 18 years and 16 years before election day, the 18th birthday still to come.
+  const int daysAfter = random_.between(1, 700);
+  int year = election.year - 18, month = election.month, day = election.day;
+  for (int i = 0; i < daysAfter; ++i) {
+    if (++day > models::daysInMonth(year, month)) {
+      day = 1;
+      if (++month > 12) {
+        month = 1;
+        ++year;
+      }
+    }
+  }
+  p.birthDate = *models::Date::make(year, month, day);
+  p.fullName = name(locale, p.female);
+  p.nationalId = number(locale, p.birthDate, p.female);
+  p.address = address(locale);
+  return p;
+}
+
 std::string PeopleFactory::withWrongCheck(const std::string& number, const Locale& locale) {
   // Change the check digit itself: the body (and so the date) stays a real
   // person's, and every scheme with a check digit then fails.

@@ -29,6 +29,8 @@ class PeopleFactory {
   explicit PeopleFactory(SampleRandom random) : random_(random) {}
   // A voter born between 1940 and the 18th birthday before `election`.
   Person voter(const Locale& locale, const models::Date& election);
+  // Someone who turns 18 after `election`: 16 or 17 on election day.
+  Person minor(const Locale& locale, const models::Date& election);
   // The same number with one digit of the body changed so that its check fails
   // (the kind of slip a person makes writing their own number).
   std::string withWrongCheck(const std::string& number, const Locale& locale);

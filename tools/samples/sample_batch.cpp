@@ -4,15 +4,20 @@
 #include <array>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <set>
 #include <stdexcept>
+#include <tuple>
 #include <vector>
 
 #include "models/flag.hpp"
+#include "models/name_text.hpp"
 #include "models/national_id.hpp"
 #include "pipeline/csv_writer.hpp"
+#include "tools/samples/batch_truth.hpp"
 #include "tools/samples/form_renderer.hpp"
 #include "tools/samples/people.hpp"
+#include "tools/samples/planted_case.hpp"
 #include "tools/samples/scan_effects.hpp"
 #include "tools/samples/scan_files.hpp"
 
@@ -66,12 +71,14 @@ std::string dottedDate(const Date& d) {
   return b;
 }
 
-// One row as written on paper and who wrote it.
+// One row as written on paper, who wrote it and why.
 struct WrittenRow {
-  int person = 0;  // index into the batch's people
+  int person = 0;  // index into the batch's people: who the row is about
   std::string name, nationalId, address;
   bool signed_ = true;
   std::uint64_t signatureSeed = 0;
+  Cause cause = Cause::Genuine;
+  int digitalChange = -1;  // for DigitalDiffers: 0 number, 1 name, 2 row missing
 };
 
 struct BatchList {
@@ -82,8 +89,39 @@ struct BatchList {
   std::string scanPath, digitalPath;
 };
 
-const std::array<Locale, 7> kLocales{Locale{"BG", false}, Locale{"RS", true}, Locale{"MK", false}, Locale{"AL", true},
-                                     Locale{"RS", false}, Locale{"XK", true}, Locale{"ME", true}};
+struct SamplePerson {
+  Person person;
+  std::optional<Date> death;
+  bool inPopulation = true;
+  std::uint64_t signature = 0;  // the person's own hand
+};
+
+// Lists cycle through these; Bulgaria comes twice in the first three so that
+// a batch of three lists or more holds two parties' lists of one country.
+const std::array<Locale, 8> kLocales{Locale{"BG", false}, Locale{"RS", true}, Locale{"BG", false}, Locale{"MK", false},
+                                     Locale{"RS", false}, Locale{"AL", true}, Locale{"XK", true},  Locale{"ME", true}};
+
+Date addDays(Date d, int days) {
+  for (; days > 0; --days) {
+    if (++d.day > models::daysInMonth(d.year, d.month)) {
+      d.day = 1;
+      if (++d.month > 12) {
+        d.month = 1;
+        ++d.year;
+      }
+    }
+  }
+  for (; days < 0; ++days) {
+    if (--d.day < 1) {
+      if (--d.month < 1) {
+        d.month = 12;
+        --d.year;
+      }
+      d.day = models::daysInMonth(d.year, d.month);
+    }
+  }
+  return d;
+}
 
 }  // namespace
 
@@ -100,63 +138,150 @@ SampleSummary makeSamples(const SampleOptions& options) {
   SampleRandom root(options.seed);
   PeopleFactory people(root.fork(1));
   SampleRandom layout = root.fork(2), planting = root.fork(3), scanning = root.fork(4);
-
   const Date election = *Date::make(2021, 4, 4);
-  std::vector<Person> batchPeople;
-  std::set<std::string> usedNames;
+
+  // Everyone the batch writes about. Names and numbers are unique in the
+  // batch, so "the person with the row's name" is one person, and a number of
+  // nobody stays nobody's.
+  std::vector<SamplePerson> batchPeople;
+  std::set<std::string> usedNames, usedNumbers;
+  // Names are unique by nameKey: the same name in the other script is the
+  // same name (contract section 7).
+  auto admit = [&](Person p) -> int {
+    const std::string key = models::nameKey(p.fullName);
+    if (usedNames.count(key) || usedNumbers.count(p.nationalId)) return -1;
+    usedNames.insert(key);
+    usedNumbers.insert(p.nationalId);
+    batchPeople.push_back({std::move(p), std::nullopt, true, planting.next()});
+    return static_cast<int>(batchPeople.size()) - 1;
+  };
   auto newVoter = [&](const Locale& locale) {
-    for (;;) {
-      Person p = people.voter(locale, election);
-      // Names are unique in the batch, so "the person with the row's name" is one person.
-      if (usedNames.insert(p.fullName).second) {
-        batchPeople.push_back(std::move(p));
-        return static_cast<int>(batchPeople.size()) - 1;
-      }
-    }
+    for (;;)
+      if (const int i = admit(people.voter(locale, election)); i >= 0) return i;
+  };
+  auto newMinor = [&](const Locale& locale) {
+    for (;;)
+      if (const int i = admit(people.minor(locale, election)); i >= 0) return i;
   };
 
+  TruthRegisters registers;
+  auto consent = [&](int person, const std::string& party, std::optional<Date> signedOn,
+                     std::optional<Date> withdrawnOn) {
+    registers.consent[batchPeople[static_cast<std::size_t>(person)].person.nationalId].push_back(
+        {party, signedOn, withdrawnOn});
+  };
+  std::vector<std::tuple<int, std::string, Date>> complaints;  // person, party, filed on
+
   std::vector<BatchList> lists;
+  std::map<std::string, int> listsOfCountry;
   SampleSummary summary;
   for (int l = 0; l < options.lists; ++l) {
     BatchList list;
     list.locale = kLocales[static_cast<std::size_t>(l) % kLocales.size()];
     list.country = list.locale.country;
     const FormWords& words = wordsFor(list.country);
-    list.party = layout.pick(words.parties);
+    // Lists of one country are different parties'.
+    const int sameCountry = listsOfCountry[list.country]++;
+    list.party =
+        words.parties[static_cast<std::size_t>(sameCountry + static_cast<int>(options.seed)) % words.parties.size()];
     if (list.locale.latin && list.country != "AL" && list.country != "XK") list.party = toSerbianLatin(list.party);
     char id[32];
     std::snprintf(id, sizeof id, "L%02d-%s", l + 1, list.country.c_str());
     list.listId = id;
     list.election = election;
     list.submitted = *Date::make(2021, 2, 10 + l % 15);
+    lists.push_back(std::move(list));
+  }
 
+  // Genuine supporters of each list, whom another party's list may name too.
+  std::vector<std::vector<int>> genuineOf(lists.size());
+  const std::uint64_t forgerBase = planting.next();
+  for (std::size_t l = 0; l < lists.size(); ++l) {
+    BatchList& list = lists[l];
+    const Date submitted = list.submitted;
+    auto signedBefore = [&] { return addDays(submitted, -planting.between(1, 40)); };
     std::vector<int> onList;
+    std::vector<std::size_t> otherLists;
+    for (std::size_t k = 0; k < l; ++k)
+      if (lists[k].country == list.country && lists[k].party != list.party && !genuineOf[k].empty())
+        otherLists.push_back(k);
+
     for (int p = 0; p < options.pages; ++p) {
       std::vector<WrittenRow> rows;
       const int count = layout.between(10, 15);
       for (int r = 0; r < count; ++r) {
+        Cause cause = drawCause(planting);
+        if ((cause == Cause::RepeatInList && onList.empty()) ||
+            (cause == Cause::OtherPartysList && otherLists.empty()) ||
+            (cause == Cause::WrongCheckDigit && list.country == "XK"))
+          cause = Cause::Genuine;
         WrittenRow w;
-        if (!onList.empty() && planting.chance(0.05)) {
-          // The same person written again on a later row.
-          const int earlier = onList[static_cast<std::size_t>(planting.below(static_cast<int>(onList.size())))];
-          w.person = earlier;
-        } else {
-          w.person = newVoter(list.locale);
-          onList.push_back(w.person);
+        w.cause = cause;
+        switch (cause) {
+          case Cause::RepeatInList:
+            w.person = onList[static_cast<std::size_t>(planting.below(static_cast<int>(onList.size())))];
+            break;
+          case Cause::OtherPartysList: {
+            const auto& from =
+                genuineOf[otherLists[static_cast<std::size_t>(planting.below(static_cast<int>(otherLists.size())))]];
+            w.person = from[static_cast<std::size_t>(planting.below(static_cast<int>(from.size())))];
+            consent(w.person, list.party, signedBefore(), std::nullopt);
+            break;
+          }
+          case Cause::Underage:
+            w.person = newMinor(list.locale);
+            consent(w.person, list.party, signedBefore(), std::nullopt);
+            break;
+          case Cause::NoConsent: w.person = newVoter(list.locale); break;
+          case Cause::NoConsentWithComplaint:
+            w.person = newVoter(list.locale);
+            complaints.emplace_back(w.person, list.party, addDays(submitted, planting.between(1, 60)));
+            break;
+          case Cause::ConsentWithdrawn: {
+            w.person = newVoter(list.locale);
+            const Date signedOn = addDays(submitted, -planting.between(20, 60));
+            consent(w.person, list.party, signedOn, addDays(signedOn, planting.between(1, 19)));
+            break;
+          }
+          case Cause::ConsentLate:
+            w.person = newVoter(list.locale);
+            consent(w.person, list.party, addDays(submitted, planting.between(1, 30)), std::nullopt);
+            break;
+          case Cause::Deceased:
+            w.person = newVoter(list.locale);
+            batchPeople[static_cast<std::size_t>(w.person)].death = addDays(submitted, -planting.between(0, 700));
+            break;
+          case Cause::NumberOfNobody:
+            w.person = newVoter(list.locale);
+            batchPeople[static_cast<std::size_t>(w.person)].inPopulation = false;
+            break;
+          case Cause::OtherPersonsNumber:
+            w.person = newVoter(list.locale);  // whose number is written, with no consent for this party
+            break;
+          default: w.person = newVoter(list.locale); consent(w.person, list.party, signedBefore(), std::nullopt);
         }
-        const Person& person = batchPeople[static_cast<std::size_t>(w.person)];
-        w.name = person.fullName;
-        w.address = person.address;
-        w.nationalId =
-            planting.chance(0.07) ? people.withWrongCheck(person.nationalId, list.locale) : person.nationalId;
-        w.signed_ = !planting.chance(0.05);
-        w.signatureSeed = planting.next();
+        const SamplePerson& who = batchPeople[static_cast<std::size_t>(w.person)];
+        w.name = who.person.fullName;
+        w.address = who.person.address;
+        w.nationalId = who.person.nationalId;
+        w.signatureSeed = who.signature;
+        if (cause == Cause::OtherPersonsNumber) {
+          // Someone else's name: a person of no register.
+          const int other = newVoter(list.locale);
+          batchPeople[static_cast<std::size_t>(other)].inPopulation = false;
+          w.name = batchPeople[static_cast<std::size_t>(other)].person.fullName;
+        }
+        if (cause == Cause::WrongCheckDigit) w.nationalId = people.withWrongCheck(w.nationalId, list.locale);
+        if (cause == Cause::EmptySignature) w.signed_ = false;
+        if (cause == Cause::RepeatedSignature) w.signatureSeed = forgerBase + l;  // one collector's hand per list
+        if (cause == Cause::DigitalDiffers) w.digitalChange = planting.below(3);
+        if (cause == Cause::Genuine) genuineOf[l].push_back(w.person);
+        if (cause != Cause::RepeatInList && cause != Cause::OtherPartysList) onList.push_back(w.person);
         rows.push_back(std::move(w));
       }
       summary.rows += count;
       list.pages.push_back(std::move(rows));
     }
-    lists.push_back(std::move(list));
   }
 
   // Scans and electronic copies.
@@ -194,7 +319,12 @@ SampleSummary makeSamples(const SampleOptions& options) {
       for (std::size_t r = 0; r < list.pages[p].size(); ++r) {
         const WrittenRow& w = list.pages[p][r];
         form.rows.push_back({w.name, w.nationalId, w.address, w.signed_, w.signatureSeed});
-        digital.write({std::to_string(p + 1), std::to_string(r + 1), w.name, w.nationalId});
+        std::string copyName = w.name, copyNumber = w.nationalId;
+        if (w.digitalChange == 2) continue;  // the electronic copy leaves the row out
+        if (w.digitalChange == 0)
+          copyNumber.back() = copyNumber.back() == '9' ? '0' : static_cast<char>(copyNumber.back() + 1);
+        if (w.digitalChange == 1) copyName = people.collectorName(list.locale);
+        digital.write({std::to_string(p + 1), std::to_string(r + 1), copyName, copyNumber});
       }
       ScanEffects effects;
       effects.angleDegrees = scanning.chance(0.7) ? scanning.real(-3.0, 3.0) : 0.0;
@@ -211,7 +341,6 @@ SampleSummary makeSamples(const SampleOptions& options) {
     summary.pages += static_cast<int>(list.pages.size());
   }
 
-  // The manifest.
   pipeline::CsvWriter manifest((fs::path(options.out) / "manifest.csv").string());
   manifest.write({"list_id", "party", "election_date", "submitted_on", "path", "digital_path", "country"});
   for (const BatchList& list : lists)
@@ -219,62 +348,86 @@ SampleSummary makeSamples(const SampleOptions& options) {
                     list.digitalPath, list.country});
   manifest.close();
 
-  // Registers: everyone on a list is a living adult who consented, before
-  // submission, to the party whose list they are on.
-  std::map<int, const BatchList*> listOf;
-  for (const BatchList& list : lists)
-    for (const auto& page : list.pages)
-      for (const WrittenRow& w : page) listOf.emplace(w.person, &list);
-  const long long onLists = static_cast<long long>(batchPeople.size());
-  const long long population = std::max(options.populationSize, onLists + 20);
+  // The registers: the batch's people as planted, then others, streamed, so
+  // a register of millions is never held in memory.
+  long long written = 0;
   {
-    pipeline::CsvWriter register_((fs::path(options.out) / "population.csv").string());
-    register_.write({"national_id", "full_name", "birth_date", "death_date"});
-    for (const Person& p : batchPeople) register_.write({p.nationalId, p.fullName, p.birthDate.toString(), ""});
-    // Others, streamed: never held in memory, so a national-size register fits.
-    for (long long i = onLists; i < population; ++i) {
+    pipeline::CsvWriter population((fs::path(options.out) / "population.csv").string());
+    population.write({"national_id", "full_name", "birth_date", "death_date"});
+    for (const SamplePerson& p : batchPeople) {
+      if (!p.inPopulation) continue;
+      population.write(
+          {p.person.nationalId, p.person.fullName, p.person.birthDate.toString(), p.death ? p.death->toString() : ""});
+      registers.population[p.person.nationalId] = {p.person.fullName, p.person.birthDate, p.death};
+      registers.numberOfName[p.person.fullName] = p.person.nationalId;
+      ++written;
+    }
+    const long long target = std::max(options.populationSize, written + 20);
+    for (long long i = 0; written < target; ++i) {
       const Locale& locale = kLocales[static_cast<std::size_t>(i) % kLocales.size()];
-      Person p = people.voter(locale, election);
-      if (usedNames.count(p.fullName)) continue;
-      register_.write({p.nationalId, p.fullName, p.birthDate.toString(), ""});
+      const Person p = people.voter(locale, election);
+      if (usedNumbers.count(p.nationalId) || usedNames.count(models::nameKey(p.fullName))) continue;
+      population.write({p.nationalId, p.fullName, p.birthDate.toString(), ""});
+      ++written;
     }
-    register_.close();
+    population.close();
   }
-  summary.population = population;
+  summary.population = written;
   {
-    pipeline::CsvWriter consent((fs::path(options.out) / "consent.csv").string());
-    consent.write({"national_id", "full_name", "party", "signed_on", "withdrawn_on"});
-    for (std::size_t i = 0; i < batchPeople.size(); ++i) {
-      const BatchList* list = listOf.at(static_cast<int>(i));
-      Date signedOn = list->submitted;
-      signedOn.day = std::max(1, signedOn.day - 1 - planting.below(9));
-      consent.write({batchPeople[i].nationalId, batchPeople[i].fullName, list->party, signedOn.toString(), ""});
+    pipeline::CsvWriter out((fs::path(options.out) / "consent.csv").string());
+    out.write({"national_id", "full_name", "party", "signed_on", "withdrawn_on"});
+    for (const SamplePerson& p : batchPeople) {
+      const auto it = registers.consent.find(p.person.nationalId);
+      if (it == registers.consent.end()) continue;
+      for (const auto& c : it->second)
+        out.write({p.person.nationalId, p.person.fullName, c.party, c.signedOn ? c.signedOn->toString() : "",
+                   c.withdrawnOn ? c.withdrawnOn->toString() : ""});
     }
-    consent.close();
-    pipeline::CsvWriter complaints((fs::path(options.out) / "complaints.csv").string());
-    complaints.write({"complaint_id", "national_id", "full_name", "party", "filed_on"});
-    complaints.close();
+    out.close();
+  }
+  {
+    pipeline::CsvWriter out((fs::path(options.out) / "complaints.csv").string());
+    out.write({"complaint_id", "national_id", "full_name", "party", "filed_on"});
+    int n = 0;
+    for (const auto& [person, party, filed] : complaints) {
+      const Person& p = batchPeople[static_cast<std::size_t>(person)].person;
+      char cid[32];
+      std::snprintf(cid, sizeof cid, "C-%04d", ++n);
+      out.write({cid, p.nationalId, p.fullName, party, filed.toString()});
+      registers.complaints[p.nationalId].insert(party);
+    }
+    out.close();
   }
 
-  // Truth: what is written, and the flags a perfect reader raises on it.
-  pipeline::CsvWriter truth((fs::path(options.out) / "truth.csv").string());
-  truth.write({"list_id", "page", "row", "full_name", "national_id", "flags"});
+  // Truth: what is written, and the flags a perfect reader raises on it; and
+  // the planted cause of every row.
+  std::vector<TruthRow> truthRows;
+  std::map<std::string, TruthList> truthLists;
+  std::vector<Cause> causes;
   for (const BatchList& list : lists) {
-    std::set<int> seen;
-    for (std::size_t p = 0; p < list.pages.size(); ++p) {
+    truthLists[list.listId] = {list.listId, list.party, list.country, list.election, list.submitted};
+    for (std::size_t p = 0; p < list.pages.size(); ++p)
       for (std::size_t r = 0; r < list.pages[p].size(); ++r) {
         const WrittenRow& w = list.pages[p][r];
-        std::set<Flag> flags;
-        if (!models::checkNationalId(w.nationalId, list.country).valid()) flags.insert(Flag::IdInvalid);
-        if (!w.signed_) flags.insert(Flag::SignatureMissing);
-        if (!seen.insert(w.person).second) flags.insert(Flag::DuplicateInList);
-        std::string codes;
-        for (Flag f : flags) codes += (codes.empty() ? "" : ";") + std::string(models::flagCode(f));
-        truth.write({list.listId, std::to_string(p + 1), std::to_string(r + 1), w.name, w.nationalId, codes});
+        truthRows.push_back({list.listId, static_cast<int>(p + 1), static_cast<int>(r + 1), w.name, w.nationalId,
+                             w.signed_, w.signatureSeed, w.digitalChange >= 0});
+        causes.push_back(w.cause);
       }
-    }
+  }
+  const auto flags = truthFlags(truthRows, truthLists, registers);
+  pipeline::CsvWriter truth((fs::path(options.out) / "truth.csv").string());
+  truth.write({"list_id", "page", "row", "full_name", "national_id", "flags"});
+  pipeline::CsvWriter causesCsv((fs::path(options.out) / "causes.csv").string());
+  causesCsv.write({"list_id", "page", "row", "cause"});
+  for (std::size_t i = 0; i < truthRows.size(); ++i) {
+    const TruthRow& t = truthRows[i];
+    std::string codes;
+    for (Flag f : flags[i]) codes += (codes.empty() ? "" : ";") + std::string(models::flagCode(f));
+    truth.write({t.listId, std::to_string(t.page), std::to_string(t.row), t.name, t.nationalId, codes});
+    causesCsv.write({t.listId, std::to_string(t.page), std::to_string(t.row), std::string(causeName(causes[i]))});
   }
   truth.close();
+  causesCsv.close();
   summary.lists = static_cast<int>(lists.size());
   return summary;
 }
