@@ -12,6 +12,7 @@ using CommandRunner = std::function<int()>;
 CommandRunner addRunCommand(CLI::App& app);
 CommandRunner addMakeSamplesCommand(CLI::App& app);
 CommandRunner addBenchCommand(CLI::App& app);
+CommandRunner addFindCommand(CLI::App& app);
 
 // Exit statuses of contract section 1.
 inline constexpr int kExitOk = 0;

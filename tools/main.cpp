@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
       {"run", addRunCommand(app)},
       {"make-samples", addMakeSamplesCommand(app)},
       {"bench", addBenchCommand(app)},
+      {"find", addFindCommand(app)},
   };
 
   try {

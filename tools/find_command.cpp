@@ -1,0 +1,49 @@
+// `listaudit find`: every row of a run that is a given person, for a complaint.
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+
+#include "pipeline/csv_writer.hpp"
+#include "pipeline/triage.hpp"
+#include "tools/commands.hpp"
+
+namespace listaudit::tools {
+
+CommandRunner addFindCommand(CLI::App& app) {
+  struct Options {
+    std::string store, id, name;
+  };
+  auto options = std::make_shared<Options>();
+  CLI::App* cmd = app.add_subcommand("find", "Find a person's rows in a run: page, row, and the row's image");
+  cmd->add_option("--store", options->store, "The run's output folder (the --out of listaudit run)")->required();
+  auto* id = cmd->add_option("--id", options->id, "The personal number");
+  auto* name = cmd->add_option("--name", options->name, "The full name, in either script");
+  id->excludes(name);
+  cmd->callback([id, name] {
+    if (id->count() + name->count() != 1) throw CLI::ValidationError("find", "give --id or --name");
+  });
+  return [options] {
+    const std::string storeFile = (std::filesystem::path(options->store) / "listaudit.sqlite").string();
+    if (!std::filesystem::exists(storeFile)) {
+      std::cerr << "listaudit find: " << storeFile << ": no run store here\n";
+      return kExitUsage;
+    }
+    const models::Store store(storeFile);
+    const auto found = pipeline::findRows(store, options->id, options->name,
+                                          (std::filesystem::path(options->store) / "found").string());
+    // CSV on stdout, so it can be read by a person or by a program.
+    std::cout << "list_id,page,row,score,match,full_name,national_id,flags,image\n";
+    for (const auto& f : found) {
+      char score[16];
+      std::snprintf(score, sizeof score, "%.2f", f.score);
+      std::cout << pipeline::csvField(f.listId) << ',' << f.page << ',' << f.row << ',' << score << ','
+                << pipeline::csvField(f.how) << ',' << pipeline::csvField(f.fullName) << ','
+                << pipeline::csvField(f.nationalId) << ',' << pipeline::csvField(f.flags) << ','
+                << pipeline::csvField(f.imagePath) << "\n";
+    }
+    std::cerr << "listaudit find: " << found.size() << " rows\n";
+    return kExitOk;
+  };
+}
+
+}  // namespace listaudit::tools
