@@ -171,6 +171,17 @@ IdCheck checkNationalId(std::string_view number, std::string_view country) {
   return r;
 }
 
+std::string_view idForm(IdScheme scheme) {
+  switch (scheme) {
+    case IdScheme::Egn:
+    case IdScheme::Kosovo: return "DDDDDDDDDD";
+    case IdScheme::Jmbg: return "DDDDDDDDDDDDD";
+    case IdScheme::Albanian: return "LDDDDDDDDL";
+    case IdScheme::Unknown: break;
+  }
+  return "";
+}
+
 std::string_view idAlphabet(IdScheme scheme) {
   if (scheme == IdScheme::Albanian) return "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
   if (scheme == IdScheme::Unknown) return "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";

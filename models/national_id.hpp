@@ -37,6 +37,10 @@ IdCheck checkNationalId(std::string_view number, std::string_view country);
 char egnCheckDigit(std::string_view first9);
 char jmbgCheckDigit(std::string_view first12);
 
+// The scheme's form, a character per position: 'L' a letter, 'D' a digit;
+// empty for Unknown.
+std::string_view idForm(IdScheme scheme);
+
 // The characters a reader may see in a number of this scheme (OCR whitelist).
 std::string_view idAlphabet(IdScheme scheme);
 

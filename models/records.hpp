@@ -58,9 +58,12 @@ struct RowRecord {
   double nameConfidence = 0;                   // 0..1
   double idConfidence = 0;                     // 0..1
   std::vector<double> idCharacterConfidences;  // 0..1, one per character of rawId
-  double signatureInk = 0;                     // share of the signature cell's area covered by ink
-  Box box;                                     // the row on the upright page, in pixels
-  std::vector<std::uint8_t> image;             // PNG of the row, for the report
+  // Other readings of a number that failed its check: the cell looked at
+  // again, enlarged and binarised. The resolver decides what they are worth.
+  std::vector<std::string> idOtherReadings;
+  double signatureInk = 0;          // share of the signature cell's area covered by ink
+  Box box;                          // the row on the upright page, in pixels
+  std::vector<std::uint8_t> image;  // PNG of the row, for the report
 };
 
 // A line of the population register (contract section 4).

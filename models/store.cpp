@@ -42,6 +42,7 @@ CREATE TABLE IF NOT EXISTS rows (
   national_id TEXT NOT NULL,
   name_confidence REAL, id_confidence REAL, signature_ink REAL,
   id_character_confidences TEXT NOT NULL,
+  id_other_readings TEXT NOT NULL DEFAULT '',
   x INTEGER, y INTEGER, width INTEGER, height INTEGER,
   image BLOB,
   risk REAL NOT NULL DEFAULT 0,
@@ -76,6 +77,19 @@ std::vector<double> decodeConfidences(const std::string& text) {
   std::vector<double> out;
   std::istringstream in(text);
   for (int v; in >> v;) out.push_back(v / 100.0);
+  return out;
+}
+
+// Readings of a number hold no spaces: one space separates them.
+std::string joinWords(const std::vector<std::string>& words) {
+  std::string out;
+  for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
+  return out;
+}
+std::vector<std::string> splitWords(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string w; in >> w;) out.push_back(w);
   return out;
 }
 
@@ -126,10 +140,11 @@ void Store::addPage(const PageRecord& page, const std::vector<RowRecord>& rows) 
   p.bind(8, page.collector);
   p.bind(9, static_cast<int>(rows.size()));
   p.exec();
-  SQLite::Statement r(db_,
-                      "INSERT INTO rows (list_id, page, row, full_name, raw_id, national_id, name_confidence, "
-                      "id_confidence, signature_ink, x, y, width, height, image, id_character_confidences) "
-                      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  SQLite::Statement r(
+      db_,
+      "INSERT INTO rows (list_id, page, row, full_name, raw_id, national_id, name_confidence, "
+      "id_confidence, signature_ink, x, y, width, height, image, id_character_confidences, id_other_readings) "
+      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   for (const RowRecord& row : rows) {
     r.reset();
     r.bind(1, row.listId);
@@ -150,6 +165,7 @@ void Store::addPage(const PageRecord& page, const std::vector<RowRecord>& rows) 
     else
       r.bindNoCopy(14, row.image.data(), static_cast<int>(row.image.size()));
     r.bind(15, encodeConfidences(row.idCharacterConfidences));
+    r.bind(16, joinWords(row.idOtherReadings));
     r.exec();
   }
   tx.commit();
@@ -246,11 +262,11 @@ std::vector<PageRecord> Store::pages(const std::string& listId) const {
 
 std::vector<RowRecord> Store::rows() const {
   std::vector<RowRecord> out;
-  SQLite::Statement q(
-      db_,
-      "SELECT r.list_id, r.page, r.row, r.full_name, r.raw_id, r.national_id, r.name_confidence, "
-      "r.id_confidence, r.signature_ink, r.x, r.y, r.width, r.height, r.id_character_confidences FROM rows r "
-      "JOIN lists l ON l.list_id = r.list_id ORDER BY l.ordinal, r.page, r.row");
+  SQLite::Statement q(db_,
+                      "SELECT r.list_id, r.page, r.row, r.full_name, r.raw_id, r.national_id, r.name_confidence, "
+                      "r.id_confidence, r.signature_ink, r.x, r.y, r.width, r.height, r.id_character_confidences, "
+                      "r.id_other_readings FROM rows r "
+                      "JOIN lists l ON l.list_id = r.list_id ORDER BY l.ordinal, r.page, r.row");
   while (q.executeStep()) {
     RowRecord r;
     r.listId = q.getColumn(0).getString();
@@ -264,6 +280,7 @@ std::vector<RowRecord> Store::rows() const {
     r.signatureInk = q.getColumn(8).getDouble();
     r.box = {q.getColumn(9).getInt(), q.getColumn(10).getInt(), q.getColumn(11).getInt(), q.getColumn(12).getInt()};
     r.idCharacterConfidences = decodeConfidences(q.getColumn(13).getString());
+    r.idOtherReadings = splitWords(q.getColumn(14).getString());
     out.push_back(std::move(r));
   }
   return out;

@@ -12,7 +12,7 @@
 namespace listaudit::pipeline {
 
 // Names at least this alike are the same name read with noise.
-inline constexpr double kDigitalSameName = 0.9;
+inline constexpr double kDigitalSameName = 0.8;
 
 void checkDigitalCopy(const models::RowRecord& row, const std::string& resolvedNumber,
                       const std::map<std::pair<int, int>, ingest::DigitalRow>& copy, const std::string& copyName,

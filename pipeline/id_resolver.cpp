@@ -6,8 +6,6 @@
 namespace listaudit::pipeline {
 namespace {
 
-using models::IdScheme;
-
 // Glyphs a reader confuses across the digit/letter line.
 char asLetter(char c) {
   switch (c) {
@@ -45,18 +43,6 @@ char asDigit(char c) {
 }
 bool confusable(char a, char b) { return a == b || asLetter(a) == b || asDigit(a) == b; }
 
-// The form a scheme writes: 'L' for a letter, 'D' for a digit.
-std::string formOf(IdScheme scheme) {
-  switch (scheme) {
-    case IdScheme::Egn:
-    case IdScheme::Kosovo: return "DDDDDDDDDD";
-    case IdScheme::Jmbg: return "DDDDDDDDDDDDD";
-    case IdScheme::Albanian: return "LDDDDDDDDL";
-    case IdScheme::Unknown: break;
-  }
-  return "";
-}
-
 // The number with each character made the class the form has there; empty
 // when a character has no counterpart.
 std::string fitForm(const std::string& s, const std::string& form) {
@@ -70,8 +56,9 @@ std::string fitForm(const std::string& s, const std::string& form) {
 
 }  // namespace
 
-ResolvedId resolveId(const std::string& read, const std::vector<double>& confidences, const std::string& country) {
-  const std::string form = formOf(models::schemeForCountry(country));
+ResolvedId resolveId(const std::string& read, const std::vector<double>& confidences, const std::string& country,
+                     const std::vector<std::string>& otherReadings) {
+  const std::string form(models::idForm(models::schemeForCountry(country)));
   ResolvedId r{read, models::checkNationalId(read, country), false, {}};
   // Where the form fixes a letter or a digit, a glyph of the other class is
   // the reader's confusion, whatever the check says: an Albanian number whose
@@ -121,6 +108,20 @@ ResolvedId resolveId(const std::string& read, const std::vector<double>& confide
         if (candidate != reading && models::checkNationalId(candidate, country).valid()) passing.insert(candidate);
       }
       how = "the one unsure digit, position " + std::to_string(weakest + 1) + ", set by the check digit";
+    }
+  }
+
+  // The cell read again: a passing reading near the first one.
+  if (passing.empty()) {
+    for (const std::string& other : otherReadings) {
+      const std::string fitted = other.size() == form.size() ? fitForm(other, form) : std::string();
+      if (fitted.empty() || fitted.size() != reading.size() || !models::checkNationalId(fitted, country).valid())
+        continue;
+      std::size_t differing = 0;
+      for (std::size_t i = 0; i < fitted.size(); ++i) differing += fitted[i] != reading[i];
+      if (differing > 2) continue;
+      passing.insert(fitted);
+      how = "the cell read again, enlarged, passes the check";
     }
   }
 

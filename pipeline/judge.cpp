@@ -30,8 +30,10 @@ std::string fixed2(double v) {
 // The flags a row's own reading raises.
 void checkReading(const models::RowRecord& row, const ResolvedId& id, const JudgeOptions& options, const Raise& raise) {
   if (!id.check.valid()) raise(Flag::IdInvalid, id.number.empty() ? "no number could be read" : id.check.reason);
-  if (row.fullName.empty() || id.number.empty() || row.nameConfidence < options.minNameConfidence ||
-      row.idConfidence < options.minIdConfidence)
+  // An unsure number that passes its scheme's check is confirmed by it: the
+  // reader's doubt was between glyphs that mean the same there (I, l, |).
+  const bool numberUnsure = id.number.empty() || (row.idConfidence < options.minIdConfidence && !id.check.valid());
+  if (row.fullName.empty() || row.nameConfidence < options.minNameConfidence || numberUnsure)
     raise(Flag::Unreadable, "name read with confidence " + fixed2(row.nameConfidence) + ", number with " +
                                 fixed2(row.idConfidence) + " (a person must read below " +
                                 fixed2(std::min(options.minNameConfidence, options.minIdConfidence)) + ")");
@@ -55,7 +57,7 @@ std::vector<models::JudgedRow> judgeRows(const std::vector<models::ListEntry>& l
   for (const models::RowRecord& row : rows) {
     const auto found = listById.find(row.listId);
     const models::ListEntry& list = found == listById.end() ? kUnknownList : *found->second;
-    const ResolvedId id = resolveId(row.rawId, row.idCharacterConfidences, list.country);
+    const ResolvedId id = resolveId(row.rawId, row.idCharacterConfidences, list.country, row.idOtherReadings);
     models::JudgedRow j{row.listId, row.page, row.row, id.number, {}, 0, id.repair, false};
     const Raise raise = [&](Flag flag, std::string evidence) {
       j.findings.push_back({flag, flagWeight(flag), std::move(evidence)});

@@ -11,7 +11,8 @@
 namespace listaudit::pipeline {
 
 struct JudgeOptions {
-  // Below these OCR confidences a person must read the field (UNREADABLE).
+  // Below these OCR confidences a person must read the field (UNREADABLE);
+  // for the number, only when it also fails its check.
   double minNameConfidence = 0.55;
   double minIdConfidence = 0.55;
   // Below this share of ink the signature cell is empty (SIGNATURE_MISSING).

@@ -2,6 +2,8 @@
 
 #include <tesseract/baseapi.h>
 
+#include "models/national_id.hpp"
+
 #include <algorithm>
 #include <stdexcept>
 #include <vector>
@@ -27,6 +29,11 @@ std::vector<std::string> ocrLanguagesFor(const std::string& country) {
   if (country == "AL" || country == "XK") return {"sqi"};
   if (country == "RS" || country == "ME" || country == "BA") return {"srp_latn", "srp"};
   return {"bul", "srp_latn", "srp", "mkd", "sqi"};
+}
+
+std::string ocrNumberLanguageFor(const std::string& country) {
+  const std::string_view form = models::idForm(models::schemeForCountry(country));
+  return form.empty() || form.find('L') != std::string_view::npos ? "srp_latn" : "eng";
 }
 
 OcrEngine::OcrEngine(const std::string& languages)
@@ -75,6 +82,13 @@ OcrText OcrEngine::read(const cv::Rect& box, int pageSegMode, const std::string&
                        ? 0
                        : *std::min_element(out.characterConfidences.begin(), out.characterConfidences.end());
   return out;
+}
+
+OcrText OcrEngine::readLineImage(const cv::Mat& grey, const std::string& whitelist) {
+  setPage(grey.isContinuous() ? grey : grey.clone());
+  OcrText text = readLine(cv::Rect(0, 0, grey.cols, grey.rows), whitelist);
+  page_ = cv::Mat();
+  return text;
 }
 
 OcrText OcrEngine::readLine(const cv::Rect& box, const std::string& whitelist) {

@@ -36,6 +36,9 @@ class OcrEngine {
   void setPage(const cv::Mat& grey);
   // One line of text in `box`, only characters of `whitelist` when not empty.
   OcrText readLine(const cv::Rect& box, const std::string& whitelist = "");
+  // One line of text in an image of its own (a cell looked at again). The
+  // page set before is forgotten: call setPage again before reading it.
+  OcrText readLineImage(const cv::Mat& grey, const std::string& whitelist);
   // A block of several lines (the title).
   OcrText readBlock(const cv::Rect& box);
 
@@ -63,5 +66,10 @@ class OcrEnginePool {
 // The Tesseract models to read a list's names with, one per script its
 // country writes names in; every model when the country is not known.
 std::vector<std::string> ocrLanguagesFor(const std::string& country);
+
+// The Tesseract model to read personal numbers with: eng for numbers of
+// digits; for numbers with letters (Albanian) srp_latn, since eng's sense of
+// English words turns digits after a capital into letters (F313 to FSlS).
+std::string ocrNumberLanguageFor(const std::string& country);
 
 }  // namespace listaudit::pipeline

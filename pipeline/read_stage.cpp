@@ -4,6 +4,7 @@
 #include <cctype>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
+#include <vector>
 
 #include "models/name_text.hpp"
 #include "models/national_id.hpp"
@@ -25,6 +26,16 @@ std::vector<std::uint8_t> rowImage(const cv::Mat& grey, const cv::Rect& box) {
   std::vector<std::uint8_t> png;
   cv::imencode(".png", scaled, png, {cv::IMWRITE_PNG_COMPRESSION, 6});
   return png;
+}
+
+// The same cell seen differently: enlarged twice with a white margin, and that
+// binarised, so that a glyph misread at one scale is read at another.
+std::vector<cv::Mat> secondLooks(const cv::Mat& cell) {
+  cv::Mat large, framed, binary;
+  cv::resize(cell, large, {}, 2.0, 2.0, cv::INTER_CUBIC);
+  cv::copyMakeBorder(large, framed, 16, 16, 16, 16, cv::BORDER_CONSTANT, cv::Scalar(255));
+  cv::threshold(framed, binary, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+  return {framed, binary};
 }
 
 }  // namespace
@@ -57,7 +68,7 @@ PageReading ReadStage::operator()(const PageImage& image, const CleanPage& clean
   out.page.upsideDown = clean.upsideDown;
 
   NameReader names(engines, ocrLanguagesFor(image.country), layout.text);
-  OcrEngine& numbers = engines.get("eng");
+  OcrEngine& numbers = engines.get(ocrNumberLanguageFor(image.country));
   numbers.setPage(layout.text);
   const std::string idWhitelist = idReadingAlphabet(image.country);
 
@@ -91,6 +102,22 @@ PageReading ReadStage::operator()(const PageImage& image, const CleanPage& clean
                tableRow.bottom - tableRow.top + 2 * (inset + margin)};
     row.image = rowImage(clean.grey, cv::Rect(row.box.x, row.box.y, row.box.width, row.box.height));
     out.rows.push_back(std::move(row));
+  }
+  // A number that fails its check gets a second look, after every cell of the
+  // page is read (it replaces the engine's page image).
+  for (std::size_t i = 0; i < out.rows.size(); ++i) {
+    models::RowRecord& row = out.rows[i];
+    if (row.rawId.empty() || models::checkNationalId(row.rawId, image.country).valid()) continue;
+    const TableRow& tableRow = layout.rows[i];
+    const cv::Rect cell(layout.columnX[kIdColumn] + inset, tableRow.top,
+                        layout.columnX[kIdColumn + 1] - layout.columnX[kIdColumn] - 2 * inset,
+                        tableRow.bottom - tableRow.top);
+    for (const cv::Mat& look : secondLooks(layout.text(cell & cv::Rect(0, 0, layout.text.cols, layout.text.rows)))) {
+      const std::string reading = cleanIdText(numbers.readLineImage(look, idWhitelist).text, image.country);
+      if (!reading.empty() && reading != row.rawId &&
+          std::find(row.idOtherReadings.begin(), row.idOtherReadings.end(), reading) == row.idOtherReadings.end())
+        row.idOtherReadings.push_back(reading);
+    }
   }
   out.page.rows = static_cast<int>(out.rows.size());
   return out;

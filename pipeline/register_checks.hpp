@@ -26,7 +26,7 @@ struct RowIdentity {
 RowIdentity identify(const models::RowRecord& row, const ResolvedId& id, const Registers& registers);
 
 // Below this similarity two names are different people's.
-inline constexpr double kSameNameSimilarity = 0.85;
+inline constexpr double kSameNameSimilarity = 0.8;
 
 using Raise = std::function<void(models::Flag, std::string)>;
 

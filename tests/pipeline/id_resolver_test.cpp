@@ -63,3 +63,18 @@ TEST(IdResolver, leavesNumbersOfNoKnownSchemeAsRead) {
   EXPECT_EQ(r.number, "12345");
   EXPECT_FALSE(r.repaired);
 }
+
+TEST(IdResolver, takesASecondReadingThatPassesAndDiffersLittle) {
+  // 2512952793932 read with its 7 as 1, surely; the enlarged cell reads it right.
+  const ResolvedId r = resolveId("2512952193932", std::vector<double>(13, 0.98), "RS", {"2512952793932"});
+  EXPECT_EQ(r.number, "2512952793932");
+  EXPECT_TRUE(r.repaired);
+  EXPECT_NE(r.repair.find("read again"), std::string::npos);
+}
+
+TEST(IdResolver, refusesASecondReadingFarFromTheFirst) {
+  // A passing number three characters away is another number, not a second look.
+  const ResolvedId r = resolveId("7501020017", {}, "BG", {"0241010000"});
+  EXPECT_FALSE(r.repaired);
+  EXPECT_EQ(r.number, "7501020017");
+}
