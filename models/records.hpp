@@ -61,9 +61,10 @@ struct RowRecord {
   // Other readings of a number that failed its check: the cell looked at
   // again, enlarged and binarised. The resolver decides what they are worth.
   std::vector<std::string> idOtherReadings;
-  double signatureInk = 0;          // share of the signature cell's area covered by ink
-  Box box;                          // the row on the upright page, in pixels
-  std::vector<std::uint8_t> image;  // PNG of the row, for the report
+  double signatureInk = 0;                   // share of the signature cell's area covered by ink
+  std::vector<std::uint8_t> signatureShape;  // the signature scaled to a fixed grid; empty when none
+  Box box;                                   // the row on the upright page, in pixels
+  std::vector<std::uint8_t> image;           // PNG of the row, for the report
 };
 
 // A line of the population register (contract section 4).

@@ -43,6 +43,7 @@ CREATE TABLE IF NOT EXISTS rows (
   name_confidence REAL, id_confidence REAL, signature_ink REAL,
   id_character_confidences TEXT NOT NULL,
   id_other_readings TEXT NOT NULL DEFAULT '',
+  signature_shape BLOB,
   x INTEGER, y INTEGER, width INTEGER, height INTEGER,
   image BLOB,
   risk REAL NOT NULL DEFAULT 0,
@@ -143,8 +144,8 @@ void Store::addPage(const PageRecord& page, const std::vector<RowRecord>& rows) 
   SQLite::Statement r(
       db_,
       "INSERT INTO rows (list_id, page, row, full_name, raw_id, national_id, name_confidence, "
-      "id_confidence, signature_ink, x, y, width, height, image, id_character_confidences, id_other_readings) "
-      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+      "id_confidence, signature_ink, x, y, width, height, image, id_character_confidences, id_other_readings, "
+      "signature_shape) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   for (const RowRecord& row : rows) {
     r.reset();
     r.bind(1, row.listId);
@@ -166,6 +167,10 @@ void Store::addPage(const PageRecord& page, const std::vector<RowRecord>& rows) 
       r.bindNoCopy(14, row.image.data(), static_cast<int>(row.image.size()));
     r.bind(15, encodeConfidences(row.idCharacterConfidences));
     r.bind(16, joinWords(row.idOtherReadings));
+    if (row.signatureShape.empty())
+      r.bind(17);
+    else
+      r.bindNoCopy(17, row.signatureShape.data(), static_cast<int>(row.signatureShape.size()));
     r.exec();
   }
   tx.commit();
@@ -265,7 +270,7 @@ std::vector<RowRecord> Store::rows() const {
   SQLite::Statement q(db_,
                       "SELECT r.list_id, r.page, r.row, r.full_name, r.raw_id, r.national_id, r.name_confidence, "
                       "r.id_confidence, r.signature_ink, r.x, r.y, r.width, r.height, r.id_character_confidences, "
-                      "r.id_other_readings FROM rows r "
+                      "r.id_other_readings, r.signature_shape FROM rows r "
                       "JOIN lists l ON l.list_id = r.list_id ORDER BY l.ordinal, r.page, r.row");
   while (q.executeStep()) {
     RowRecord r;
@@ -281,6 +286,10 @@ std::vector<RowRecord> Store::rows() const {
     r.box = {q.getColumn(9).getInt(), q.getColumn(10).getInt(), q.getColumn(11).getInt(), q.getColumn(12).getInt()};
     r.idCharacterConfidences = decodeConfidences(q.getColumn(13).getString());
     r.idOtherReadings = splitWords(q.getColumn(14).getString());
+    if (!q.getColumn(15).isNull()) {
+      const auto* shape = static_cast<const std::uint8_t*>(q.getColumn(15).getBlob());
+      r.signatureShape.assign(shape, shape + q.getColumn(15).getBytes());
+    }
     out.push_back(std::move(r));
   }
   return out;

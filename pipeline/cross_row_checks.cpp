@@ -1,10 +1,13 @@
 #include "pipeline/cross_row_checks.hpp"
 
+#include <algorithm>
+#include <cstdio>
 #include <map>
 #include <set>
 
 #include "models/name_text.hpp"
 #include "pipeline/risk_model.hpp"
+#include "pipeline/signature_shape.hpp"
 
 namespace listaudit::pipeline {
 namespace {
@@ -103,12 +106,49 @@ void checkMultiParty(const std::vector<models::RowRecord>& rows, const std::vect
   }
 }
 
+// Signatures alike enough that one hand or one copy made them. Rows are
+// sorted by the ink of their shapes, and only shapes whose ink is within
+// kInkTolerance of each other are compared: a batch of many thousand rows
+// does not compare every pair.
+void checkRepeatedSignatures(const std::vector<models::RowRecord>& rows, const JudgeOptions& options,
+                             std::vector<models::JudgedRow>& judged) {
+  // Relative. Stroke width does not scale with the cell, so one hand in a wider
+  // cell or at another resolution shows up to about a third more or less ink.
+  constexpr double kInkTolerance = 0.5;
+  std::vector<std::pair<double, std::size_t>> byInk;
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    if (rows[i].signatureInk >= options.minSignatureInk && !rows[i].signatureShape.empty())
+      byInk.emplace_back(shapeInk(rows[i].signatureShape), i);
+  std::sort(byInk.begin(), byInk.end());
+  std::vector<std::pair<double, std::size_t>> best(rows.size(), {0.0, rows.size()});
+  for (std::size_t a = 0; a < byInk.size(); ++a) {
+    for (std::size_t b = a + 1; b < byInk.size() && byInk[b].first <= byInk[a].first * (1 + kInkTolerance); ++b) {
+      const std::size_t i = byInk[a].second, k = byInk[b].second;
+      const double s = shapeSimilarity(rows[i].signatureShape, rows[k].signatureShape);
+      if (s < options.minSignatureSimilarity) continue;
+      if (s > best[i].first) best[i] = {s, k};
+      if (s > best[k].first) best[k] = {s, i};
+    }
+  }
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (best[i].second == rows.size()) continue;
+    const models::RowRecord& other = rows[best[i].second];
+    char s[16];
+    std::snprintf(s, sizeof s, "%.2f", best[i].first);
+    raise(judged[i], Flag::SignatureRepeated,
+          "matches the signature of " + (other.listId == rows[i].listId ? "" : "list " + other.listId + ", ") +
+              place(other) + " (shape similarity " + s + ")");
+  }
+}
+
 }  // namespace
 
 void checkAcrossRows(const std::vector<models::RowRecord>& rows, const std::vector<const models::ListEntry*>& listOf,
-                     const std::vector<RowIdentity>& who, std::vector<models::JudgedRow>& judged) {
+                     const std::vector<RowIdentity>& who, const JudgeOptions& options,
+                     std::vector<models::JudgedRow>& judged) {
   checkDuplicates(rows, who, judged);
   checkMultiParty(rows, listOf, who, judged);
+  checkRepeatedSignatures(rows, options, judged);
 }
 
 }  // namespace listaudit::pipeline

@@ -74,7 +74,7 @@ std::vector<models::JudgedRow> judgeRows(const std::vector<models::ListEntry>& l
     listOf.push_back(found == listById.end() ? nullptr : found->second);
   }
 
-  checkAcrossRows(rows, listOf, identities, judged);
+  checkAcrossRows(rows, listOf, identities, options, judged);
   for (auto& j : judged) {
     std::sort(j.findings.begin(), j.findings.end(),
               [](const models::Finding& a, const models::Finding& b) { return a.flag < b.flag; });

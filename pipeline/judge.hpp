@@ -17,6 +17,8 @@ struct JudgeOptions {
   double minIdConfidence = 0.55;
   // Below this share of ink the signature cell is empty (SIGNATURE_MISSING).
   double minSignatureInk = 0.003;
+  // At or above this shape similarity two signatures are one hand's (SIGNATURE_REPEATED).
+  double minSignatureSimilarity = 0.9;
 };
 
 // `rows` in list, page, row order; the result is in the same order. Checks

@@ -10,6 +10,7 @@
 #include "models/national_id.hpp"
 #include "pipeline/layout_stage.hpp"
 #include "pipeline/name_reader.hpp"
+#include "pipeline/signature_shape.hpp"
 
 namespace listaudit::pipeline {
 namespace {
@@ -96,6 +97,7 @@ PageReading ReadStage::operator()(const PageImage& image, const CleanPage& clean
     // Kept only when they still line up with the characters kept.
     if (id.characterConfidences.size() == row.rawId.size()) row.idCharacterConfidences = id.characterConfidences;
     row.signatureInk = inkShare(clean.ink, layout.lines, cell(kSignatureColumn));
+    row.signatureShape = signatureShape(clean.ink, layout.lines, cell(kSignatureColumn));
     const int margin = layout.lineThickness * 3;
     row.box = {layout.columnX[0] - margin, tableRow.top - inset - margin,
                layout.columnX[5] - layout.columnX[0] + 2 * margin,

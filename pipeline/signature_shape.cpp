@@ -1,0 +1,50 @@
+#include "pipeline/signature_shape.hpp"
+
+#include <cmath>
+#include <numeric>
+#include <opencv2/imgproc.hpp>
+
+namespace listaudit::pipeline {
+
+std::vector<std::uint8_t> signatureShape(const cv::Mat& ink, const cv::Mat& lines, const cv::Rect& cell) {
+  const cv::Rect r = cell & cv::Rect(0, 0, ink.cols, ink.rows);
+  if (r.area() <= 0) return {};
+  cv::Mat strokes = ink(r).clone();
+  if (!lines.empty()) strokes.setTo(0, lines(r));
+  // Keep only components as large as a pen dot: scanner specks are no stroke.
+  cv::Mat labels, stats, centroids;
+  const int n = cv::connectedComponentsWithStats(strokes, labels, stats, centroids, 8, CV_32S);
+  const int minArea = std::max(6, r.height * r.height / 600);
+  cv::Mat kept = cv::Mat::zeros(strokes.size(), CV_8UC1);
+  for (int i = 1; i < n; ++i)
+    if (stats.at<int>(i, cv::CC_STAT_AREA) >= minArea) kept.setTo(255, labels == i);
+  const cv::Rect box = cv::boundingRect(kept);
+  if (box.area() <= 0) return {};
+  cv::Mat small;
+  cv::resize(kept(box), small, {kShapeWidth, kShapeHeight}, 0, 0, cv::INTER_AREA);
+  // A little blur: one hand's strokes land a pixel apart from one scan to the next.
+  cv::GaussianBlur(small, small, {0, 0}, 1.2);
+  return std::vector<std::uint8_t>(small.begin<std::uint8_t>(), small.end<std::uint8_t>());
+}
+
+double shapeSimilarity(const std::vector<std::uint8_t>& a, const std::vector<std::uint8_t>& b) {
+  if (a.empty() || a.size() != b.size()) return 0;
+  const double n = static_cast<double>(a.size());
+  const double meanA = std::accumulate(a.begin(), a.end(), 0.0) / n,
+               meanB = std::accumulate(b.begin(), b.end(), 0.0) / n;
+  double ab = 0, aa = 0, bb = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    const double x = a[i] - meanA, y = b[i] - meanB;
+    ab += x * y;
+    aa += x * x;
+    bb += y * y;
+  }
+  return aa > 0 && bb > 0 ? ab / std::sqrt(aa * bb) : 0;
+}
+
+double shapeInk(const std::vector<std::uint8_t>& shape) {
+  if (shape.empty()) return 0;
+  return std::accumulate(shape.begin(), shape.end(), 0.0) / (255.0 * static_cast<double>(shape.size()));
+}
+
+}  // namespace listaudit::pipeline
