@@ -1,5 +1,13 @@
 // `listaudit bench accuracy`: contract section 9.
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
 #include <iostream>
+
+#include "pipeline/registers.hpp"
 
 #include "ingest/csv_reader.hpp"
 #include "tools/bench/accuracy.hpp"
@@ -7,9 +15,51 @@
 
 namespace listaudit::tools {
 
+namespace {
+
+double secondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+long peakMemoryMb() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss / 1024;  // kilobytes on Linux
+}
+
+// Imports a population register into a fresh cache, then opens it again as a
+// later run would, and says how long each took and how much memory the
+// process held at most.
+int benchPopulation(const std::string& population) {
+  const auto cache = std::filesystem::temp_directory_path() / ("listaudit-bench-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(cache);
+  std::vector<models::InputError> errors;
+  auto start = std::chrono::steady_clock::now();
+  long long rows = 0;
+  const auto imported =
+      pipeline::loadRegisters({population, "", "", cache.string()}, errors, [&](long long n) { rows = n; });
+  const double importSeconds = secondsSince(start);
+  start = std::chrono::steady_clock::now();
+  const auto reused = pipeline::loadRegisters({population, "", "", cache.string()}, errors);
+  const double reuseSeconds = secondsSince(start);
+  start = std::chrono::steady_clock::now();
+  const int lookups = 10000;
+  for (int i = 0; i < lookups; ++i) reused.population->byNumber(std::to_string(1000000000LL + i * 7919LL));
+  const double lookupSeconds = secondsSince(start);
+  std::printf("population rows: %lld (%zu bad lines)\nimport: %.1f s (%.0f rows/s)\n", rows, errors.size(),
+              importSeconds, rows / std::max(importSeconds, 1e-9));
+  std::printf("reuse (hash and open): %.1f s\nlook-ups by number: %.0f per second\npeak memory: %ld MB\n", reuseSeconds,
+              lookups / std::max(lookupSeconds, 1e-9), peakMemoryMb());
+  std::filesystem::remove_all(cache);
+  (void)imported;
+  return kExitOk;
+}
+
+}  // namespace
+
 CommandRunner addBenchCommand(CLI::App& app) {
   struct Options {
-    std::string truth, rows;
+    std::string truth, rows, population;
     bool json = false;
   };
   auto options = std::make_shared<Options>();
@@ -19,7 +69,17 @@ CommandRunner addBenchCommand(CLI::App& app) {
   accuracy->add_option("--truth", options->truth, "truth.csv of the corpus")->required();
   accuracy->add_option("--rows", options->rows, "rows.csv of the run")->required();
   accuracy->add_flag("--json", options->json, "Print one JSON object instead of text");
-  return [options] {
+  CLI::App* population = bench->add_subcommand("population", "Time importing and reusing a population register");
+  population->add_option("--population", options->population, "population.csv")->required();
+  return [options, population] {
+    if (population->parsed()) {
+      try {
+        return benchPopulation(options->population);
+      } catch (const ingest::CsvError& e) {
+        std::cerr << "listaudit bench: " << e.what() << "\n";
+        return kExitUsage;
+      }
+    }
     try {
       const AccuracyScore score = scoreAccuracy(options->truth, options->rows);
       std::cout << (options->json ? formatJson(score) : formatText(score));
