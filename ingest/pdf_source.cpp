@@ -28,7 +28,7 @@ class PdfSource : public ScanSource {
     if (document_->is_locked()) throw ScanError(path_ + ": the PDF is locked by a password");
     if (document_->pages() <= 0) throw ScanError(path_ + ": the PDF has no pages");
     renderer_.set_render_hint(poppler::page_renderer::antialiasing, true);
-    renderer_.set_image_format(poppler::image::format_gray8);
+    renderer_.set_image_format(poppler::image::format_bgr24);
   }
   int pageCount() const override { return document_->pages(); }
   cv::Mat page(int index) override {
@@ -41,8 +41,8 @@ class PdfSource : public ScanSource {
       throw ScanError(where + ": the page size is not a scanned page");
     poppler::image img = renderer_.render_page(p.get(), kPdfDpi, kPdfDpi);
     if (!img.is_valid()) throw ScanError(where + ": the page cannot be rendered");
-    cv::Mat view(img.height(), img.width(), CV_8UC1, img.data(), static_cast<std::size_t>(img.bytes_per_row()));
-    return view.clone();
+    const cv::Mat view(img.height(), img.width(), CV_8UC3, img.data(), static_cast<std::size_t>(img.bytes_per_row()));
+    return greyForReading(view).clone();
   }
   std::string pageInput(int) const override { return path_; }
 

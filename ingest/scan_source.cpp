@@ -22,6 +22,19 @@ bool isImageExtension(const std::string& ext) {
   return ext == ".png" || ext == ".jpg" || ext == ".jpeg" || ext == ".tif" || ext == ".tiff";
 }
 
+}  // namespace
+
+cv::Mat greyForReading(const cv::Mat& image) {
+  if (image.empty() || image.channels() == 1) return image;
+  std::vector<cv::Mat> channels;
+  cv::split(image, channels);
+  cv::Mat grey = channels[0];
+  for (std::size_t i = 1; i < channels.size() && i < 3; ++i) grey = cv::max(grey, channels[i]);
+  return grey;
+}
+
+namespace {
+
 cv::Mat checkedPage(cv::Mat image, const std::string& input, int index) {
   if (image.empty()) throw ScanError(input + " page " + std::to_string(index + 1) + ": the image cannot be decoded");
   if (image.cols > kMaxPageSide || image.rows > kMaxPageSide || image.cols < 200 || image.rows < 200)
@@ -47,13 +60,13 @@ class ImageFileSource : public ScanSource {
     std::vector<cv::Mat> pages;
     try {
       if (count_ == 1)
-        pages.push_back(cv::imread(path_, cv::IMREAD_GRAYSCALE));
+        pages.push_back(cv::imread(path_, cv::IMREAD_COLOR));
       else
-        cv::imreadmulti(path_, pages, index, 1, cv::IMREAD_GRAYSCALE);
+        cv::imreadmulti(path_, pages, index, 1, cv::IMREAD_COLOR);
     } catch (const cv::Exception&) {
       pages.clear();
     }
-    return checkedPage(pages.empty() ? cv::Mat() : pages.front(), path_, count_ == 1 ? 0 : index);
+    return checkedPage(pages.empty() ? cv::Mat() : greyForReading(pages.front()), path_, count_ == 1 ? 0 : index);
   }
   std::string pageInput(int) const override { return path_; }
 
@@ -81,11 +94,11 @@ class ImageFolderSource : public ScanSource {
     if (fs::file_size(file, ec) == 0) throw ScanError(file + ": the file is empty");
     cv::Mat image;
     try {
-      image = cv::imread(file, cv::IMREAD_GRAYSCALE);
+      image = cv::imread(file, cv::IMREAD_COLOR);
     } catch (const cv::Exception&) {
     }
     if (image.empty()) throw ScanError(file + ": the image cannot be decoded");
-    return checkedPage(image, file, 0);
+    return checkedPage(greyForReading(image), file, 0);
   }
   std::string pageInput(int index) const override { return files_.at(static_cast<std::size_t>(index)); }
 

@@ -37,6 +37,11 @@ class ScanSource {
 inline constexpr int kMaxPageSide = 12000;
 inline constexpr double kPdfDpi = 300.0;
 
+// A colour page made grey by each pixel's brightest channel: black print and
+// dark pen stay dark, while a blue or violet stamp over them fades to paper.
+// A grey page is returned as it is.
+cv::Mat greyForReading(const cv::Mat& image);
+
 // For the PDF kind (pdf_source.cpp).
 std::unique_ptr<ScanSource> openPdf(const std::string& path);
 

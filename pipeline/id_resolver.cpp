@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "models/text_distance.hpp"
+
 namespace listaudit::pipeline {
 namespace {
 
@@ -115,11 +117,10 @@ ResolvedId resolveId(const std::string& read, const std::vector<double>& confide
   if (passing.empty()) {
     for (const std::string& other : otherReadings) {
       const std::string fitted = other.size() == form.size() ? fitForm(other, form) : std::string();
-      if (fitted.empty() || fitted.size() != reading.size() || !models::checkNationalId(fitted, country).valid())
+      // Near: at most two characters changed, added or dropped (a final I lost).
+      if (fitted.empty() || !models::checkNationalId(fitted, country).valid() ||
+          models::editDistance(fitted, reading) > 2)
         continue;
-      std::size_t differing = 0;
-      for (std::size_t i = 0; i < fitted.size(); ++i) differing += fitted[i] != reading[i];
-      if (differing > 2) continue;
       passing.insert(fitted);
       how = "the cell read again, enlarged, passes the check";
     }

@@ -21,7 +21,7 @@ struct ResolvedId {
 
 // `confidences` has one entry per character of `read` (0..1), or is empty.
 // `otherReadings` are the same cell read again: one that passes the check and
-// differs from `read` in at most two characters confirms a repair.
+// is at most two edits from `read` confirms a repair.
 ResolvedId resolveId(const std::string& read, const std::vector<double>& confidences, const std::string& country,
                      const std::vector<std::string>& otherReadings = {});
 

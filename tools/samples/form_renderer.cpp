@@ -76,6 +76,24 @@ void drawSignature(cairo_t* cr, std::uint64_t seed, double x, double y, double w
   cairo_restore(cr);
 }
 
+// A round office stamp, about 30 mm across, in translucent ink: two rings and
+// the office's words.
+void drawStamp(cairo_t* cr, const FormPage& page, double cx, double cy) {
+  cairo_save(cr);
+  const auto& c = page.stampColour;
+  cairo_set_source_rgba(cr, c[0], c[1], c[2], 0.7);
+  cairo_set_line_width(cr, 0.7);
+  cairo_new_path(cr);  // an arc would otherwise join the last text's position
+  cairo_arc(cr, cx, cy, 15, 0, 2 * G_PI);
+  cairo_stroke(cr);
+  cairo_set_line_width(cr, 0.4);
+  cairo_new_sub_path(cr);
+  cairo_arc(cr, cx, cy, 12.5, 0, 2 * G_PI);
+  cairo_stroke(cr);
+  drawText(cr, page.stampText, page.font, 7, true, cx - 11, cy - 6, 22, 12, Align::Center, true);
+  cairo_restore(cr);
+}
+
 }  // namespace
 
 cv::Mat renderForm(const FormPage& page) {
@@ -130,13 +148,17 @@ cv::Mat renderForm(const FormPage& page) {
   }
   drawText(cr.get(), page.collectorLabel + " " + page.collectorName + "   ______________", page.font, 10, false, left,
            bottom + 8, tableWidth, 8, Align::Left, false);
+  if (page.stampRow >= 0 && page.stampRow < rowCount) {
+    const double y = bodyTop + (page.stampRow + 0.5) * page.rowMm;
+    drawStamp(cr.get(), page, columnX[4] - 2, y);
+  }
 
   cairo_surface_flush(surface.get());
   cv::Mat bgra(height, width, CV_8UC4, cairo_image_surface_get_data(surface.get()),
                static_cast<std::size_t>(cairo_image_surface_get_stride(surface.get())));
-  cv::Mat grey;
-  cv::cvtColor(bgra, grey, cv::COLOR_BGRA2GRAY);
-  return grey;
+  cv::Mat bgr;
+  cv::cvtColor(bgra, bgr, cv::COLOR_BGRA2BGR);
+  return bgr;
 }
 
 }  // namespace listaudit::tools

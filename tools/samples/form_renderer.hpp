@@ -31,9 +31,14 @@ struct FormPage {
   std::string font = "DejaVu Sans";
   double fontPt = 11;
   int blankRows = 0;  // empty ruled rows after the filled ones, as on a real form
+  // A round ink stamp (the collector's office) over the address and signature
+  // cells of this body row; -1 for none.
+  int stampRow = -1;
+  std::string stampText;
+  std::array<double, 3> stampColour{0.25, 0.3, 0.75};  // RGB, 0..1
 };
 
-// An 8-bit grey A4 page at the page's dpi.
+// An A4 page at the page's dpi, 8-bit BGR (the stamp is the only colour).
 cv::Mat renderForm(const FormPage& page);
 
 }  // namespace listaudit::tools

@@ -33,6 +33,7 @@ struct FormWords {
   std::array<std::string, 5> headers;
   std::string collector;
   std::vector<std::string> parties;
+  std::string stamp;  // the office whose stamp may fall on a page
 };
 
 const FormWords& wordsFor(const std::string& country) {
@@ -40,19 +41,23 @@ const FormWords& wordsFor(const std::string& country) {
       "СПИСЪК на избирателите, подкрепящи регистрацията на партия „{party}“ за участие в изборите на {date}",
       {"№", "Собствено, бащино и фамилно име", "ЕГН", "Постоянен адрес", "Подпис"},
       "Лице, пред което са положени подписите:",
-      {"Партия за прозрачно управление", "Движение Нова зора", "Съюз за честни избори", "Зелена България"}};
+      {"Партия за прозрачно управление", "Движение Нова зора", "Съюз за честни избори", "Зелена България"},
+      "РИК 23 София"};
   static const FormWords rs{"СПИСАК бирача који подржавају изборну листу „{party}“ за изборе одржане {date}",
                             {"Р. бр.", "Име и презиме", "ЈМБГ", "Пребивалиште и адреса", "Потпис"},
                             "Потписе оверио:",
-                            {"Покрет за бољи град", "Савез грађана", "Народна иницијатива", "Зелени покрет"}};
+                            {"Покрет за бољи град", "Савез грађана", "Народна иницијатива", "Зелени покрет"},
+                            "ГИК Београд"};
   static const FormWords mk{"ЛИСТА на избирачи кои ја поддржуваат листата „{party}“ за изборите на {date}",
                             {"Бр.", "Име и презиме", "ЕМБГ", "Адреса на живеење", "Потпис"},
                             "Лице пред кое се дадени потписите:",
-                            {"Граѓанска опција", "Движење за иднина", "Сојуз за правда"}};
+                            {"Граѓанска опција", "Движење за иднина", "Сојуз за правда"},
+                            "ОИК Скопје"};
   static const FormWords al{"LISTA e zgjedhësve që mbështesin regjistrimin e partisë „{party}“ për zgjedhjet e {date}",
                             {"Nr.", "Emri dhe mbiemri", "Numri personal", "Adresa e banimit", "Nënshkrimi"},
                             "Personi para të cilit u vendosën nënshkrimet:",
-                            {"Lëvizja për Ndryshim", "Aleanca Qytetare", "Partia e Drejtësisë", "Nisma Çlirimi"}};
+                            {"Lëvizja për Ndryshim", "Aleanca Qytetare", "Partia e Drejtësisë", "Nisma Çlirimi"},
+                            "KZAZ Tiranë"};
   if (country == "BG") return bg;
   if (country == "MK") return mk;
   if (country == "AL" || country == "XK") return al;
@@ -291,7 +296,12 @@ SampleSummary makeSamples(const SampleOptions& options) {
     BatchList& list = lists[l];
     const FormWords& words = wordsFor(list.country);
     const ScanKind kind = kinds[l % kinds.size()];
-    const double dpi = kind == ScanKind::Pdf ? 300 : (l % 2 ? 300 : 200);
+    // One scanner per list: its resolution, colour and JPEG quality.
+    static constexpr std::array<double, 4> kDpis{150, 200, 300, 400};
+    const double dpi = kDpis[static_cast<std::size_t>(scanning.below(4))];
+    const bool colour = scanning.chance(0.3);
+    const int jpegQuality = scanning.between(40, 90);
+    const cv::Scalar tint(scanning.real(0.88, 0.97), scanning.real(0.95, 1.0), 1.0);  // BGR: yellowish paper
     std::array<double, 5> columns{12, 58, 32, 50, 28};
     for (double& c : columns) c += layout.real(-1.5, 1.5);
     std::string title =
@@ -327,16 +337,25 @@ SampleSummary makeSamples(const SampleOptions& options) {
         digital.write({std::to_string(p + 1), std::to_string(r + 1), copyName, copyNumber});
       }
       ScanEffects effects;
-      effects.angleDegrees = scanning.chance(0.7) ? scanning.real(-3.0, 3.0) : 0.0;
-      effects.upsideDown = p == 1 && l % 2 == 1;  // at least one page upside down in any batch of 2 lists
+      effects.angleDegrees = scanning.chance(0.7) ? scanning.real(-5.0, 5.0) : 0.0;
+      // At least one page upside down in any batch of two lists, and one in ten besides.
+      effects.upsideDown = (p == 1 && l % 2 == 1) || scanning.chance(0.1);
+      effects.colour = colour;
+      effects.paperTint = tint;
       effects.noiseSigma = scanning.real(2, 8);
       effects.blurSigma = scanning.chance(0.5) ? scanning.real(0.3, 0.8) : 0.0;
       effects.background = scanning.real(235, 252);
+      if (scanning.chance(0.3)) {
+        form.stampRow = scanning.below(static_cast<int>(list.pages[p].size()));
+        form.stampText = words.stamp;
+        form.stampColour = scanning.chance(0.5) ? std::array<double, 3>{0.25, 0.3, 0.75}   // blue
+                                                : std::array<double, 3>{0.45, 0.2, 0.55};  // violet
+      }
       images.push_back(applyScanEffects(renderForm(form), effects, scanning));
     }
     digital.close();
     list.scanPath =
-        "scans/" + writeScans(images, kind, (fs::path(options.out) / "scans").string(), list.listId, dpi, 80);
+        "scans/" + writeScans(images, kind, (fs::path(options.out) / "scans").string(), list.listId, dpi, jpegQuality);
     list.digitalPath = "digital/" + list.listId + ".csv";
     summary.pages += static_cast<int>(list.pages.size());
   }

@@ -10,11 +10,14 @@ namespace listaudit::tools {
 struct ScanEffects {
   double angleDegrees = 0;  // counter-clockwise skew
   bool upsideDown = false;
-  double blurSigma = 0;     // pixels; 0 for none
-  double noiseSigma = 0;    // grey levels of Gaussian noise
-  double background = 255;  // paper grey
+  double blurSigma = 0;                 // pixels; 0 for none
+  double noiseSigma = 0;                // grey levels of Gaussian noise
+  double background = 255;              // paper grey
+  bool colour = false;                  // keep the page in colour (a colour scan), else grey
+  cv::Scalar paperTint{1.0, 1.0, 1.0};  // BGR factors of a colour scan's paper
 };
 
+// `page` is BGR; the result is BGR for a colour scan, grey otherwise.
 cv::Mat applyScanEffects(const cv::Mat& page, const ScanEffects& effects, SampleRandom& random);
 
 }  // namespace listaudit::tools

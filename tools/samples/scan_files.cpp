@@ -27,7 +27,7 @@ void writePdf(const std::vector<cv::Mat>& pages, const std::string& path, double
     const double widthPt = page.cols / dpi * 72.0, heightPt = page.rows / dpi * 72.0;
     cairo_pdf_surface_set_size(pdf, widthPt, heightPt);
     cv::Mat bgra;
-    cv::cvtColor(page, bgra, cv::COLOR_GRAY2BGRA);
+    cv::cvtColor(page, bgra, page.channels() == 1 ? cv::COLOR_GRAY2BGRA : cv::COLOR_BGR2BGRA);
     cairo_surface_t* image = cairo_image_surface_create(CAIRO_FORMAT_RGB24, page.cols, page.rows);
     const int stride = cairo_image_surface_get_stride(image);
     unsigned char* data = cairo_image_surface_get_data(image);
