@@ -82,9 +82,27 @@ TEST(SampleBatch, truthFollowsTheContractsDefinitions) {
   EXPECT_GT(checked, 40);
 }
 
-TEST(SampleBatch, refusesStylesNotBuiltYet) {
+TEST(SampleBatch, writesHandwrittenBatchesTheSameWayEveryTime) {
   TempDir dir;
-  auto o = small(dir.file("h"), 1);
-  o.style = "handwritten";
+  auto options = small(dir.file("h1"), 4);
+  options.lists = 1;
+  options.style = "handwritten";
+  tools::makeSamples(options);
+  options.out = dir.file("h2");
+  tools::makeSamples(options);
+  options.out = dir.file("p");
+  options.style = "printed";
+  tools::makeSamples(options);
+  const std::string page = "/scans/L01-BG/page-1.jpg";
+  EXPECT_EQ(readFile(dir.file("h1") + page), readFile(dir.file("h2") + page));
+  EXPECT_NE(readFile(dir.file("h1") + page), readFile(dir.file("p") + page));
+  // What is written is the same: only the hand differs.
+  EXPECT_EQ(readFile(dir.file("h1/truth.csv")), readFile(dir.file("p/truth.csv")));
+}
+
+TEST(SampleBatch, refusesAnUnknownStyle) {
+  TempDir dir;
+  auto o = small(dir.file("x"), 1);
+  o.style = "calligraphy";
   EXPECT_THROW(tools::makeSamples(o), std::invalid_argument);
 }

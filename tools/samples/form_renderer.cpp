@@ -138,12 +138,21 @@ cv::Mat renderForm(const FormPage& page) {
     const double y = bodyTop + static_cast<double>(i) * page.rowMm, h = page.rowMm;
     drawText(cr.get(), std::to_string(i + 1), page.font, page.fontPt, false, columnX[0] + pad, y,
              page.columnMm[0] - 2 * pad, h, Align::Center, false);
-    drawText(cr.get(), row.name, page.font, page.fontPt, false, columnX[1] + pad, y, page.columnMm[1] - 2 * pad, h,
-             Align::Left, false);
-    drawText(cr.get(), row.nationalId, page.font, page.fontPt, false, columnX[2] + pad, y, page.columnMm[2] - 2 * pad,
-             h, Align::Left, false);
-    drawText(cr.get(), row.address, page.font, page.fontPt - 2, false, columnX[3] + pad, y, page.columnMm[3] - 2 * pad,
-             h, Align::Left, false);
+    if (row.hand && page.digits) {
+      drawHandwriting(cr.get(), row.name, *row.hand, page.fontPt + 1, columnX[1] + pad, y, page.columnMm[1] - 2 * pad,
+                      h);
+      drawHandwrittenNumber(cr.get(), row.nationalId, *row.hand, *page.digits, columnX[2] + pad, y,
+                            page.columnMm[2] - 2 * pad, h);
+      drawHandwriting(cr.get(), row.address, *row.hand, page.fontPt - 1, columnX[3] + pad, y,
+                      page.columnMm[3] - 2 * pad, h);
+    } else {
+      drawText(cr.get(), row.name, page.font, page.fontPt, false, columnX[1] + pad, y, page.columnMm[1] - 2 * pad, h,
+               Align::Left, false);
+      drawText(cr.get(), row.nationalId, page.font, page.fontPt, false, columnX[2] + pad, y, page.columnMm[2] - 2 * pad,
+               h, Align::Left, false);
+      drawText(cr.get(), row.address, page.font, page.fontPt - 2, false, columnX[3] + pad, y,
+               page.columnMm[3] - 2 * pad, h, Align::Left, false);
+    }
     if (row.signed_) drawSignature(cr.get(), row.signatureSeed, columnX[4] + 1, y + 0.8, page.columnMm[4] - 2, h - 1.6);
   }
   drawText(cr.get(), page.collectorLabel + " " + page.collectorName + "   ______________", page.font, 10, false, left,

@@ -6,8 +6,11 @@
 #include <array>
 #include <cstdint>
 #include <opencv2/core.hpp>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "tools/samples/handwriting.hpp"
 
 namespace listaudit::tools {
 
@@ -17,6 +20,7 @@ struct FormRow {
   std::string address;
   bool signed_ = true;
   std::uint64_t signatureSeed = 0;  // one hand, one scribble
+  std::optional<Hand> hand;         // written by hand when set, else printed
 };
 
 struct FormPage {
@@ -36,6 +40,7 @@ struct FormPage {
   int stampRow = -1;
   std::string stampText;
   std::array<double, 3> stampColour{0.25, 0.3, 0.75};  // RGB, 0..1
+  const DigitBank* digits = nullptr;                   // needed when a row is handwritten
 };
 
 // An A4 page at the page's dpi, 8-bit BGR (the stamp is the only colour).

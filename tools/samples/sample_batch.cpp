@@ -16,6 +16,7 @@
 #include "pipeline/csv_writer.hpp"
 #include "tools/samples/batch_truth.hpp"
 #include "tools/samples/form_renderer.hpp"
+#include "tools/samples/handwriting.hpp"
 #include "tools/samples/people.hpp"
 #include "tools/samples/planted_case.hpp"
 #include "tools/samples/scan_effects.hpp"
@@ -134,9 +135,10 @@ SampleSummary makeSamples(const SampleOptions& options) {
   if (options.lists < 1 || options.pages < 1)
     throw std::invalid_argument("make-samples: --lists and --pages must be at least 1");
   if (options.out.empty()) throw std::invalid_argument("make-samples: --out is required");
-  if (options.style != "printed")
-    throw std::invalid_argument("make-samples: --style " + options.style +
-                                " is not built yet; only printed pages can be generated");
+  if (options.style != "printed" && options.style != "handwritten" && options.style != "mixed")
+    throw std::invalid_argument("make-samples: --style must be printed, handwritten or mixed");
+  std::optional<DigitBank> digits;
+  if (options.style != "printed") digits.emplace(options.digitsPath.empty() ? defaultDigitsPath() : options.digitsPath);
   fs::create_directories(fs::path(options.out) / "scans");
   fs::create_directories(fs::path(options.out) / "digital");
 
@@ -326,9 +328,14 @@ SampleSummary makeSamples(const SampleOptions& options) {
       form.dpi = dpi;
       form.columnMm = columns;
       form.blankRows = static_cast<int>(15 - list.pages[p].size());
+      form.digits = digits ? &*digits : nullptr;
       for (std::size_t r = 0; r < list.pages[p].size(); ++r) {
         const WrittenRow& w = list.pages[p][r];
-        form.rows.push_back({w.name, w.nationalId, w.address, w.signed_, w.signatureSeed});
+        std::optional<Hand> hand;
+        // A person writes in their own hand: it comes from their own stream.
+        if (options.style == "handwritten" || (options.style == "mixed" && (w.signatureSeed >> 7) % 2 == 0))
+          hand = handFor(SampleRandom(w.signatureSeed ^ 0x4A4E44ull), isCyrillic(w.name));
+        form.rows.push_back({w.name, w.nationalId, w.address, w.signed_, w.signatureSeed, hand});
         std::string copyName = w.name, copyNumber = w.nationalId;
         if (w.digitalChange == 2) continue;  // the electronic copy leaves the row out
         if (w.digitalChange == 0)

@@ -13,6 +13,7 @@ struct SampleOptions {
   std::string style = "printed";  // printed | handwritten | mixed
   long long populationSize = 0;   // 0: the people on the lists and a few more
   std::string out;
+  std::string digitsPath;  // the handwritten digits sheet; empty for the one the generator ships
 };
 
 struct SampleSummary {

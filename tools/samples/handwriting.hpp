@@ -1,0 +1,58 @@
+#pragma once
+// Handwriting for generated pages: a person's hand (a handwriting font that
+// draws their script, a size, a slant, an ink), text drawn letter by letter
+// with jitter of size and baseline, and numbers written with real handwritten
+// digits.
+//
+// Fonts were chosen by rendering every letter of the five alphabets, since
+// fontconfig claims glyphs some fonts draw blank: Steve (sjfonts) writes
+// Cyrillic and Latin; Humor Sans and Comic Neue Latin only; Andika is a neat
+// school hand in both.
+#include <cairo.h>
+
+#include <array>
+#include <cstdint>
+#include <opencv2/core.hpp>
+#include <string>
+
+#include "tools/samples/sample_random.hpp"
+
+namespace listaudit::tools {
+
+struct Hand {
+  std::string font;
+  double size = 1.0;   // relative to the printed size
+  double slant = 0.0;  // degrees, clockwise
+  std::array<double, 3> ink{0.05, 0.05, 0.35};
+  std::uint64_t seed = 0;  // the letter-by-letter jitter
+};
+
+// A person's hand, from their own random stream; `cyrillic` when the name is
+// written in Cyrillic, which only some fonts draw.
+Hand handFor(SampleRandom random, bool cyrillic);
+
+bool isCyrillic(const std::string& utf8);
+
+// The handwritten digits of shared/data's digits-train.png, first 250 of each
+// class. Throws std::runtime_error naming the file when it cannot be read.
+class DigitBank {
+ public:
+  explicit DigitBank(const std::string& path);
+  // A 20x20 grey sample, white ink on black, chosen by `which`.
+  cv::Mat sample(int digit, std::uint64_t which) const;
+
+ private:
+  cv::Mat sheet_;
+};
+
+// The path of the digits the generator ships.
+std::string defaultDigitsPath();
+
+// `text` in the box (mm), letter by letter, shrunk to fit the width.
+void drawHandwriting(cairo_t* cr, const std::string& text, const Hand& hand, double pt, double x, double y, double w,
+                     double h);
+// A personal number: digits from the bank, letters (Albanian) in the hand's font.
+void drawHandwrittenNumber(cairo_t* cr, const std::string& number, const Hand& hand, const DigitBank& digits, double x,
+                           double y, double w, double h);
+
+}  // namespace listaudit::tools
