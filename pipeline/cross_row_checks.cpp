@@ -1,5 +1,7 @@
 #include "pipeline/cross_row_checks.hpp"
 
+#include "models/decimal_text.hpp"
+
 #include <algorithm>
 #include <cstdio>
 #include <map>
@@ -133,11 +135,9 @@ void checkRepeatedSignatures(const std::vector<models::RowRecord>& rows, const J
   for (std::size_t i = 0; i < rows.size(); ++i) {
     if (best[i].second == rows.size()) continue;
     const models::RowRecord& other = rows[best[i].second];
-    char s[16];
-    std::snprintf(s, sizeof s, "%.2f", best[i].first);
     raise(judged[i], Flag::SignatureRepeated,
           "matches the signature of " + (other.listId == rows[i].listId ? "" : "list " + other.listId + ", ") +
-              place(other) + " (shape similarity " + s + ")");
+              place(other) + " (shape similarity " + models::decimal(best[i].first, 2) + ")");
   }
 }
 

@@ -1,5 +1,7 @@
 #include "pipeline/csv_outputs.hpp"
 
+#include "models/decimal_text.hpp"
+
 #include <cstdio>
 #include <map>
 #include <set>
@@ -7,15 +9,7 @@
 #include "pipeline/csv_writer.hpp"
 
 namespace listaudit::pipeline {
-namespace {
-
-std::string decimal(double v, const char* format) {
-  char b[32];
-  std::snprintf(b, sizeof b, format, v);
-  return b;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 std::string flagCodes(const models::JudgedRow& row) {
   std::set<models::Flag> flags;
@@ -38,8 +32,8 @@ void writeRowsCsv(const models::Store& store, const std::string& path) {
     for (const auto& f : j.findings)
       evidence += (evidence.empty() ? "" : " | ") + std::string(models::flagCode(f.flag)) + ": " + f.evidence;
     out.write({r.listId, std::to_string(r.page), std::to_string(r.row), r.fullName, j.nationalId, flagCodes(j),
-               decimal(j.risk, "%.3f"), r.rawId, decimal(r.nameConfidence, "%.2f"), decimal(r.idConfidence, "%.2f"),
-               decimal(r.signatureInk, "%.4f"), evidence});
+               models::decimal(j.risk, 3), r.rawId, models::decimal(r.nameConfidence, 2),
+               models::decimal(r.idConfidence, 2), models::decimal(r.signatureInk, 4), evidence});
   }
   out.close();
 }

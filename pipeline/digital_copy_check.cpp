@@ -1,5 +1,7 @@
 #include "pipeline/digital_copy_check.hpp"
 
+#include "models/decimal_text.hpp"
+
 #include <cstdio>
 
 #include "models/name_text.hpp"
@@ -20,10 +22,8 @@ void checkDigitalCopy(const models::RowRecord& row, const std::string& resolvedN
   if (d.nationalId != resolvedNumber) differences = "its number is " + d.nationalId;
   const double similarity = models::nameSimilarity(row.fullName, d.fullName);
   if (similarity < kDigitalSameName) {
-    char s[16];
-    std::snprintf(s, sizeof s, "%.2f", similarity);
-    differences +=
-        (differences.empty() ? "" : " and ") + std::string("its name is ") + d.fullName + " (similarity " + s + ")";
+    differences += (differences.empty() ? "" : " and ") + std::string("its name is ") + d.fullName + " (similarity " +
+                   models::decimal(similarity, 2) + ")";
   }
   if (!differences.empty())
     raise(models::Flag::DigitalMismatch, copyName + " line " + std::to_string(d.line) + ": " + differences);

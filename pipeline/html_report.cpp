@@ -1,5 +1,7 @@
 #include "pipeline/html_report.hpp"
 
+#include "models/decimal_text.hpp"
+
 #include <leptonica/allheaders.h>
 
 #include <cstdio>
@@ -29,12 +31,6 @@ std::string base64(const std::vector<std::uint8_t>& bytes) {
   std::unique_ptr<char, void (*)(void*)> encoded(encodeBase64(bytes.data(), static_cast<l_int32>(bytes.size()), &size),
                                                  [](void* p) { lept_free(p); });
   return encoded ? std::string(encoded.get(), static_cast<std::size_t>(size)) : std::string();
-}
-
-std::string fixed(double v, const char* format) {
-  char b[32];
-  std::snprintf(b, sizeof b, format, v);
-  return b;
 }
 
 }  // namespace
@@ -97,7 +93,7 @@ void writeHtmlReport(const models::Store& store, const std::string& path) {
       const auto& j = judged[i];
       if (r.listId != list.listId || j.findings.empty()) continue;
       out << "<div class=\"row" << (j.risk < 0.5 ? " low" : "") << "\"><strong>Page " << r.page << ", row " << r.row
-          << "</strong> &middot; risk " << fixed(j.risk, "%.2f") << "<br>Name as read: " << htmlEscape(r.fullName)
+          << "</strong> &middot; risk " << models::decimal(j.risk, 2) << "<br>Name as read: " << htmlEscape(r.fullName)
           << " &middot; Number: <span class=\"code\">" << htmlEscape(j.nationalId) << "</span>\n";
       const auto image = store.rowImage(r.listId, r.page, r.row);
       if (!image.empty())
@@ -106,8 +102,8 @@ void writeHtmlReport(const models::Store& store, const std::string& path) {
       for (const auto& f : j.findings)
         out << "<div class=\"flag\"><span class=\"code\">" << models::flagCode(f.flag) << "</span> "
             << htmlEscape(std::string(models::flagWords(f.flag)))
-            << "<div class=\"evidence\">Evidence: " << htmlEscape(f.evidence) << " (adds " << fixed(f.weight, "%.1f")
-            << " to the log-odds)</div></div>\n";
+            << "<div class=\"evidence\">Evidence: " << htmlEscape(f.evidence) << " (adds "
+            << models::decimal(f.weight, 1) << " to the log-odds)</div></div>\n";
       out << "</div>\n";
     }
   }

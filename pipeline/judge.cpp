@@ -1,5 +1,7 @@
 #include "pipeline/judge.hpp"
 
+#include "models/decimal_text.hpp"
+
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -16,17 +18,6 @@ namespace {
 
 using models::Flag;
 
-std::string percent(double share) {
-  char b[32];
-  std::snprintf(b, sizeof b, "%.2f%%", share * 100);
-  return b;
-}
-std::string fixed2(double v) {
-  char b[32];
-  std::snprintf(b, sizeof b, "%.2f", v);
-  return b;
-}
-
 // The flags a row's own reading raises.
 void checkReading(const models::RowRecord& row, const ResolvedId& id, const JudgeOptions& options, const Raise& raise) {
   if (!id.check.valid()) raise(Flag::IdInvalid, id.number.empty() ? "no number could be read" : id.check.reason);
@@ -34,11 +25,12 @@ void checkReading(const models::RowRecord& row, const ResolvedId& id, const Judg
   // reader's doubt was between glyphs that mean the same there (I, l, |).
   const bool numberUnsure = id.number.empty() || (row.idConfidence < options.minIdConfidence && !id.check.valid());
   if (row.fullName.empty() || row.nameConfidence < options.minNameConfidence || numberUnsure)
-    raise(Flag::Unreadable, "name read with confidence " + fixed2(row.nameConfidence) + ", number with " +
-                                fixed2(row.idConfidence) + " (a person must read below " +
-                                fixed2(std::min(options.minNameConfidence, options.minIdConfidence)) + ")");
+    raise(Flag::Unreadable, "name read with confidence " + models::decimal(row.nameConfidence, 2) + ", number with " +
+                                models::decimal(row.idConfidence, 2) + " (a person must read below " +
+                                models::decimal(std::min(options.minNameConfidence, options.minIdConfidence), 2) + ")");
   if (row.signatureInk < options.minSignatureInk)
-    raise(Flag::SignatureMissing, "ink covers " + percent(row.signatureInk) + " of the signature cell");
+    raise(Flag::SignatureMissing,
+          "ink covers " + models::decimal(row.signatureInk * 100, 2) + "%" + " of the signature cell");
 }
 
 }  // namespace

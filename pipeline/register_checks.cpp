@@ -1,5 +1,7 @@
 #include "pipeline/register_checks.hpp"
 
+#include "models/decimal_text.hpp"
+
 #include <cstdio>
 
 #include "models/name_text.hpp"
@@ -10,11 +12,6 @@ namespace {
 using models::Flag;
 
 std::string at(const std::string& file, int line) { return file + " line " + std::to_string(line); }
-std::string score(double v) {
-  char b[16];
-  std::snprintf(b, sizeof b, "%.2f", v);
-  return b;
-}
 
 void checkPopulation(const models::RowRecord& row, const models::ListEntry& list, const ResolvedId& id,
                      const RowIdentity& who, const Registers& registers, const Raise& raise) {
@@ -29,7 +26,7 @@ void checkPopulation(const models::RowRecord& row, const models::ListEntry& list
     const double similarity = models::nameSimilarity(row.fullName, p.fullName);
     if (similarity < kSameNameSimilarity)
       raise(Flag::NameMismatch, at(registers.populationName, p.line) + " holds this number under the name " +
-                                    p.fullName + " (name similarity " + score(similarity) + ")");
+                                    p.fullName + " (name similarity " + models::decimal(similarity, 2) + ")");
   }
   if (p.deathDate && list.submittedOn && *p.deathDate <= *list.submittedOn)
     raise(Flag::Deceased, at(registers.populationName, p.line) + " gives death on " + p.deathDate->toString() +

@@ -1,8 +1,8 @@
 // `listaudit find`: every row of a run that is a given person, for a complaint.
-#include <cstdio>
 #include <filesystem>
 #include <iostream>
 
+#include "models/decimal_text.hpp"
 #include "pipeline/csv_writer.hpp"
 #include "pipeline/triage.hpp"
 #include "tools/commands.hpp"
@@ -34,10 +34,8 @@ CommandRunner addFindCommand(CLI::App& app) {
     // CSV on stdout, so it can be read by a person or by a program.
     std::cout << "list_id,page,row,score,match,full_name,national_id,flags,image\n";
     for (const auto& f : found) {
-      char score[16];
-      std::snprintf(score, sizeof score, "%.2f", f.score);
-      std::cout << pipeline::csvField(f.listId) << ',' << f.page << ',' << f.row << ',' << score << ','
-                << pipeline::csvField(f.how) << ',' << pipeline::csvField(f.fullName) << ','
+      std::cout << pipeline::csvField(f.listId) << ',' << f.page << ',' << f.row << ',' << models::decimal(f.score, 2)
+                << ',' << pipeline::csvField(f.how) << ',' << pipeline::csvField(f.fullName) << ','
                 << pipeline::csvField(f.nationalId) << ',' << pipeline::csvField(f.flags) << ','
                 << pipeline::csvField(f.imagePath) << "\n";
     }

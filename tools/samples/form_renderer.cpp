@@ -6,7 +6,9 @@
 #include <memory>
 #include <numeric>
 #include <opencv2/imgproc.hpp>
+#include <tuple>
 
+#include "tools/samples/pango_text.hpp"
 #include "tools/samples/sample_random.hpp"
 
 namespace listaudit::tools {
@@ -20,9 +22,6 @@ struct Deleter {
 };
 using SurfacePtr = std::unique_ptr<cairo_surface_t, Deleter<cairo_surface_t, cairo_surface_destroy>>;
 using CairoPtr = std::unique_ptr<cairo_t, Deleter<cairo_t, cairo_destroy>>;
-void unrefLayout(PangoLayout* l) { g_object_unref(l); }
-using LayoutPtr = std::unique_ptr<PangoLayout, Deleter<PangoLayout, unrefLayout>>;
-using FontPtr = std::unique_ptr<PangoFontDescription, Deleter<PangoFontDescription, pango_font_description_free>>;
 
 enum class Align { Left, Center };
 
@@ -30,25 +29,19 @@ enum class Align { Left, Center };
 void drawText(cairo_t* cr, const std::string& text, const std::string& family, double pt, bool bold, double x, double y,
               double w, double h, Align align, bool wrap) {
   if (text.empty()) return;
-  LayoutPtr layout(pango_cairo_create_layout(cr));
-  pango_cairo_context_set_resolution(pango_layout_get_context(layout.get()), 25.4);  // user unit = 1 mm
-  pango_layout_context_changed(layout.get());
-  pango_layout_set_text(layout.get(), text.c_str(), -1);
-  pango_layout_set_alignment(layout.get(), align == Align::Center ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
-  if (wrap) {
-    pango_layout_set_width(layout.get(), static_cast<int>(w * PANGO_SCALE));
-    pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD);
-  }
-  int tw = 0, th = 0;
+  LayoutPtr layout;
+  double textW = 0, textH = 0;
   for (double size = pt; size >= 5; size -= 0.5) {
-    FontPtr font(pango_font_description_from_string(family.c_str()));
-    pango_font_description_set_size(font.get(), static_cast<int>(size * PANGO_SCALE));
-    pango_font_description_set_weight(font.get(), bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-    pango_layout_set_font_description(layout.get(), font.get());
-    pango_layout_get_size(layout.get(), &tw, &th);
-    if (tw / double(PANGO_SCALE) <= w && th / double(PANGO_SCALE) <= h) break;
+    layout = millimetreLayout(cr, family, size, bold);
+    pango_layout_set_text(layout.get(), text.c_str(), -1);
+    pango_layout_set_alignment(layout.get(), align == Align::Center ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
+    if (wrap) {
+      pango_layout_set_width(layout.get(), static_cast<int>(w * PANGO_SCALE));
+      pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD);
+    }
+    std::tie(textW, textH) = layoutSize(layout.get());
+    if (textW <= w && textH <= h) break;
   }
-  const double textW = tw / double(PANGO_SCALE), textH = th / double(PANGO_SCALE);
   const double left = align == Align::Center && !wrap ? x + (w - textW) / 2 : x;
   cairo_move_to(cr, left, y + (h - textH) / 2);
   pango_cairo_show_layout(cr, layout.get());

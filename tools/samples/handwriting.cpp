@@ -1,7 +1,8 @@
 #include "tools/samples/handwriting.hpp"
 
+#include "tools/samples/pango_text.hpp"
+
 #include <glib.h>
-#include <pango/pangocairo.h>
 
 #include <cmath>
 #include <memory>
@@ -22,21 +23,12 @@ struct Glyph {
 // Each letter's advance at `pt`, measured with the hand's font.
 std::vector<Glyph> measure(cairo_t* cr, const std::string& text, const std::string& font, double pt) {
   std::vector<Glyph> glyphs;
-  PangoLayout* layout = pango_cairo_create_layout(cr);
-  pango_cairo_context_set_resolution(pango_layout_get_context(layout), 25.4);
-  pango_layout_context_changed(layout);
-  PangoFontDescription* desc = pango_font_description_from_string(font.c_str());
-  pango_font_description_set_size(desc, static_cast<int>(pt * PANGO_SCALE));
-  pango_layout_set_font_description(layout, desc);
+  const LayoutPtr layout = millimetreLayout(cr, font, pt);
   for (const char* p = text.c_str(); *p; p = g_utf8_next_char(p)) {
     const std::string letter(p, static_cast<std::size_t>(g_utf8_next_char(p) - p));
-    pango_layout_set_text(layout, letter.c_str(), -1);
-    int w = 0, h = 0;
-    pango_layout_get_size(layout, &w, &h);
-    glyphs.push_back({letter, w / double(PANGO_SCALE)});
+    pango_layout_set_text(layout.get(), letter.c_str(), -1);
+    glyphs.push_back({letter, layoutSize(layout.get()).first});
   }
-  pango_font_description_free(desc);
-  g_object_unref(layout);
   return glyphs;
 }
 
@@ -46,17 +38,10 @@ void drawLetter(cairo_t* cr, const std::string& letter, const std::string& font,
   cairo_save(cr);
   cairo_translate(cr, x, y);
   cairo_rotate(cr, slant * G_PI / 180.0);
-  PangoLayout* layout = pango_cairo_create_layout(cr);
-  pango_cairo_context_set_resolution(pango_layout_get_context(layout), 25.4);
-  pango_layout_context_changed(layout);
-  PangoFontDescription* desc = pango_font_description_from_string(font.c_str());
-  pango_font_description_set_size(desc, static_cast<int>(pt * PANGO_SCALE));
-  pango_layout_set_font_description(layout, desc);
-  pango_layout_set_text(layout, letter.c_str(), -1);
-  cairo_move_to(cr, 0, -pango_layout_get_baseline(layout) / double(PANGO_SCALE));
-  pango_cairo_show_layout(cr, layout);
-  pango_font_description_free(desc);
-  g_object_unref(layout);
+  const LayoutPtr layout = millimetreLayout(cr, font, pt);
+  pango_layout_set_text(layout.get(), letter.c_str(), -1);
+  cairo_move_to(cr, 0, -pango_layout_get_baseline(layout.get()) / double(PANGO_SCALE));
+  pango_cairo_show_layout(cr, layout.get());
   cairo_restore(cr);
 }
 
