@@ -39,6 +39,29 @@ std::string Date::toString() const {
   return buffer;
 }
 
+Date Date::plusDays(int days) const {
+  Date d = *this;
+  for (; days > 0; --days) {
+    if (++d.day > daysInMonth(d.year, d.month)) {
+      d.day = 1;
+      if (++d.month > 12) {
+        d.month = 1;
+        ++d.year;
+      }
+    }
+  }
+  for (; days < 0; ++days) {
+    if (--d.day < 1) {
+      if (--d.month < 1) {
+        d.month = 12;
+        --d.year;
+      }
+      d.day = daysInMonth(d.year, d.month);
+    }
+  }
+  return d;
+}
+
 int Date::ageOn(const Date& when) const {
   int age = when.year - year;
   if (when.month < month || (when.month == month && when.day < day)) --age;

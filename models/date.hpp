@@ -21,6 +21,8 @@ struct Date {
   std::string toString() const;
   // Whole years completed on `when` (the birthday itself counts as completed).
   int ageOn(const Date& when) const;
+  // The date `days` days later (earlier when negative).
+  Date plusDays(int days) const;
 };
 
 bool isLeapYear(int year);

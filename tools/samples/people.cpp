@@ -178,18 +178,9 @@ Person PeopleFactory::minor(const Locale& locale, const models::Date& election) 
   Person p;
   p.female = random_.chance(0.5);
   // Born between 18 years and 16 years before election day, the 18th birthday still to come.
-  const int daysAfter = random_.between(1, 700);
-  int year = election.year - 18, month = election.month, day = election.day;
-  for (int i = 0; i < daysAfter; ++i) {
-    if (++day > models::daysInMonth(year, month)) {
-      day = 1;
-      if (++month > 12) {
-        month = 1;
-        ++year;
-      }
-    }
-  }
-  p.birthDate = *models::Date::make(year, month, day);
+  const models::Date eighteenYearsBefore = models::Date::make(election.year - 18, election.month, election.day)
+                                               .value_or(models::Date{election.year - 18, 3, 1});
+  p.birthDate = eighteenYearsBefore.plusDays(random_.between(1, 700));
   p.fullName = name(locale, p.female);
   p.nationalId = number(locale, p.birthDate, p.female);
   p.address = address(locale);

@@ -107,27 +107,367 @@ struct SamplePerson {
 const std::array<Locale, 8> kLocales{Locale{"BG", false}, Locale{"RS", true}, Locale{"BG", false}, Locale{"MK", false},
                                      Locale{"RS", false}, Locale{"AL", true}, Locale{"XK", true},  Locale{"ME", true}};
 
-Date addDays(Date d, int days) {
-  for (; days > 0; --days) {
-    if (++d.day > models::daysInMonth(d.year, d.month)) {
-      d.day = 1;
-      if (++d.month > 12) {
-        d.month = 1;
-        ++d.year;
+// Makes one batch: each phase a method, called in this order, so that the
+// random streams are drawn the same way for the same seed.
+class BatchMaker {
+ public:
+  explicit BatchMaker(const SampleOptions& options)
+      : options_(options),
+        root_(options.seed),
+        people_(root_.fork(1)),
+        layout_(root_.fork(2)),
+        planting_(root_.fork(3)),
+        scanning_(root_.fork(4)) {
+    if (options.style != "printed")
+      digits_.emplace(options.digitsPath.empty() ? defaultDigitsPath() : options.digitsPath);
+  }
+
+  SampleSummary make() {
+    fs::create_directories(fs::path(options_.out) / "scans");
+    fs::create_directories(fs::path(options_.out) / "digital");
+    planLists();
+    plantRows();
+    renderScans();
+    writeManifest();
+    writeRegisters();
+    writeTruth();
+    summary_.lists = static_cast<int>(lists_.size());
+    return summary_;
+  }
+
+ private:
+  // Names are unique by nameKey: the same name in the other script is the
+  // same name (contract section 7); numbers are unique too, so a number of
+  // nobody stays nobody's.
+  int admit(Person p) {
+    const std::string key = models::nameKey(p.fullName);
+    if (usedNames_.count(key) || usedNumbers_.count(p.nationalId)) return -1;
+    usedNames_.insert(key);
+    usedNumbers_.insert(p.nationalId);
+    batchPeople_.push_back({std::move(p), std::nullopt, true, planting_.next()});
+    return static_cast<int>(batchPeople_.size()) - 1;
+  }
+  int newVoter(const Locale& locale) {
+    for (;;)
+      if (const int i = admit(people_.voter(locale, election_)); i >= 0) return i;
+  }
+  int newMinor(const Locale& locale) {
+    for (;;)
+      if (const int i = admit(people_.minor(locale, election_)); i >= 0) return i;
+  }
+  void consent(int person, const std::string& party, std::optional<Date> signedOn, std::optional<Date> withdrawnOn) {
+    registers_.consent[batchPeople_[static_cast<std::size_t>(person)].person.nationalId].push_back(
+        {party, signedOn, withdrawnOn});
+  }
+
+  // Each list: its country, party, dates.
+  void planLists() {
+    for (int l = 0; l < options_.lists; ++l) {
+      BatchList list;
+      list.locale = kLocales[static_cast<std::size_t>(l) % kLocales.size()];
+      list.country = list.locale.country;
+      const FormWords& words = wordsFor(list.country);
+      // Lists of one country are different parties'.
+      const int sameCountry = listsOfCountry_[list.country]++;
+      list.party =
+          words.parties[static_cast<std::size_t>(sameCountry + static_cast<int>(options_.seed)) % words.parties.size()];
+      if (list.locale.latin && list.country != "AL" && list.country != "XK") list.party = toSerbianLatin(list.party);
+      char id[32];
+      std::snprintf(id, sizeof id, "L%02d-%s", l + 1, list.country.c_str());
+      list.listId = id;
+      list.election = election_;
+      list.submitted = *Date::make(2021, 2, 10 + l % 15);
+      lists_.push_back(std::move(list));
+    }
+  }
+
+  // Every row with its planted cause, and the registers that make it so.
+  void plantRows() {
+    genuineOf_ = std::vector<std::vector<int>>(lists_.size());
+    forgerBase_ = planting_.next();
+    for (std::size_t l = 0; l < lists_.size(); ++l) {
+      BatchList& list = lists_[l];
+      const Date submitted = list.submitted;
+      auto signedBefore = [&] { return submitted.plusDays(-planting_.between(1, 40)); };
+      std::vector<int> onList;
+      std::vector<std::size_t> otherLists;
+      for (std::size_t k = 0; k < l; ++k)
+        if (lists_[k].country == list.country && lists_[k].party != list.party && !genuineOf_[k].empty())
+          otherLists.push_back(k);
+
+      for (int p = 0; p < options_.pages; ++p) {
+        std::vector<WrittenRow> rows;
+        const int count = layout_.between(10, 15);
+        for (int r = 0; r < count; ++r) {
+          Cause cause = drawCause(planting_);
+          if ((cause == Cause::RepeatInList && onList.empty()) ||
+              (cause == Cause::OtherPartysList && otherLists.empty()) ||
+              (cause == Cause::WrongCheckDigit && list.country == "XK"))
+            cause = Cause::Genuine;
+          WrittenRow w;
+          w.cause = cause;
+          switch (cause) {
+            case Cause::RepeatInList:
+              w.person = onList[static_cast<std::size_t>(planting_.below(static_cast<int>(onList.size())))];
+              break;
+            case Cause::OtherPartysList: {
+              const auto& from = genuineOf_[otherLists[static_cast<std::size_t>(
+                  planting_.below(static_cast<int>(otherLists.size())))]];
+              w.person = from[static_cast<std::size_t>(planting_.below(static_cast<int>(from.size())))];
+              consent(w.person, list.party, signedBefore(), std::nullopt);
+              break;
+            }
+            case Cause::Underage:
+              w.person = newMinor(list.locale);
+              consent(w.person, list.party, signedBefore(), std::nullopt);
+              break;
+            case Cause::NoConsent: w.person = newVoter(list.locale); break;
+            case Cause::NoConsentWithComplaint:
+              w.person = newVoter(list.locale);
+              complaints_.emplace_back(w.person, list.party, submitted.plusDays(planting_.between(1, 60)));
+              break;
+            case Cause::ConsentWithdrawn: {
+              w.person = newVoter(list.locale);
+              const Date signedOn = submitted.plusDays(-planting_.between(20, 60));
+              consent(w.person, list.party, signedOn, signedOn.plusDays(planting_.between(1, 19)));
+              break;
+            }
+            case Cause::ConsentLate:
+              w.person = newVoter(list.locale);
+              consent(w.person, list.party, submitted.plusDays(planting_.between(1, 30)), std::nullopt);
+              break;
+            case Cause::Deceased:
+              w.person = newVoter(list.locale);
+              batchPeople_[static_cast<std::size_t>(w.person)].death = submitted.plusDays(-planting_.between(0, 700));
+              break;
+            case Cause::NumberOfNobody:
+              w.person = newVoter(list.locale);
+              batchPeople_[static_cast<std::size_t>(w.person)].inPopulation = false;
+              break;
+            case Cause::OtherPersonsNumber:
+              w.person = newVoter(list.locale);  // whose number is written, with no consent for this party
+              break;
+            default: w.person = newVoter(list.locale); consent(w.person, list.party, signedBefore(), std::nullopt);
+          }
+          const SamplePerson& who = batchPeople_[static_cast<std::size_t>(w.person)];
+          w.name = who.person.fullName;
+          w.address = who.person.address;
+          w.nationalId = who.person.nationalId;
+          w.signatureSeed = who.signature;
+          if (cause == Cause::OtherPersonsNumber) {
+            // Someone else's name: a person of no register.
+            const int other = newVoter(list.locale);
+            batchPeople_[static_cast<std::size_t>(other)].inPopulation = false;
+            w.name = batchPeople_[static_cast<std::size_t>(other)].person.fullName;
+          }
+          if (cause == Cause::WrongCheckDigit) w.nationalId = people_.withWrongCheck(w.nationalId, list.locale);
+          if (cause == Cause::EmptySignature) w.signed_ = false;
+          if (cause == Cause::RepeatedSignature) w.signatureSeed = forgerBase_ + l;  // one collector's hand per list
+          if (cause == Cause::DigitalDiffers) w.digitalChange = planting_.below(3);
+          if (cause == Cause::Genuine) genuineOf_[l].push_back(w.person);
+          if (cause != Cause::RepeatInList && cause != Cause::OtherPartysList) onList.push_back(w.person);
+          rows.push_back(std::move(w));
+        }
+        summary_.rows += count;
+        list.pages.push_back(std::move(rows));
       }
     }
   }
-  for (; days < 0; ++days) {
-    if (--d.day < 1) {
-      if (--d.month < 1) {
-        d.month = 12;
-        --d.year;
+
+  // Scans and electronic copies.
+  void renderScans() {
+    const std::array<ScanKind, 4> kinds{ScanKind::JpegFolder, ScanKind::Pdf, ScanKind::MultiPageTiff,
+                                        ScanKind::PngFolder};
+    for (std::size_t l = 0; l < lists_.size(); ++l) {
+      BatchList& list = lists_[l];
+      const FormWords& words = wordsFor(list.country);
+      const ScanKind kind = kinds[l % kinds.size()];
+      // One scanner per list: its resolution, colour and JPEG quality.
+      static constexpr std::array<double, 4> kDpis{150, 200, 300, 400};
+      const double dpi = kDpis[static_cast<std::size_t>(scanning_.below(4))];
+      const bool colour = scanning_.chance(0.3);
+      const int jpegQuality = scanning_.between(40, 90);
+      const cv::Scalar tint(scanning_.real(0.88, 0.97), scanning_.real(0.95, 1.0), 1.0);  // BGR: yellowish paper
+      std::array<double, 5> columns{12, 58, 32, 50, 28};
+      for (double& c : columns) c += layout_.real(-1.5, 1.5);
+      std::string title =
+          replaceAll(replaceAll(words.titleFormat, "{party}", list.party), "{date}", dottedDate(list.election));
+      std::string collectorLabel = words.collector;
+      std::array<std::string, 5> headers = words.headers;
+      if (list.locale.latin && list.country != "AL" && list.country != "XK") {
+        title = toSerbianLatin(title);
+        collectorLabel = toSerbianLatin(collectorLabel);
+        for (auto& h : headers) h = toSerbianLatin(h);
       }
-      d.day = models::daysInMonth(d.year, d.month);
+      const std::string collector = people_.collectorName(list.locale);
+      std::vector<cv::Mat> images;
+      pipeline::CsvWriter digital((fs::path(options_.out) / "digital" / (list.listId + ".csv")).string());
+      digital.write({"page", "row", "full_name", "national_id"});
+      for (std::size_t p = 0; p < list.pages.size(); ++p) {
+        FormPage form;
+        form.title = title;
+        form.headers = headers;
+        form.collectorLabel = collectorLabel;
+        form.collectorName = collector;
+        form.dpi = dpi;
+        form.columnMm = columns;
+        form.blankRows = static_cast<int>(15 - list.pages[p].size());
+        form.digits = digits_ ? &*digits_ : nullptr;
+        for (std::size_t r = 0; r < list.pages[p].size(); ++r) {
+          const WrittenRow& w = list.pages[p][r];
+          std::optional<Hand> hand;
+          // A person writes in their own hand: it comes from their own stream.
+          if (options_.style == "handwritten" || (options_.style == "mixed" && (w.signatureSeed >> 7) % 2 == 0))
+            hand = handFor(SampleRandom(w.signatureSeed ^ 0x4A4E44ull), isCyrillic(w.name));
+          form.rows.push_back({w.name, w.nationalId, w.address, w.signed_, w.signatureSeed, hand});
+          std::string copyName = w.name, copyNumber = w.nationalId;
+          if (w.digitalChange == 2) continue;  // the electronic copy leaves the row out
+          if (w.digitalChange == 0)
+            copyNumber.back() = copyNumber.back() == '9' ? '0' : static_cast<char>(copyNumber.back() + 1);
+          if (w.digitalChange == 1) copyName = people_.collectorName(list.locale);
+          digital.write({std::to_string(p + 1), std::to_string(r + 1), copyName, copyNumber});
+        }
+        ScanEffects effects;
+        effects.angleDegrees = scanning_.chance(0.7) ? scanning_.real(-5.0, 5.0) : 0.0;
+        // At least one page upside down in any batch of two lists_, and one in ten besides.
+        effects.upsideDown = (p == 1 && l % 2 == 1) || scanning_.chance(0.1);
+        effects.colour = colour;
+        effects.paperTint = tint;
+        effects.noiseSigma = scanning_.real(2, 8);
+        effects.blurSigma = scanning_.chance(0.5) ? scanning_.real(0.3, 0.8) : 0.0;
+        effects.background = scanning_.real(235, 252);
+        if (scanning_.chance(0.3)) {
+          form.stampRow = scanning_.below(static_cast<int>(list.pages[p].size()));
+          form.stampText = words.stamp;
+          form.stampColour = scanning_.chance(0.5) ? std::array<double, 3>{0.25, 0.3, 0.75}   // blue
+                                                   : std::array<double, 3>{0.45, 0.2, 0.55};  // violet
+        }
+        images.push_back(applyScanEffects(renderForm(form), effects, scanning_));
+      }
+      digital.close();
+      list.scanPath = "scans/" + writeScans(images, kind, (fs::path(options_.out) / "scans").string(), list.listId, dpi,
+                                            jpegQuality);
+      list.digitalPath = "digital/" + list.listId + ".csv";
+      summary_.pages += static_cast<int>(list.pages.size());
     }
   }
-  return d;
-}
+
+  // The manifest.
+  void writeManifest() {
+    pipeline::CsvWriter manifest((fs::path(options_.out) / "manifest.csv").string());
+    manifest.write({"list_id", "party", "election_date", "submitted_on", "path", "digital_path", "country"});
+    for (const BatchList& list : lists_)
+      manifest.write({list.listId, list.party, list.election.toString(), list.submitted.toString(), list.scanPath,
+                      list.digitalPath, list.country});
+    manifest.close();
+  }
+
+  // The registers: the batch's people as planted, then others, streamed, so
+  // a register of millions is never held in memory.
+  void writeRegisters() {
+    // The registers_: the batch's people_ as planted, then others, streamed, so
+    // a register of millions is never held in memory.
+    long long written = 0;
+    {
+      pipeline::CsvWriter population((fs::path(options_.out) / "population.csv").string());
+      population.write({"national_id", "full_name", "birth_date", "death_date"});
+      for (const SamplePerson& p : batchPeople_) {
+        if (!p.inPopulation) continue;
+        population.write({p.person.nationalId, p.person.fullName, p.person.birthDate.toString(),
+                          p.death ? p.death->toString() : ""});
+        registers_.population[p.person.nationalId] = {p.person.fullName, p.person.birthDate, p.death};
+        registers_.numberOfName[p.person.fullName] = p.person.nationalId;
+        ++written;
+      }
+      const long long target = std::max(options_.populationSize, written + 20);
+      for (long long i = 0; written < target; ++i) {
+        const Locale& locale = kLocales[static_cast<std::size_t>(i) % kLocales.size()];
+        const Person p = people_.voter(locale, election_);
+        if (usedNumbers_.count(p.nationalId) || usedNames_.count(models::nameKey(p.fullName))) continue;
+        population.write({p.nationalId, p.fullName, p.birthDate.toString(), ""});
+        ++written;
+      }
+      population.close();
+    }
+    summary_.population = written;
+    {
+      pipeline::CsvWriter out((fs::path(options_.out) / "consent.csv").string());
+      out.write({"national_id", "full_name", "party", "signed_on", "withdrawn_on"});
+      for (const SamplePerson& p : batchPeople_) {
+        const auto it = registers_.consent.find(p.person.nationalId);
+        if (it == registers_.consent.end()) continue;
+        for (const auto& c : it->second)
+          out.write({p.person.nationalId, p.person.fullName, c.party, c.signedOn ? c.signedOn->toString() : "",
+                     c.withdrawnOn ? c.withdrawnOn->toString() : ""});
+      }
+      out.close();
+    }
+    {
+      pipeline::CsvWriter out((fs::path(options_.out) / "complaints.csv").string());
+      out.write({"complaint_id", "national_id", "full_name", "party", "filed_on"});
+      int n = 0;
+      for (const auto& [person, party, filed] : complaints_) {
+        const Person& p = batchPeople_[static_cast<std::size_t>(person)].person;
+        char cid[32];
+        std::snprintf(cid, sizeof cid, "C-%04d", ++n);
+        out.write({cid, p.nationalId, p.fullName, party, filed.toString()});
+        registers_.complaints[p.nationalId].insert(party);
+      }
+      out.close();
+    }
+  }
+
+  // Truth: what is written and the flags a perfect reader raises on it; and
+  // the planted cause of every row.
+  void writeTruth() {
+    // Truth: what is written, and the flags a perfect reader raises on it; and
+    // the planted cause of every row.
+    std::vector<TruthRow> truthRows;
+    std::map<std::string, TruthList> truthLists;
+    std::vector<Cause> causes;
+    for (const BatchList& list : lists_) {
+      truthLists[list.listId] = {list.listId, list.party, list.country, list.election, list.submitted};
+      for (std::size_t p = 0; p < list.pages.size(); ++p)
+        for (std::size_t r = 0; r < list.pages[p].size(); ++r) {
+          const WrittenRow& w = list.pages[p][r];
+          truthRows.push_back({list.listId, static_cast<int>(p + 1), static_cast<int>(r + 1), w.name, w.nationalId,
+                               w.signed_, w.signatureSeed, w.digitalChange >= 0});
+          causes.push_back(w.cause);
+        }
+    }
+    const auto flags = truthFlags(truthRows, truthLists, registers_);
+    pipeline::CsvWriter truth((fs::path(options_.out) / "truth.csv").string());
+    truth.write({"list_id", "page", "row", "full_name", "national_id", "flags"});
+    pipeline::CsvWriter causesCsv((fs::path(options_.out) / "causes.csv").string());
+    causesCsv.write({"list_id", "page", "row", "cause"});
+    for (std::size_t i = 0; i < truthRows.size(); ++i) {
+      const TruthRow& t = truthRows[i];
+      std::string codes;
+      for (Flag f : flags[i]) codes += (codes.empty() ? "" : ";") + std::string(models::flagCode(f));
+      truth.write({t.listId, std::to_string(t.page), std::to_string(t.row), t.name, t.nationalId, codes});
+      causesCsv.write({t.listId, std::to_string(t.page), std::to_string(t.row), std::string(causeName(causes[i]))});
+    }
+    truth.close();
+    causesCsv.close();
+  }
+
+  const SampleOptions& options_;
+  std::optional<DigitBank> digits_;
+  SampleRandom root_;
+  PeopleFactory people_;
+  SampleRandom layout_, planting_, scanning_;
+  const Date election_ = *Date::make(2021, 4, 4);
+
+  std::vector<SamplePerson> batchPeople_;  // everyone the batch writes about
+  std::set<std::string> usedNames_, usedNumbers_;
+  TruthRegisters registers_;
+  std::vector<std::tuple<int, std::string, Date>> complaints_;  // person, party, filed on
+  std::vector<BatchList> lists_;
+  std::map<std::string, int> listsOfCountry_;
+  std::vector<std::vector<int>> genuineOf_;  // genuine supporters of each list, whom another party's list may name too
+  std::uint64_t forgerBase_ = 0;             // one collector's hand per list, for repeated signatures
+  SampleSummary summary_;
+};
 
 }  // namespace
 
@@ -137,325 +477,7 @@ SampleSummary makeSamples(const SampleOptions& options) {
   if (options.out.empty()) throw std::invalid_argument("make-samples: --out is required");
   if (options.style != "printed" && options.style != "handwritten" && options.style != "mixed")
     throw std::invalid_argument("make-samples: --style must be printed, handwritten or mixed");
-  std::optional<DigitBank> digits;
-  if (options.style != "printed") digits.emplace(options.digitsPath.empty() ? defaultDigitsPath() : options.digitsPath);
-  fs::create_directories(fs::path(options.out) / "scans");
-  fs::create_directories(fs::path(options.out) / "digital");
-
-  SampleRandom root(options.seed);
-  PeopleFactory people(root.fork(1));
-  SampleRandom layout = root.fork(2), planting = root.fork(3), scanning = root.fork(4);
-  const Date election = *Date::make(2021, 4, 4);
-
-  // Everyone the batch writes about. Names and numbers are unique in the
-  // batch, so "the person with the row's name" is one person, and a number of
-  // nobody stays nobody's.
-  std::vector<SamplePerson> batchPeople;
-  std::set<std::string> usedNames, usedNumbers;
-  // Names are unique by nameKey: the same name in the other script is the
-  // same name (contract section 7).
-  auto admit = [&](Person p) -> int {
-    const std::string key = models::nameKey(p.fullName);
-    if (usedNames.count(key) || usedNumbers.count(p.nationalId)) return -1;
-    usedNames.insert(key);
-    usedNumbers.insert(p.nationalId);
-    batchPeople.push_back({std::move(p), std::nullopt, true, planting.next()});
-    return static_cast<int>(batchPeople.size()) - 1;
-  };
-  auto newVoter = [&](const Locale& locale) {
-    for (;;)
-      if (const int i = admit(people.voter(locale, election)); i >= 0) return i;
-  };
-  auto newMinor = [&](const Locale& locale) {
-    for (;;)
-      if (const int i = admit(people.minor(locale, election)); i >= 0) return i;
-  };
-
-  TruthRegisters registers;
-  auto consent = [&](int person, const std::string& party, std::optional<Date> signedOn,
-                     std::optional<Date> withdrawnOn) {
-    registers.consent[batchPeople[static_cast<std::size_t>(person)].person.nationalId].push_back(
-        {party, signedOn, withdrawnOn});
-  };
-  std::vector<std::tuple<int, std::string, Date>> complaints;  // person, party, filed on
-
-  std::vector<BatchList> lists;
-  std::map<std::string, int> listsOfCountry;
-  SampleSummary summary;
-  for (int l = 0; l < options.lists; ++l) {
-    BatchList list;
-    list.locale = kLocales[static_cast<std::size_t>(l) % kLocales.size()];
-    list.country = list.locale.country;
-    const FormWords& words = wordsFor(list.country);
-    // Lists of one country are different parties'.
-    const int sameCountry = listsOfCountry[list.country]++;
-    list.party =
-        words.parties[static_cast<std::size_t>(sameCountry + static_cast<int>(options.seed)) % words.parties.size()];
-    if (list.locale.latin && list.country != "AL" && list.country != "XK") list.party = toSerbianLatin(list.party);
-    char id[32];
-    std::snprintf(id, sizeof id, "L%02d-%s", l + 1, list.country.c_str());
-    list.listId = id;
-    list.election = election;
-    list.submitted = *Date::make(2021, 2, 10 + l % 15);
-    lists.push_back(std::move(list));
-  }
-
-  // Genuine supporters of each list, whom another party's list may name too.
-  std::vector<std::vector<int>> genuineOf(lists.size());
-  const std::uint64_t forgerBase = planting.next();
-  for (std::size_t l = 0; l < lists.size(); ++l) {
-    BatchList& list = lists[l];
-    const Date submitted = list.submitted;
-    auto signedBefore = [&] { return addDays(submitted, -planting.between(1, 40)); };
-    std::vector<int> onList;
-    std::vector<std::size_t> otherLists;
-    for (std::size_t k = 0; k < l; ++k)
-      if (lists[k].country == list.country && lists[k].party != list.party && !genuineOf[k].empty())
-        otherLists.push_back(k);
-
-    for (int p = 0; p < options.pages; ++p) {
-      std::vector<WrittenRow> rows;
-      const int count = layout.between(10, 15);
-      for (int r = 0; r < count; ++r) {
-        Cause cause = drawCause(planting);
-        if ((cause == Cause::RepeatInList && onList.empty()) ||
-            (cause == Cause::OtherPartysList && otherLists.empty()) ||
-            (cause == Cause::WrongCheckDigit && list.country == "XK"))
-          cause = Cause::Genuine;
-        WrittenRow w;
-        w.cause = cause;
-        switch (cause) {
-          case Cause::RepeatInList:
-            w.person = onList[static_cast<std::size_t>(planting.below(static_cast<int>(onList.size())))];
-            break;
-          case Cause::OtherPartysList: {
-            const auto& from =
-                genuineOf[otherLists[static_cast<std::size_t>(planting.below(static_cast<int>(otherLists.size())))]];
-            w.person = from[static_cast<std::size_t>(planting.below(static_cast<int>(from.size())))];
-            consent(w.person, list.party, signedBefore(), std::nullopt);
-            break;
-          }
-          case Cause::Underage:
-            w.person = newMinor(list.locale);
-            consent(w.person, list.party, signedBefore(), std::nullopt);
-            break;
-          case Cause::NoConsent: w.person = newVoter(list.locale); break;
-          case Cause::NoConsentWithComplaint:
-            w.person = newVoter(list.locale);
-            complaints.emplace_back(w.person, list.party, addDays(submitted, planting.between(1, 60)));
-            break;
-          case Cause::ConsentWithdrawn: {
-            w.person = newVoter(list.locale);
-            const Date signedOn = addDays(submitted, -planting.between(20, 60));
-            consent(w.person, list.party, signedOn, addDays(signedOn, planting.between(1, 19)));
-            break;
-          }
-          case Cause::ConsentLate:
-            w.person = newVoter(list.locale);
-            consent(w.person, list.party, addDays(submitted, planting.between(1, 30)), std::nullopt);
-            break;
-          case Cause::Deceased:
-            w.person = newVoter(list.locale);
-            batchPeople[static_cast<std::size_t>(w.person)].death = addDays(submitted, -planting.between(0, 700));
-            break;
-          case Cause::NumberOfNobody:
-            w.person = newVoter(list.locale);
-            batchPeople[static_cast<std::size_t>(w.person)].inPopulation = false;
-            break;
-          case Cause::OtherPersonsNumber:
-            w.person = newVoter(list.locale);  // whose number is written, with no consent for this party
-            break;
-          default: w.person = newVoter(list.locale); consent(w.person, list.party, signedBefore(), std::nullopt);
-        }
-        const SamplePerson& who = batchPeople[static_cast<std::size_t>(w.person)];
-        w.name = who.person.fullName;
-        w.address = who.person.address;
-        w.nationalId = who.person.nationalId;
-        w.signatureSeed = who.signature;
-        if (cause == Cause::OtherPersonsNumber) {
-          // Someone else's name: a person of no register.
-          const int other = newVoter(list.locale);
-          batchPeople[static_cast<std::size_t>(other)].inPopulation = false;
-          w.name = batchPeople[static_cast<std::size_t>(other)].person.fullName;
-        }
-        if (cause == Cause::WrongCheckDigit) w.nationalId = people.withWrongCheck(w.nationalId, list.locale);
-        if (cause == Cause::EmptySignature) w.signed_ = false;
-        if (cause == Cause::RepeatedSignature) w.signatureSeed = forgerBase + l;  // one collector's hand per list
-        if (cause == Cause::DigitalDiffers) w.digitalChange = planting.below(3);
-        if (cause == Cause::Genuine) genuineOf[l].push_back(w.person);
-        if (cause != Cause::RepeatInList && cause != Cause::OtherPartysList) onList.push_back(w.person);
-        rows.push_back(std::move(w));
-      }
-      summary.rows += count;
-      list.pages.push_back(std::move(rows));
-    }
-  }
-
-  // Scans and electronic copies.
-  const std::array<ScanKind, 4> kinds{ScanKind::JpegFolder, ScanKind::Pdf, ScanKind::MultiPageTiff,
-                                      ScanKind::PngFolder};
-  for (std::size_t l = 0; l < lists.size(); ++l) {
-    BatchList& list = lists[l];
-    const FormWords& words = wordsFor(list.country);
-    const ScanKind kind = kinds[l % kinds.size()];
-    // One scanner per list: its resolution, colour and JPEG quality.
-    static constexpr std::array<double, 4> kDpis{150, 200, 300, 400};
-    const double dpi = kDpis[static_cast<std::size_t>(scanning.below(4))];
-    const bool colour = scanning.chance(0.3);
-    const int jpegQuality = scanning.between(40, 90);
-    const cv::Scalar tint(scanning.real(0.88, 0.97), scanning.real(0.95, 1.0), 1.0);  // BGR: yellowish paper
-    std::array<double, 5> columns{12, 58, 32, 50, 28};
-    for (double& c : columns) c += layout.real(-1.5, 1.5);
-    std::string title =
-        replaceAll(replaceAll(words.titleFormat, "{party}", list.party), "{date}", dottedDate(list.election));
-    std::string collectorLabel = words.collector;
-    std::array<std::string, 5> headers = words.headers;
-    if (list.locale.latin && list.country != "AL" && list.country != "XK") {
-      title = toSerbianLatin(title);
-      collectorLabel = toSerbianLatin(collectorLabel);
-      for (auto& h : headers) h = toSerbianLatin(h);
-    }
-    const std::string collector = people.collectorName(list.locale);
-    std::vector<cv::Mat> images;
-    pipeline::CsvWriter digital((fs::path(options.out) / "digital" / (list.listId + ".csv")).string());
-    digital.write({"page", "row", "full_name", "national_id"});
-    for (std::size_t p = 0; p < list.pages.size(); ++p) {
-      FormPage form;
-      form.title = title;
-      form.headers = headers;
-      form.collectorLabel = collectorLabel;
-      form.collectorName = collector;
-      form.dpi = dpi;
-      form.columnMm = columns;
-      form.blankRows = static_cast<int>(15 - list.pages[p].size());
-      form.digits = digits ? &*digits : nullptr;
-      for (std::size_t r = 0; r < list.pages[p].size(); ++r) {
-        const WrittenRow& w = list.pages[p][r];
-        std::optional<Hand> hand;
-        // A person writes in their own hand: it comes from their own stream.
-        if (options.style == "handwritten" || (options.style == "mixed" && (w.signatureSeed >> 7) % 2 == 0))
-          hand = handFor(SampleRandom(w.signatureSeed ^ 0x4A4E44ull), isCyrillic(w.name));
-        form.rows.push_back({w.name, w.nationalId, w.address, w.signed_, w.signatureSeed, hand});
-        std::string copyName = w.name, copyNumber = w.nationalId;
-        if (w.digitalChange == 2) continue;  // the electronic copy leaves the row out
-        if (w.digitalChange == 0)
-          copyNumber.back() = copyNumber.back() == '9' ? '0' : static_cast<char>(copyNumber.back() + 1);
-        if (w.digitalChange == 1) copyName = people.collectorName(list.locale);
-        digital.write({std::to_string(p + 1), std::to_string(r + 1), copyName, copyNumber});
-      }
-      ScanEffects effects;
-      effects.angleDegrees = scanning.chance(0.7) ? scanning.real(-5.0, 5.0) : 0.0;
-      // At least one page upside down in any batch of two lists, and one in ten besides.
-      effects.upsideDown = (p == 1 && l % 2 == 1) || scanning.chance(0.1);
-      effects.colour = colour;
-      effects.paperTint = tint;
-      effects.noiseSigma = scanning.real(2, 8);
-      effects.blurSigma = scanning.chance(0.5) ? scanning.real(0.3, 0.8) : 0.0;
-      effects.background = scanning.real(235, 252);
-      if (scanning.chance(0.3)) {
-        form.stampRow = scanning.below(static_cast<int>(list.pages[p].size()));
-        form.stampText = words.stamp;
-        form.stampColour = scanning.chance(0.5) ? std::array<double, 3>{0.25, 0.3, 0.75}   // blue
-                                                : std::array<double, 3>{0.45, 0.2, 0.55};  // violet
-      }
-      images.push_back(applyScanEffects(renderForm(form), effects, scanning));
-    }
-    digital.close();
-    list.scanPath =
-        "scans/" + writeScans(images, kind, (fs::path(options.out) / "scans").string(), list.listId, dpi, jpegQuality);
-    list.digitalPath = "digital/" + list.listId + ".csv";
-    summary.pages += static_cast<int>(list.pages.size());
-  }
-
-  pipeline::CsvWriter manifest((fs::path(options.out) / "manifest.csv").string());
-  manifest.write({"list_id", "party", "election_date", "submitted_on", "path", "digital_path", "country"});
-  for (const BatchList& list : lists)
-    manifest.write({list.listId, list.party, list.election.toString(), list.submitted.toString(), list.scanPath,
-                    list.digitalPath, list.country});
-  manifest.close();
-
-  // The registers: the batch's people as planted, then others, streamed, so
-  // a register of millions is never held in memory.
-  long long written = 0;
-  {
-    pipeline::CsvWriter population((fs::path(options.out) / "population.csv").string());
-    population.write({"national_id", "full_name", "birth_date", "death_date"});
-    for (const SamplePerson& p : batchPeople) {
-      if (!p.inPopulation) continue;
-      population.write(
-          {p.person.nationalId, p.person.fullName, p.person.birthDate.toString(), p.death ? p.death->toString() : ""});
-      registers.population[p.person.nationalId] = {p.person.fullName, p.person.birthDate, p.death};
-      registers.numberOfName[p.person.fullName] = p.person.nationalId;
-      ++written;
-    }
-    const long long target = std::max(options.populationSize, written + 20);
-    for (long long i = 0; written < target; ++i) {
-      const Locale& locale = kLocales[static_cast<std::size_t>(i) % kLocales.size()];
-      const Person p = people.voter(locale, election);
-      if (usedNumbers.count(p.nationalId) || usedNames.count(models::nameKey(p.fullName))) continue;
-      population.write({p.nationalId, p.fullName, p.birthDate.toString(), ""});
-      ++written;
-    }
-    population.close();
-  }
-  summary.population = written;
-  {
-    pipeline::CsvWriter out((fs::path(options.out) / "consent.csv").string());
-    out.write({"national_id", "full_name", "party", "signed_on", "withdrawn_on"});
-    for (const SamplePerson& p : batchPeople) {
-      const auto it = registers.consent.find(p.person.nationalId);
-      if (it == registers.consent.end()) continue;
-      for (const auto& c : it->second)
-        out.write({p.person.nationalId, p.person.fullName, c.party, c.signedOn ? c.signedOn->toString() : "",
-                   c.withdrawnOn ? c.withdrawnOn->toString() : ""});
-    }
-    out.close();
-  }
-  {
-    pipeline::CsvWriter out((fs::path(options.out) / "complaints.csv").string());
-    out.write({"complaint_id", "national_id", "full_name", "party", "filed_on"});
-    int n = 0;
-    for (const auto& [person, party, filed] : complaints) {
-      const Person& p = batchPeople[static_cast<std::size_t>(person)].person;
-      char cid[32];
-      std::snprintf(cid, sizeof cid, "C-%04d", ++n);
-      out.write({cid, p.nationalId, p.fullName, party, filed.toString()});
-      registers.complaints[p.nationalId].insert(party);
-    }
-    out.close();
-  }
-
-  // Truth: what is written, and the flags a perfect reader raises on it; and
-  // the planted cause of every row.
-  std::vector<TruthRow> truthRows;
-  std::map<std::string, TruthList> truthLists;
-  std::vector<Cause> causes;
-  for (const BatchList& list : lists) {
-    truthLists[list.listId] = {list.listId, list.party, list.country, list.election, list.submitted};
-    for (std::size_t p = 0; p < list.pages.size(); ++p)
-      for (std::size_t r = 0; r < list.pages[p].size(); ++r) {
-        const WrittenRow& w = list.pages[p][r];
-        truthRows.push_back({list.listId, static_cast<int>(p + 1), static_cast<int>(r + 1), w.name, w.nationalId,
-                             w.signed_, w.signatureSeed, w.digitalChange >= 0});
-        causes.push_back(w.cause);
-      }
-  }
-  const auto flags = truthFlags(truthRows, truthLists, registers);
-  pipeline::CsvWriter truth((fs::path(options.out) / "truth.csv").string());
-  truth.write({"list_id", "page", "row", "full_name", "national_id", "flags"});
-  pipeline::CsvWriter causesCsv((fs::path(options.out) / "causes.csv").string());
-  causesCsv.write({"list_id", "page", "row", "cause"});
-  for (std::size_t i = 0; i < truthRows.size(); ++i) {
-    const TruthRow& t = truthRows[i];
-    std::string codes;
-    for (Flag f : flags[i]) codes += (codes.empty() ? "" : ";") + std::string(models::flagCode(f));
-    truth.write({t.listId, std::to_string(t.page), std::to_string(t.row), t.name, t.nationalId, codes});
-    causesCsv.write({t.listId, std::to_string(t.page), std::to_string(t.row), std::string(causeName(causes[i]))});
-  }
-  truth.close();
-  causesCsv.close();
-  summary.lists = static_cast<int>(lists.size());
-  return summary;
+  return BatchMaker(options).make();
 }
 
 }  // namespace listaudit::tools
