@@ -31,14 +31,15 @@ RunSummary runBatch(const RunOptions& options) {
   for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(summary.storePath + suffix);
   models::Store store(summary.storePath);
 
-  for (const auto& error : manifest.errors) {
-    store.addError(error);
-    if (options.onError) options.onError(error);
-  }
-  for (const auto& error : registerErrors) {
-    store.addError(error);
-    if (options.onError) options.onError(error);
-  }
+  // Each input that could not be read: in the store (so errors.csv) and said.
+  auto record = [&](const std::vector<models::InputError>& errors) {
+    for (const auto& error : errors) {
+      store.addError(error);
+      if (options.onError) options.onError(error);
+    }
+  };
+  record(manifest.errors);
+  record(registerErrors);
   for (const auto& list : manifest.lists) store.addList(list);
 
   PagePhaseOptions pageOptions;
@@ -50,10 +51,7 @@ RunSummary runBatch(const RunOptions& options) {
   say("checking rows");
   std::vector<models::InputError> copyErrors;
   const DigitalCopies digital = loadDigitalCopies(manifest.lists, copyErrors);
-  for (const auto& error : copyErrors) {
-    store.addError(error);
-    if (options.onError) options.onError(error);
-  }
+  record(copyErrors);
   const auto judged = judgeRows(manifest.lists, store.rows(), JudgeOptions{}, registers, digital);
   store.saveJudgements(judged);
 

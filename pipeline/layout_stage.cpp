@@ -55,14 +55,11 @@ PageLayout LayoutStage::operator()(const CleanPage& page) const {
   layout.text = page.grey.clone();
   layout.text.setTo(255, lines);
 
-  const int inset = ruling.thickness + 2;
+  const int inset = layout.inset();
   for (std::size_t i = 1; i + 1 < h.size(); ++i) {
     TableRow row{h[i] + inset, h[i + 1] - inset, static_cast<int>(i)};
     if (row.bottom - row.top < 8) continue;
-    auto cell = [&](int column) {
-      return cv::Rect(layout.columnX[column] + inset, row.top,
-                      layout.columnX[column + 1] - layout.columnX[column] - 2 * inset, row.bottom - row.top);
-    };
+    auto cell = [&](int column) { return layout.cell(row, column); };
     // A row counts when its name or number cell holds writing; empty rows at
     // the end of a form are not supporters.
     if (inkShare(page.ink, lines, cell(kNameColumn)) < kEmptyCellInk &&

@@ -42,6 +42,14 @@ struct PageLayout {
   cv::Mat text;                // grey page with the rulings painted out, for OCR
   cv::Mat lines;               // 255 on the rulings (slightly widened)
   int lineThickness = 1;
+
+  // How far inside the rulings a cell's content starts.
+  int inset() const { return lineThickness + 2; }
+  // The inside of a body row's cell in `column`, clear of the rulings.
+  cv::Rect cell(const TableRow& row, int column) const {
+    return {columnX[column] + inset(), row.top, columnX[column + 1] - columnX[column] - 2 * inset(),
+            row.bottom - row.top};
+  }
 };
 
 // The five columns of contract section 3.

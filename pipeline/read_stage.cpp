@@ -77,12 +77,9 @@ PageReading ReadStage::operator()(const PageImage& image, const CleanPage& clean
   out.page.title = models::normaliseName(names.chooseModel(layout.titleBox).text);
   out.page.collector = models::normaliseName(names.readLine(layout.collectorBox).text);
 
-  const int inset = layout.lineThickness + 2;
+  const int inset = layout.inset();
   for (const TableRow& tableRow : layout.rows) {
-    auto cell = [&](int column) {
-      return cv::Rect(layout.columnX[column] + inset, tableRow.top,
-                      layout.columnX[column + 1] - layout.columnX[column] - 2 * inset, tableRow.bottom - tableRow.top);
-    };
+    auto cell = [&](int column) { return layout.cell(tableRow, column); };
     models::RowRecord row;
     row.listId = image.listId;
     row.page = image.page;
@@ -110,10 +107,7 @@ PageReading ReadStage::operator()(const PageImage& image, const CleanPage& clean
   for (std::size_t i = 0; i < out.rows.size(); ++i) {
     models::RowRecord& row = out.rows[i];
     if (row.rawId.empty() || models::checkNationalId(row.rawId, image.country).valid()) continue;
-    const TableRow& tableRow = layout.rows[i];
-    const cv::Rect cell(layout.columnX[kIdColumn] + inset, tableRow.top,
-                        layout.columnX[kIdColumn + 1] - layout.columnX[kIdColumn] - 2 * inset,
-                        tableRow.bottom - tableRow.top);
+    const cv::Rect cell = layout.cell(layout.rows[i], kIdColumn);
     for (const cv::Mat& look : secondLooks(layout.text(cell & cv::Rect(0, 0, layout.text.cols, layout.text.rows)))) {
       const std::string reading = cleanIdText(numbers.readLineImage(look, idWhitelist).text, image.country);
       if (!reading.empty() && reading != row.rawId &&
