@@ -26,41 +26,67 @@ std::vector<std::pair<int, int>> peaks(const std::vector<int>& profile, int thre
 Ruling findRuling(const cv::Mat& ink) {
   Ruling r;
   const int w = ink.cols, h = ink.rows;
+  // Long runs of ink, with small breaks (noise, a stamp's edge) closed.
   cv::Mat horizontal, vertical;
   cv::morphologyEx(ink, horizontal, cv::MORPH_OPEN,
                    cv::getStructuringElement(cv::MORPH_RECT, {std::max(20, w / 25), 1}));
-  // Close small breaks (noise, a stamp's edge) along the line before measuring.
   cv::morphologyEx(horizontal, horizontal, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {w / 60 + 1, 1}));
+  cv::morphologyEx(ink, vertical, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {1, std::max(20, h / 25)}));
+  cv::morphologyEx(vertical, vertical, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {1, h / 80 + 1}));
+  cv::bitwise_or(horizontal, vertical, r.lines);
 
-  std::vector<int> rowProfile(static_cast<std::size_t>(h));
-  for (int y = 0; y < h; ++y) rowProfile[static_cast<std::size_t>(y)] = cv::countNonZero(horizontal.row(y));
-  const int widest = *std::max_element(rowProfile.begin(), rowProfile.end());
-  if (widest < w / 4) return r;
+  // Vertical lines at least a tenth of the page tall, each with its extent.
+  struct Line {
+    int at = 0, thickness = 0, from = 0, to = 0;
+  };
+  std::vector<int> columnProfile(static_cast<std::size_t>(w));
+  for (int x = 0; x < w; ++x) columnProfile[static_cast<std::size_t>(x)] = cv::countNonZero(vertical.col(x));
+  std::vector<Line> verticals;
+  for (auto [x, t] : peaks(columnProfile, h / 10)) {
+    const cv::Mat band = vertical.colRange(std::max(0, x - t), std::min(w, x + t + 1));
+    cv::Mat rows;
+    cv::reduce(band, rows, 1, cv::REDUCE_MAX);
+    std::vector<cv::Point> on;
+    cv::findNonZero(rows, on);
+    if (!on.empty()) verticals.push_back({x, t, on.front().y, on.back().y});
+  }
+  // The table's column rulings share one top and one bottom; a page frame or a
+  // margin line does not share them. The largest such group is the table.
+  const int tolerance = std::max(4, h / 50);
+  std::vector<Line> table;
+  for (const Line& candidate : verticals) {
+    std::vector<Line> group;
+    for (const Line& other : verticals)
+      if (std::abs(other.from - candidate.from) <= tolerance && std::abs(other.to - candidate.to) <= tolerance)
+        group.push_back(other);
+    if (group.size() > table.size()) table = group;
+  }
+  if (table.size() < 2) return r;
+  std::vector<int> tops, bottoms;
+  for (const Line& l : table) {
+    r.vertical.push_back(l.at);
+    tops.push_back(l.from);
+    bottoms.push_back(l.to);
+  }
+  std::sort(tops.begin(), tops.end());
+  std::sort(bottoms.begin(), bottoms.end());
+  const int top = tops[tops.size() / 2], bottom = bottoms[bottoms.size() / 2];
+  const int left = r.vertical.front(), right = r.vertical.back();
+
+  // Horizontal rulings: inside the table and across most of its width, so a
+  // title's underline or the collector's line is not a ruling.
   std::vector<int> thickness;
-  for (auto [y, t] : peaks(rowProfile, widest / 2)) {
+  for (const Line& l : table) thickness.push_back(l.thickness);
+  std::vector<int> rowProfile(static_cast<std::size_t>(h));
+  const cv::Mat across = horizontal.colRange(left, right + 1);
+  for (int y = 0; y < h; ++y) rowProfile[static_cast<std::size_t>(y)] = cv::countNonZero(across.row(y));
+  for (auto [y, t] : peaks(rowProfile, (right - left) * 6 / 10)) {
+    if (y < top - tolerance || y > bottom + tolerance) continue;
     r.horizontal.push_back(y);
     thickness.push_back(t);
   }
-  if (r.horizontal.size() < 2) return r;
-
-  const int top = r.horizontal.front(), bottom = r.horizontal.back();
-  const int span = bottom - top;
-  cv::morphologyEx(ink, vertical, cv::MORPH_OPEN,
-                   cv::getStructuringElement(cv::MORPH_RECT, {1, std::max(20, std::min(span / 3, h / 40))}));
-  cv::morphologyEx(vertical, vertical, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {1, h / 80 + 1}));
-  std::vector<int> columnProfile(static_cast<std::size_t>(w));
-  const cv::Mat band = vertical.rowRange(top, bottom + 1);
-  for (int x = 0; x < w; ++x) columnProfile[static_cast<std::size_t>(x)] = cv::countNonZero(band.col(x));
-  const int tallest = *std::max_element(columnProfile.begin(), columnProfile.end());
-  if (tallest >= span / 2)
-    for (auto [x, t] : peaks(columnProfile, tallest * 6 / 10)) {
-      r.vertical.push_back(x);
-      thickness.push_back(t);
-    }
-
   std::nth_element(thickness.begin(), thickness.begin() + static_cast<long>(thickness.size() / 2), thickness.end());
   r.thickness = std::max(1, thickness[thickness.size() / 2]);
-  cv::bitwise_or(horizontal, vertical, r.lines);
   return r;
 }
 

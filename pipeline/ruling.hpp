@@ -14,9 +14,11 @@ struct Ruling {
   int thickness = 1;            // typical line thickness, pixels
 };
 
-// `ink` is CV_8UC1 with 255 for ink. Horizontal rulings must span at least
-// half the widest one (so the collector's underline is not a ruling);
-// vertical rulings are looked for only between the first and last horizontal.
+// `ink` is CV_8UC1 with 255 for ink. The table is the largest group of
+// vertical lines that share one top and one bottom (a page frame or a margin
+// line does not); horizontal rulings are the lines inside it that cross most
+// of its width (a title's underline or the collector's line is not one).
+// `lines` holds every long line found, table or not, to paint out of OCR.
 Ruling findRuling(const cv::Mat& ink);
 
 }  // namespace listaudit::pipeline

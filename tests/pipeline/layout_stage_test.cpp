@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <opencv2/imgproc.hpp>
+
 #include "pipeline/clean_stage.hpp"
 #include "tests/pipeline/page_fixture.hpp"
 
@@ -54,4 +56,30 @@ TEST(LayoutStage, refusesATableWithTheWrongNumberOfColumns) {
   for (int y = 100; y <= 700; y += 60) page.ink.row(y).colRange(100, 700).setTo(255);
   for (int x : {100, 400, 700}) page.ink.col(x).rowRange(100, 701).setTo(255);
   EXPECT_THROW(LayoutStage{}(page), LayoutError);
+}
+
+TEST(LayoutStage, ignoresAPageFrameAndATitleUnderline) {
+  // A 1000x1400 page: a frame round it, a line under the title, and a table of
+  // five columns, a header and eight body rows, the first five written in.
+  CleanPage page;
+  page.grey = cv::Mat(1400, 1000, CV_8UC1, cv::Scalar(255));
+  page.ink = cv::Mat::zeros(1400, 1000, CV_8UC1);
+  cv::rectangle(page.ink, {20, 20}, {979, 1379}, cv::Scalar(255), 3);
+  cv::line(page.ink, {100, 150}, {900, 150}, cv::Scalar(255), 3);
+  const std::vector<int> xs{100, 160, 450, 620, 800, 900};
+  std::vector<int> ys{250, 320};
+  for (int r = 1; r <= 8; ++r) ys.push_back(320 + r * 60);
+  for (int x : xs) cv::line(page.ink, {x, ys.front()}, {x, ys.back()}, cv::Scalar(255), 3);
+  for (int y : ys) cv::line(page.ink, {xs.front(), y}, {xs.back(), y}, cv::Scalar(255), 3);
+  for (int r = 0; r < 5; ++r) {
+    cv::putText(page.ink, "Ivan Petrov", {175, ys[r + 1] + 40}, cv::FONT_HERSHEY_SIMPLEX, 1.0, cv::Scalar(255), 2);
+    cv::putText(page.ink, "7501020018", {465, ys[r + 1] + 40}, cv::FONT_HERSHEY_SIMPLEX, 0.8, cv::Scalar(255), 2);
+  }
+  const PageLayout layout = LayoutStage{}(page);
+  for (std::size_t i = 0; i < xs.size(); ++i) EXPECT_NEAR(layout.columnX[i], xs[i], 3);
+  EXPECT_NEAR(layout.tableTop, 250, 3);
+  EXPECT_NEAR(layout.headerBottom, 320, 3);
+  ASSERT_EQ(layout.rows.size(), 5u);
+  EXPECT_EQ(layout.rows.front().position, 1);
+  EXPECT_EQ(layout.rows.back().position, 5);
 }
