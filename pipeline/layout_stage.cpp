@@ -45,7 +45,6 @@ PageLayout LayoutStage::operator()(const CleanPage& page) const {
   layout.lineThickness = ruling.thickness;
   const auto& h = ruling.horizontal;
   layout.tableTop = h.front();
-  layout.headerBottom = h[1];
   layout.tableBottom = h.back();
 
   // Paint the rulings out (a little wider than found) so OCR never reads a
@@ -55,9 +54,20 @@ PageLayout LayoutStage::operator()(const CleanPage& page) const {
   layout.text = page.grey.clone();
   layout.text.setTo(255, lines);
 
+  // Bands under the header that are much lower than the writing rows (a row
+  // numbering the columns, say) belong to the header: rows are counted below them.
+  std::vector<int> heights;
+  for (std::size_t i = 1; i + 1 < h.size(); ++i) heights.push_back(h[i + 1] - h[i]);
+  std::vector<int> sorted = heights;
+  std::nth_element(sorted.begin(), sorted.begin() + static_cast<long>(sorted.size() / 2), sorted.end());
+  const int typical = sorted.empty() ? 0 : sorted[sorted.size() / 2];
+  std::size_t first = 1;
+  while (first + 1 < h.size() && heights[first - 1] * 4 < typical * 3) ++first;
+  layout.headerBottom = h[first];
+
   const int inset = layout.inset();
-  for (std::size_t i = 1; i + 1 < h.size(); ++i) {
-    TableRow row{h[i] + inset, h[i + 1] - inset, static_cast<int>(i)};
+  for (std::size_t i = first; i + 1 < h.size(); ++i) {
+    TableRow row{h[i] + inset, h[i + 1] - inset, static_cast<int>(i - first + 1)};
     if (row.bottom - row.top < 8) continue;
     auto cell = [&](int column) { return layout.cell(row, column); };
     // A row counts when its name or number cell holds writing; empty rows at

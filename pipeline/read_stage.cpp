@@ -41,6 +41,19 @@ std::vector<cv::Mat> secondLooks(const cv::Mat& cell) {
 
 }  // namespace
 
+bool looksLikeColumnNumbers(const models::RowRecord& row) {
+  int letters = 0;
+  for (const char* p = row.fullName.c_str(); *p;) {
+    // Any byte that starts a UTF-8 letter outside ASCII counts as a letter, as
+    // do ASCII letters: digits and signs do not.
+    const unsigned char c = static_cast<unsigned char>(*p);
+    if (std::isalpha(c) || c >= 0xC0) ++letters;
+    ++p;
+    while ((static_cast<unsigned char>(*p) & 0xC0) == 0x80) ++p;
+  }
+  return letters < 2 && row.rawId.size() < 3;
+}
+
 std::string idReadingAlphabet(const std::string& country) {
   const models::IdScheme scheme = models::schemeForCountry(country);
   std::string alphabet(models::idAlphabet(scheme));
@@ -114,6 +127,15 @@ PageReading ReadStage::operator()(const PageImage& image, const CleanPage& clean
           std::find(row.idOtherReadings.begin(), row.idOtherReadings.end(), reading) == row.idOtherReadings.end())
         row.idOtherReadings.push_back(reading);
     }
+  }
+  // Rows that number the columns under the header are no supporters; the
+  // table's rows are counted after them, as a person counts them.
+  std::size_t leading = 0;
+  while (leading < out.rows.size() && looksLikeColumnNumbers(out.rows[leading])) ++leading;
+  if (leading > 0) {
+    const int dropped = out.rows[leading - 1].row;
+    out.rows.erase(out.rows.begin(), out.rows.begin() + static_cast<long>(leading));
+    for (auto& row : out.rows) row.row -= dropped;
   }
   out.page.rows = static_cast<int>(out.rows.size());
   return out;

@@ -24,6 +24,10 @@ class ReadStage {
                          OcrEnginePool& engines) const;
 };
 
+// A row that numbers the form's columns under the header ("1 2 3 4 5"): no
+// name of two letters or more, no number of three characters or more.
+bool looksLikeColumnNumbers(const models::RowRecord& row);
+
 // The characters the number reader may return for a country's scheme: its
 // alphabet, and for schemes with letters the glyphs a J or an I is taken for,
 // which the resolver maps back by the number's form.

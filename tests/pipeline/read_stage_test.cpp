@@ -76,3 +76,17 @@ TEST(ReadStage, keepsOnlyTheSchemesCharactersOfANumber) {
   EXPECT_EQ(cleanIdText("i95715775p", "AL"), "I95715775P");
   EXPECT_EQ(cleanIdText("F6551726O)", "AL"), "F6551726O)");
 }
+
+TEST(ReadStage, knowsARowThatNumbersTheColumns) {
+  listaudit::models::RowRecord numbering;
+  numbering.fullName = "2";
+  numbering.rawId = "3";
+  EXPECT_TRUE(looksLikeColumnNumbers(numbering));
+  listaudit::models::RowRecord person;
+  person.fullName = "Ив";
+  person.rawId = "";
+  EXPECT_FALSE(looksLikeColumnNumbers(person));  // a short name is still a name
+  person.fullName = "";
+  person.rawId = "750";
+  EXPECT_FALSE(looksLikeColumnNumbers(person));  // a number without a name is still a row
+}

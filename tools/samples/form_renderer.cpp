@@ -105,7 +105,8 @@ cv::Mat renderForm(const FormPage& page) {
            true);
 
   const int rowCount = static_cast<int>(page.rows.size()) + page.blankRows;
-  const double bodyTop = kTableTopMm + kHeaderMm, bottom = bodyTop + rowCount * page.rowMm;
+  const double numberingMm = page.numberingRow ? 5.5 : 0;
+  const double bodyTop = kTableTopMm + kHeaderMm + numberingMm, bottom = bodyTop + rowCount * page.rowMm;
   std::array<double, 6> columnX{};
   columnX[0] = left;
   for (int c = 0; c < 5; ++c) columnX[c + 1] = columnX[c] + page.columnMm[c];
@@ -120,7 +121,15 @@ cv::Mat renderForm(const FormPage& page) {
     cairo_move_to(cr.get(), left, y);
     cairo_line_to(cr.get(), left + tableWidth, y);
   }
+  if (page.numberingRow) {
+    cairo_move_to(cr.get(), left, kTableTopMm + kHeaderMm);
+    cairo_line_to(cr.get(), left + tableWidth, kTableTopMm + kHeaderMm);
+  }
   cairo_stroke(cr.get());
+  if (page.numberingRow)
+    for (int c = 0; c < 5; ++c)
+      drawText(cr.get(), std::to_string(c + 1), page.font, 8, false, columnX[c], kTableTopMm + kHeaderMm,
+               page.columnMm[c], numberingMm, Align::Center, false);
 
   const double pad = 1.5;
   for (int c = 0; c < 5; ++c)

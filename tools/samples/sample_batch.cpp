@@ -290,6 +290,7 @@ class BatchMaker {
       const cv::Scalar tint(scanning_.real(0.88, 0.97), scanning_.real(0.95, 1.0), 1.0);  // BGR: yellowish paper
       std::array<double, 5> columns{12, 58, 32, 50, 28};
       for (double& c : columns) c += layout_.real(-1.5, 1.5);
+      const bool numberingRow = layout_.chance(0.4);  // as many official forms have
       std::string title =
           replaceAll(replaceAll(words.titleFormat, "{party}", list.party), "{date}", dottedDate(list.election));
       std::string collectorLabel = words.collector;
@@ -311,6 +312,7 @@ class BatchMaker {
         form.collectorName = collector;
         form.dpi = dpi;
         form.columnMm = columns;
+        form.numberingRow = numberingRow;
         form.blankRows = static_cast<int>(15 - list.pages[p].size());
         form.digits = digits_ ? &*digits_ : nullptr;
         for (std::size_t r = 0; r < list.pages[p].size(); ++r) {
