@@ -113,16 +113,28 @@ ResolvedId resolveId(const std::string& read, const std::vector<double>& confide
     }
   }
 
-  // The cell read again: a passing reading near the first one.
+  // The cell read again: a passing reading near the first one, or any passing
+  // reading when the first has not even the scheme's form (nothing to be near).
+  std::set<std::string> secondLooks;
+  const bool firstHasForm = reading.size() == form.size() && !fitForm(reading, form).empty();
+  for (const std::string& other : otherReadings) {
+    const std::string fitted = other.size() == form.size() ? fitForm(other, form) : std::string();
+    if (fitted.empty() || !models::checkNationalId(fitted, country).valid()) continue;
+    // Near: at most two characters changed, added or dropped (a final I lost).
+    if (firstHasForm && models::editDistance(fitted, reading) > 2) continue;
+    secondLooks.insert(fitted);
+  }
   if (passing.empty()) {
-    for (const std::string& other : otherReadings) {
-      const std::string fitted = other.size() == form.size() ? fitForm(other, form) : std::string();
-      // Near: at most two characters changed, added or dropped (a final I lost).
-      if (fitted.empty() || !models::checkNationalId(fitted, country).valid() ||
-          models::editDistance(fitted, reading) > 2)
-        continue;
-      passing.insert(fitted);
-      how = "the cell read again, enlarged, passes the check";
+    passing = secondLooks;
+    how = "the cell read again, enlarged, passes the check";
+  } else if (passing.size() > 1) {
+    // Several repairs pass: the one the second look also reads is the one.
+    std::set<std::string> confirmed;
+    for (const auto& candidate : passing)
+      if (secondLooks.count(candidate)) confirmed.insert(candidate);
+    if (confirmed.size() == 1) {
+      passing = confirmed;
+      how = "of several passing repairs, the one the cell read again confirms";
     }
   }
 

@@ -1,8 +1,9 @@
 #pragma once
 // A signature reduced to a small shape that survives scanning: the ink of the
-// signature cell (rulings and specks left out), cut to its bounding box and
-// scaled to a fixed size, so one hand's scribble at 200 dpi and at 300 dpi,
-// or in a wider cell, gives nearly the same shape. Pure functions.
+// signature cell (rulings and specks left out), cut to its bounding box,
+// thinned to one-pixel strokes and scaled to a fixed size, so one hand's
+// scribble at 200 dpi and at 300 dpi, or in a taller cell with the same pen,
+// gives nearly the same shape. Pure functions.
 #include <cstdint>
 #include <opencv2/core.hpp>
 #include <vector>

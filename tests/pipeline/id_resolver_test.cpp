@@ -78,3 +78,19 @@ TEST(IdResolver, refusesASecondReadingFarFromTheFirst) {
   EXPECT_FALSE(r.repaired);
   EXPECT_EQ(r.number, "7501020017");
 }
+
+TEST(IdResolver, takesASecondReadingWhenTheFirstHasNoForm) {
+  // Half the number lost at first; the enlarged cell reads it whole.
+  const ResolvedId r = resolveId("02380", {}, "BG", {"7911012380"});
+  EXPECT_TRUE(r.repaired);
+  EXPECT_EQ(r.number, "7911012380");
+}
+
+TEST(IdResolver, letsASecondLookChooseBetweenPassingRepairs) {
+  // Dropping the doubled 9 or the final 1 both give valid numbers; the second
+  // look reads one of them.
+  const ResolvedId r = resolveId("J91019905I1", {}, "AL", {"J91019905I"});
+  EXPECT_EQ(r.number, "J91019905I");
+  EXPECT_TRUE(r.repaired);
+  EXPECT_FALSE(resolveId("J91019905I1", {}, "AL").repaired);  // without it: ambiguous, left as read
+}

@@ -111,7 +111,7 @@ cv::Mat renderForm(const FormPage& page) {
   columnX[0] = left;
   for (int c = 0; c < 5; ++c) columnX[c + 1] = columnX[c] + page.columnMm[c];
 
-  cairo_set_line_width(cr.get(), 0.3);
+  cairo_set_line_width(cr.get(), page.lineMm);
   for (double x : columnX) {
     cairo_move_to(cr.get(), x, kTableTopMm);
     cairo_line_to(cr.get(), x, bottom);

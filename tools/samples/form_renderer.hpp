@@ -34,6 +34,7 @@ struct FormPage {
   double rowMm = 10;
   std::string font = "DejaVu Sans";
   double fontPt = 11;
+  double lineMm = 0.3;        // ruling width
   int blankRows = 0;          // empty ruled rows after the filled ones, as on a real form
   bool numberingRow = false;  // a low row under the header numbering the columns 1 to 5
   // A round ink stamp (the collector's office) over the address and signature

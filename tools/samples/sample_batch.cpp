@@ -291,6 +291,8 @@ class BatchMaker {
       std::array<double, 5> columns{12, 58, 32, 50, 28};
       for (double& c : columns) c += layout_.real(-1.5, 1.5);
       const bool numberingRow = layout_.chance(0.4);  // as many official forms have
+      // Each list's form as its own printer made it.
+      const double lineMm = layout_.real(0.15, 0.45), rowMm = layout_.real(8.5, 11.5), fontPt = layout_.real(9.5, 12);
       std::string title =
           replaceAll(replaceAll(words.titleFormat, "{party}", list.party), "{date}", dottedDate(list.election));
       std::string collectorLabel = words.collector;
@@ -313,6 +315,9 @@ class BatchMaker {
         form.dpi = dpi;
         form.columnMm = columns;
         form.numberingRow = numberingRow;
+        form.lineMm = lineMm;
+        form.rowMm = rowMm;
+        form.fontPt = fontPt;
         form.blankRows = static_cast<int>(15 - list.pages[p].size());
         form.digits = digits_ ? &*digits_ : nullptr;
         for (std::size_t r = 0; r < list.pages[p].size(); ++r) {
