@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <opencv2/imgproc.hpp>
 
+#include "pipeline/cell_ink.hpp"
 #include "pipeline/ruling.hpp"
 
 namespace listaudit::pipeline {
@@ -14,24 +15,6 @@ constexpr double kEmptyCellInk = 0.004;
 cv::Rect clampToImage(cv::Rect box, const cv::Size& size) { return box & cv::Rect(0, 0, size.width, size.height); }
 
 }  // namespace
-
-double inkShare(const cv::Mat& ink, const cv::Mat& lines, const cv::Rect& box) {
-  const cv::Rect r = clampToImage(box, ink.size());
-  if (r.area() <= 0) return 0;
-  cv::Mat cell = ink(r).clone();
-  if (!lines.empty()) cell.setTo(0, lines(r));
-  // Specks of scanner noise are not writing: drop components smaller than a
-  // pen dot (about 0.15% of the cell's height squared, at least 6 pixels).
-  cv::Mat labels, stats, centroids;
-  const int n = cv::connectedComponentsWithStats(cell, labels, stats, centroids, 8, CV_32S);
-  const int minArea = std::max(6, r.height * r.height / 600);
-  long long kept = 0;
-  for (int i = 1; i < n; ++i) {
-    const int area = stats.at<int>(i, cv::CC_STAT_AREA);
-    if (area >= minArea) kept += area;
-  }
-  return static_cast<double>(kept) / r.area();
-}
 
 PageLayout LayoutStage::operator()(const CleanPage& page) const {
   const Ruling ruling = findRuling(page.ink);

@@ -21,8 +21,4 @@ class LayoutStage {
   PageLayout operator()(const CleanPage& page) const;  // throws LayoutError
 };
 
-// Share of a box's pixels that are ink once the rulings and specks of noise
-// are left out: what tells a written cell from an empty one.
-double inkShare(const cv::Mat& ink, const cv::Mat& lines, const cv::Rect& box);
-
 }  // namespace listaudit::pipeline

@@ -8,6 +8,7 @@
 
 #include "models/name_text.hpp"
 #include "models/national_id.hpp"
+#include "pipeline/cell_ink.hpp"
 #include "pipeline/layout_stage.hpp"
 #include "pipeline/name_reader.hpp"
 #include "pipeline/signature_shape.hpp"

@@ -1,5 +1,7 @@
 #include "pipeline/signature_shape.hpp"
 
+#include "pipeline/cell_ink.hpp"
+
 #include <leptonica/allheaders.h>
 #include <cmath>
 #include <numeric>
@@ -34,17 +36,8 @@ cv::Mat thinned(const cv::Mat& binary) {
 }  // namespace
 
 std::vector<std::uint8_t> signatureShape(const cv::Mat& ink, const cv::Mat& lines, const cv::Rect& cell) {
-  const cv::Rect r = cell & cv::Rect(0, 0, ink.cols, ink.rows);
-  if (r.area() <= 0) return {};
-  cv::Mat strokes = ink(r).clone();
-  if (!lines.empty()) strokes.setTo(0, lines(r));
-  // Keep only components as large as a pen dot: scanner specks are no stroke.
-  cv::Mat labels, stats, centroids;
-  const int n = cv::connectedComponentsWithStats(strokes, labels, stats, centroids, 8, CV_32S);
-  const int minArea = std::max(6, r.height * r.height / 600);
-  cv::Mat kept = cv::Mat::zeros(strokes.size(), CV_8UC1);
-  for (int i = 1; i < n; ++i)
-    if (stats.at<int>(i, cv::CC_STAT_AREA) >= minArea) kept.setTo(255, labels == i);
+  const cv::Mat kept = writingIn(ink, lines, cell);
+  if (kept.empty()) return {};
   const cv::Rect box = cv::boundingRect(kept);
   if (box.area() <= 0) return {};
   cv::Mat small;
