@@ -4,6 +4,7 @@
 
 #include "pipeline/csv_outputs.hpp"
 #include "pipeline/judge.hpp"
+#include "tests/support/test_support.hpp"
 
 using namespace listaudit;
 using models::Flag;
@@ -19,21 +20,9 @@ models::ListEntry list(const std::string& id, const std::string& party, models::
   return e;
 }
 models::RowRecord row(const std::string& listId, int r, const std::string& name, const std::string& number) {
-  models::RowRecord x;
-  x.listId = listId;
-  x.page = 1;
-  x.row = r;
-  x.fullName = name;
-  x.rawId = number;
-  x.nameConfidence = x.idConfidence = 0.99;
-  x.signatureInk = 0.05;
-  return x;
+  return listaudit::testing::clearRow(listId, 1, r, name, number);
 }
-bool has(const models::JudgedRow& j, Flag f) {
-  for (const auto& x : j.findings)
-    if (x.flag == f) return true;
-  return false;
-}
+bool has(const models::JudgedRow& j, Flag f) { return listaudit::testing::hasFlag(j, f); }
 }  // namespace
 
 TEST(MultiParty, flagsEveryOccurrenceAndTheFirstFilerKeepsTheSupporter) {

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "pipeline/risk_model.hpp"
+#include "tests/support/test_support.hpp"
 
 using namespace listaudit::pipeline;
 using listaudit::models::Flag;
@@ -20,23 +21,9 @@ ListEntry bgList(const std::string& id) {
   return e;
 }
 RowRecord row(const std::string& list, int page, int r, const std::string& name, const std::string& id) {
-  RowRecord x;
-  x.listId = list;
-  x.page = page;
-  x.row = r;
-  x.fullName = name;
-  x.rawId = id;
-  x.nationalId = id;
-  x.nameConfidence = 0.95;
-  x.idConfidence = 0.95;
-  x.signatureInk = 0.04;
-  return x;
+  return listaudit::testing::clearRow(list, page, r, name, id);
 }
-bool has(const JudgedRow& j, Flag f) {
-  for (const auto& x : j.findings)
-    if (x.flag == f) return true;
-  return false;
-}
+bool has(const JudgedRow& j, Flag f) { return listaudit::testing::hasFlag(j, f); }
 const std::string kValid = "7501020018", kOtherValid = "0241010000", kTypo = "7501020017";
 }  // namespace
 

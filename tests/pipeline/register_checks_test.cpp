@@ -49,15 +49,8 @@ class RegisterChecks : public ::testing::Test {
   }
 
   std::set<Flag> flagsOf(const std::string& name, const std::string& number) {
-    models::RowRecord row;
-    row.listId = "A";
-    row.page = 1;
-    row.row = 1;
-    row.fullName = name;
-    row.rawId = number;
-    row.nameConfidence = row.idConfidence = 0.99;
-    row.signatureInk = 0.05;
-    const auto judged = pipeline::judgeRows({list_}, {row}, {}, registers_);
+    const auto judged =
+        pipeline::judgeRows({list_}, {listaudit::testing::clearRow("A", 1, 1, name, number)}, {}, registers_);
     std::set<Flag> flags;
     for (const auto& f : judged[0].findings) flags.insert(f.flag);
     return flags;
@@ -121,13 +114,8 @@ TEST_F(RegisterChecks, aFailingNumberIsThePersonWithTheName) {
 
 TEST_F(RegisterChecks, makesNoCheckWhoseRegisterIsNotGiven) {
   pipeline::Registers none;
-  models::RowRecord row;
-  row.listId = "A";
-  row.fullName = "Петър Петров";
-  row.rawId = nobody_;
-  row.nameConfidence = row.idConfidence = 0.99;
-  row.signatureInk = 0.05;
-  const auto judged = pipeline::judgeRows({list_}, {row}, {}, none);
+  const auto judged =
+      pipeline::judgeRows({list_}, {listaudit::testing::clearRow("A", 1, 1, "Петър Петров", nobody_)}, {}, none);
   EXPECT_TRUE(judged[0].findings.empty());
 }
 

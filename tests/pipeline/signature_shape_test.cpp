@@ -5,6 +5,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "pipeline/judge.hpp"
+#include "tests/support/test_support.hpp"
 
 using namespace listaudit::pipeline;
 
@@ -55,20 +56,12 @@ TEST(SignatureShape, repeatedSignaturesAreFlaggedOnEveryRowThatSharesThem) {
   const std::vector<cv::Mat> cells{one, other, again};
   const char* numbers[] = {"7501020018", "0241010000", "0101010015"};
   for (int i = 0; i < 3; ++i) {
-    rows[i].listId = "A";
-    rows[i].page = 1;
-    rows[i].row = i + 1;
-    rows[i].fullName = "Name " + std::to_string(i);
-    rows[i].rawId = numbers[i];
-    rows[i].nameConfidence = rows[i].idConfidence = 0.99;
-    rows[i].signatureInk = 0.05;
+    rows[i] = listaudit::testing::clearRow("A", 1, i + 1, "Name " + std::to_string(i), numbers[i]);
     rows[i].signatureShape = signatureShape(cells[i], {}, {0, 0, cells[i].cols, cells[i].rows});
   }
   const auto judged = judgeRows({list}, rows, {});
   auto repeated = [](const listaudit::models::JudgedRow& j) {
-    for (const auto& f : j.findings)
-      if (f.flag == listaudit::models::Flag::SignatureRepeated) return true;
-    return false;
+    return listaudit::testing::hasFlag(j, listaudit::models::Flag::SignatureRepeated);
   };
   EXPECT_TRUE(repeated(judged[0]));
   EXPECT_FALSE(repeated(judged[1]));

@@ -50,4 +50,24 @@ std::vector<std::map<std::string, std::string>> readCsv(const std::string& path)
   return rows;
 }
 
+models::RowRecord clearRow(const std::string& listId, int page, int row, const std::string& name,
+                           const std::string& number) {
+  models::RowRecord r;
+  r.listId = listId;
+  r.page = page;
+  r.row = row;
+  r.fullName = name;
+  r.rawId = number;
+  r.nationalId = number;
+  r.nameConfidence = r.idConfidence = 0.99;
+  r.signatureInk = 0.05;
+  return r;
+}
+
+bool hasFlag(const models::JudgedRow& row, models::Flag flag) {
+  for (const auto& f : row.findings)
+    if (f.flag == flag) return true;
+  return false;
+}
+
 }  // namespace listaudit::testing

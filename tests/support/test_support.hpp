@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "models/records.hpp"
+
 namespace listaudit::testing {
 
 // A fresh empty folder under the system's temporary folder, removed when the
@@ -29,5 +31,11 @@ void writeFile(const std::string& path, const std::string& content);
 
 // A CSV file as header-keyed records (RFC 4180 via the project's reader).
 std::vector<std::map<std::string, std::string>> readCsv(const std::string& path);
+
+// A row read clearly (confidence 0.99) and signed, on `page`, numbered `row`.
+models::RowRecord clearRow(const std::string& listId, int page, int row, const std::string& name,
+                           const std::string& number);
+
+bool hasFlag(const models::JudgedRow& row, models::Flag flag);
 
 }  // namespace listaudit::testing
