@@ -5,8 +5,12 @@
 namespace listaudit::models {
 
 template <class Record>
-std::string RegisterBook<Record>::nameKeyOf(const Record& r) {
-  return nameKey(r.fullName);
+void RegisterBook<Record>::add(Record record) {
+  const std::size_t i = records_.size();
+  if (!record.nationalId.empty()) byNumber_[record.nationalId].push_back(i);
+  byName_[nameKey(record.fullName)].push_back(i);
+  foldedParty_.push_back(foldText(record.party));
+  records_.push_back(std::move(record));
 }
 
 template <class Record>
@@ -17,7 +21,7 @@ std::vector<Record> RegisterBook<Record>::find(const std::string& number, const 
   std::vector<Record> out;
   if (it == index.end()) return out;
   for (std::size_t i : it->second)
-    if (foldText(records_[i].party) == partyFolded) out.push_back(records_[i]);
+    if (foldedParty_[i] == partyFolded) out.push_back(records_[i]);
   return out;
 }
 

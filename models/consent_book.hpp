@@ -13,20 +13,15 @@ namespace listaudit::models {
 template <class Record>
 class RegisterBook {
  public:
-  void add(Record record) {
-    const std::size_t i = records_.size();
-    if (!record.nationalId.empty()) byNumber_[record.nationalId].push_back(i);
-    byName_[nameKeyOf(record)].push_back(i);
-    records_.push_back(std::move(record));
-  }
+  void add(Record record);
   // The records of the person with this number, or, when `number` is empty,
   // with this name key; only those whose party folds to `partyFolded`.
   std::vector<Record> find(const std::string& number, const std::string& nameKey, const std::string& partyFolded) const;
   std::size_t size() const { return records_.size(); }
 
  private:
-  static std::string nameKeyOf(const Record& r);
   std::vector<Record> records_;
+  std::vector<std::string> foldedParty_;  // each record's party, folded once
   std::map<std::string, std::vector<std::size_t>> byNumber_, byName_;
 };
 
