@@ -18,9 +18,19 @@ RunSummary runBatch(const RunOptions& options) {
   };
   // Registers first: one that cannot be used stops the run before any page is read.
   std::vector<models::InputError> registerErrors;
-  if (!options.population.empty()) say("importing or reusing the population register");
+  std::string cacheDir = options.cacheDir;
+  if (!options.population.empty()) {
+    // A cache that cannot be made (a read-only home) must not stop the run.
+    std::error_code ec;
+    fs::create_directories(cacheDir, ec);
+    if (ec || cacheDir.empty()) {
+      cacheDir = (fs::path(options.outDir) / "cache").string();
+      say("the cache folder cannot be used; importing into " + cacheDir);
+    }
+    say("importing or reusing the population register");
+  }
   const Registers registers =
-      loadRegisters({options.population, options.consent, options.complaints, options.cacheDir}, registerErrors,
+      loadRegisters({options.population, options.consent, options.complaints, cacheDir}, registerErrors,
                     [&](long long rows) { say(std::to_string(rows) + " population rows imported"); });
 
   fs::create_directories(options.outDir);

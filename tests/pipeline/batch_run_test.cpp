@@ -82,3 +82,16 @@ TEST(BatchRun, refusesAManifestItCannotUse) {
   writeFile(dir.file("m.csv"), "list_id,party\nA,P\n");
   EXPECT_THROW(run(dir.file("m.csv"), dir.file("out"), 1), ingest::CsvError);
 }
+
+TEST(BatchRun, importsIntoTheOutputFolderWhenTheCacheCannotBeMade) {
+  TempDir dir;
+  writeFile(dir.file("blocker"), "a file where the cache folder would go");
+  pipeline::RunOptions options;
+  options.manifest = dataDir() + "/manifest.csv";
+  options.outDir = dir.file("out");
+  options.population = dataDir() + "/population.csv";
+  options.cacheDir = dir.file("blocker") + "/cache";
+  const auto summary = pipeline::runBatch(options);
+  EXPECT_EQ(summary.errors, 0);
+  EXPECT_FALSE(std::filesystem::is_empty(dir.file("out/cache")));
+}
