@@ -13,7 +13,7 @@ struct RunOptions {
   std::string manifest;
   std::string outDir;
   std::string population, consent, complaints;  // empty when not given
-  std::string cacheDir;                         // where imported population registers are kept
+  std::string cacheDir;                         // imported population registers; DIR/cache when it cannot be made
   int required = 0;                             // supporters a list needs; 0 when not asked
   int jobs = 0;
   std::function<void(const PageProgress&)> progress;
