@@ -1,6 +1,7 @@
 #include "pipeline/id_resolver.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 #include "models/text_distance.hpp"
@@ -60,6 +61,22 @@ std::string fitForm(const std::string& s, const std::string& form) {
 
 ResolvedId resolveId(const std::string& read, const std::vector<double>& confidences, const std::string& country,
                      const std::vector<std::string>& otherReadings) {
+  if (models::schemeForCountry(country) == models::IdScheme::Unknown) {
+    // Without a country the number's form decides its scheme (contract
+    // section 5): resolve under each scheme the reading could be, and keep
+    // the one that passes. The Albanian form is tried only when an end of the
+    // reading is a letter, else ten digits would pass as an Albanian 2090s date.
+    const bool letterAtAnEnd = !read.empty() && (std::isalpha(static_cast<unsigned char>(read.front())) ||
+                                                 std::isalpha(static_cast<unsigned char>(read.back())));
+    std::vector<ResolvedId> passing;
+    for (const char* scheme : {"BG", "RS", "AL"}) {
+      if (std::string(scheme) == "AL" && !letterAtAnEnd) continue;
+      ResolvedId candidate = resolveId(read, confidences, scheme, otherReadings);
+      if (candidate.check.valid()) passing.push_back(std::move(candidate));
+    }
+    if (passing.size() == 1) return passing.front();
+    return {read, models::checkNationalId(read, country), false, {}};
+  }
   const std::string form(models::idForm(models::schemeForCountry(country)));
   ResolvedId r{read, models::checkNationalId(read, country), false, {}};
   // Where the form fixes a letter or a digit, a glyph of the other class is

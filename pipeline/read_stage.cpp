@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 #include <vector>
@@ -9,12 +10,16 @@
 #include "models/name_text.hpp"
 #include "models/national_id.hpp"
 #include "pipeline/cell_ink.hpp"
+#include "pipeline/id_resolver.hpp"
 #include "pipeline/layout_stage.hpp"
 #include "pipeline/name_reader.hpp"
 #include "pipeline/signature_shape.hpp"
 
 namespace listaudit::pipeline {
 namespace {
+
+// Number cells read to tell the country of a page whose list gives none.
+constexpr std::size_t kCountryProbeRows = 6;
 
 // Widest image of a row kept for the report; enough to read it on screen.
 constexpr int kRowImageWidth = 1400;
@@ -55,6 +60,24 @@ bool looksLikeColumnNumbers(const models::RowRecord& row) {
   return letters < 2 && row.rawId.size() < 3;
 }
 
+std::string countryOfNumbers(const std::vector<std::string>& readings) {
+  std::map<std::string, int> votes;
+  for (const std::string& reading : readings) {
+    const ResolvedId id = resolveId(reading, {}, "", {});
+    if (!id.check.valid()) continue;
+    if (id.check.scheme == models::IdScheme::Egn) ++votes["BG"];
+    if (id.check.scheme == models::IdScheme::Albanian) ++votes["AL"];
+    if (id.check.scheme == models::IdScheme::Jmbg) {
+      const int region = std::stoi(id.number.substr(7, 2));
+      ++votes[region >= 71 ? "RS" : region >= 41 ? "MK" : region >= 21 ? "ME" : "BA"];
+    }
+  }
+  std::string best;
+  for (const auto& [country, count] : votes)
+    if (best.empty() || count > votes[best]) best = country;
+  return best;
+}
+
 std::string idReadingAlphabet(const std::string& country) {
   const models::IdScheme scheme = models::schemeForCountry(country);
   std::string alphabet(models::idAlphabet(scheme));
@@ -82,10 +105,22 @@ PageReading ReadStage::operator()(const PageImage& image, const CleanPage& clean
   out.page.skewDegrees = clean.skewDegrees;
   out.page.upsideDown = clean.upsideDown;
 
-  NameReader names(engines, ocrLanguagesFor(image.country), layout.text);
-  OcrEngine& numbers = engines.get(ocrNumberLanguageFor(image.country));
+  // A list whose manifest gives no country is read as its numbers say: a
+  // few number cells first, with every scheme's characters.
+  std::string country = image.country;
+  if (models::schemeForCountry(country) == models::IdScheme::Unknown) {
+    OcrEngine& probe = engines.get(ocrNumberLanguageFor(""));
+    probe.setPage(layout.text);
+    std::vector<std::string> readings;
+    for (std::size_t i = 0; i < layout.rows.size() && i < kCountryProbeRows; ++i)
+      readings.push_back(
+          cleanIdText(probe.readLine(layout.cell(layout.rows[i], kIdColumn), idReadingAlphabet("")).text, ""));
+    country = countryOfNumbers(readings);
+  }
+  NameReader names(engines, ocrLanguagesFor(country), layout.text);
+  OcrEngine& numbers = engines.get(ocrNumberLanguageFor(country));
   numbers.setPage(layout.text);
-  const std::string idWhitelist = idReadingAlphabet(image.country);
+  const std::string idWhitelist = idReadingAlphabet(country);
 
   // The title is long: the model that reads it best reads the page first.
   out.page.title = models::normaliseName(names.chooseModel(layout.titleBox).text);
@@ -102,7 +137,7 @@ PageReading ReadStage::operator()(const PageImage& image, const CleanPage& clean
     row.fullName = models::normaliseName(name.text);
     row.nameConfidence = name.confidence;
     const OcrText id = numbers.readLine(cell(kIdColumn), idWhitelist);
-    row.rawId = cleanIdText(id.text, image.country);
+    row.rawId = cleanIdText(id.text, country);
     row.nationalId = row.rawId;
     row.idConfidence = id.confidence;
     // Kept only when they still line up with the characters kept.
@@ -120,10 +155,10 @@ PageReading ReadStage::operator()(const PageImage& image, const CleanPage& clean
   // page is read (it replaces the engine's page image).
   for (std::size_t i = 0; i < out.rows.size(); ++i) {
     models::RowRecord& row = out.rows[i];
-    if (row.rawId.empty() || models::checkNationalId(row.rawId, image.country).valid()) continue;
+    if (row.rawId.empty() || models::checkNationalId(row.rawId, country).valid()) continue;
     const cv::Rect cell = layout.cell(layout.rows[i], kIdColumn);
     for (const cv::Mat& look : secondLooks(layout.text(cell & cv::Rect(0, 0, layout.text.cols, layout.text.rows)))) {
-      const std::string reading = cleanIdText(numbers.readLineImage(look, idWhitelist).text, image.country);
+      const std::string reading = cleanIdText(numbers.readLineImage(look, idWhitelist).text, country);
       if (!reading.empty() && reading != row.rawId &&
           std::find(row.idOtherReadings.begin(), row.idOtherReadings.end(), reading) == row.idOtherReadings.end())
         row.idOtherReadings.push_back(reading);

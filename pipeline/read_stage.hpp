@@ -28,6 +28,11 @@ class ReadStage {
 // name of two letters or more, no number of three characters or more.
 bool looksLikeColumnNumbers(const models::RowRecord& row);
 
+// The country a page's numbers say it is from, for a list whose manifest
+// gives none: the scheme most of the readings pass (EGN for BG, Albanian for
+// AL, JMBG by its region digits for RS, MK, ME or BA); empty when none pass.
+std::string countryOfNumbers(const std::vector<std::string>& readings);
+
 // The characters the number reader may return for a country's scheme: its
 // alphabet, and for schemes with letters the glyphs a J or an I is taken for,
 // which the resolver maps back by the number's form.

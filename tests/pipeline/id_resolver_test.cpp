@@ -94,3 +94,12 @@ TEST(IdResolver, letsASecondLookChooseBetweenPassingRepairs) {
   EXPECT_TRUE(r.repaired);
   EXPECT_FALSE(resolveId("J91019905I1", {}, "AL").repaired);  // without it: ambiguous, left as read
 }
+
+TEST(IdResolver, triesEachSchemesFormWithoutACountry) {
+  EXPECT_EQ(resolveId("136006743S", {}, "").number, "I36006743S");  // Albanian by its letter
+  EXPECT_EQ(resolveId("7501020018", {}, "").number, "7501020018");  // an EGN stays one
+  EXPECT_FALSE(resolveId("7501020018", {}, "").repaired);
+  const ResolvedId misread = resolveId("O101990710008", {}, "");  // a JMBG whose 0 read as O
+  EXPECT_EQ(misread.number, "0101990710008");
+  EXPECT_TRUE(misread.check.valid());
+}

@@ -90,3 +90,10 @@ TEST(ReadStage, knowsARowThatNumbersTheColumns) {
   person.rawId = "750";
   EXPECT_FALSE(looksLikeColumnNumbers(person));  // a number without a name is still a row
 }
+
+TEST(ReadStage, tellsAPagesCountryFromItsNumbers) {
+  EXPECT_EQ(countryOfNumbers({"7501020018", "0241010000", "garbage"}), "BG");
+  EXPECT_EQ(countryOfNumbers({"0101990710008", "1709988713174"}), "RS");  // regions 71
+  EXPECT_EQ(countryOfNumbers({"I95715775P"}), "AL");
+  EXPECT_EQ(countryOfNumbers({"12345"}), "");
+}
