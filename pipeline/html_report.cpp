@@ -8,9 +8,11 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <set>
 #include <stdexcept>
 
 #include "models/flag.hpp"
+#include "pipeline/csv_outputs.hpp"
 
 namespace listaudit::pipeline {
 namespace {
@@ -59,15 +61,23 @@ void writeHtmlReport(const models::Store& store, const std::string& path) {
   const auto judged = store.judgements();
   const auto errors = store.errors();
 
-  std::map<std::string, std::pair<int, int>> perList;  // rows, flagged
+  struct ListCounts {
+    int rows = 0, flagged = 0, valid = 0;
+    std::map<models::Flag, int> perFlag;
+  };
+  std::map<std::string, ListCounts> perList;
   int flaggedTotal = 0;
   for (const auto& j : judged) {
-    auto& [count, flagged] = perList[j.listId];
-    ++count;
+    ListCounts& c = perList[j.listId];
+    ++c.rows;
     if (!j.findings.empty()) {
-      ++flagged;
+      ++c.flagged;
       ++flaggedTotal;
     }
+    if (acceptedRow(j)) ++c.valid;
+    std::set<models::Flag> flags;
+    for (const auto& f : j.findings) flags.insert(f.flag);
+    for (models::Flag f : flags) ++c.perFlag[f];
   }
 
   out << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>listaudit report</title><style>"
@@ -78,16 +88,21 @@ void writeHtmlReport(const models::Store& store, const std::string& path) {
          "consent.</p>\n";
 
   for (const auto& list : lists) {
-    const auto [count, flagged] = perList[list.listId];
+    const ListCounts& c = perList[list.listId];
+    std::string flagCounts;
+    for (const auto& [flag, n] : c.perFlag)
+      flagCounts += (flagCounts.empty() ? "" : ", ") + std::string(models::flagCode(flag)) + " " + std::to_string(n);
     out << "<h2 id=\"" << htmlEscape(list.listId) << "\">List " << htmlEscape(list.listId) << "</h2>\n"
         << "<table class=\"summary\"><tr><th>Party</th><td>" << htmlEscape(list.party) << "</td></tr>"
         << "<tr><th>Election</th><td>" << (list.electionDate ? list.electionDate->toString() : "") << "</td></tr>"
         << "<tr><th>Submitted</th><td>" << (list.submittedOn ? list.submittedOn->toString() : "") << "</td></tr>"
         << "<tr><th>Pages</th><td>" << store.pageCount(list.listId) << "</td></tr>"
-        << "<tr><th>Rows read</th><td>" << count << "</td></tr>"
-        << "<tr><th>Rows flagged</th><td>" << flagged << "</td></tr>"
-        << "<tr><th>Rows without any flag</th><td>" << count - flagged << "</td></tr></table>\n";
-    if (flagged == 0) out << "<p>No row of this list is flagged.</p>\n";
+        << "<tr><th>Rows read</th><td>" << c.rows << "</td></tr>"
+        << "<tr><th>Rows flagged</th><td>" << c.flagged << (flagCounts.empty() ? "" : " (" + flagCounts + ")")
+        << "</td></tr>"
+        << "<tr><th>Valid supporters</th><td>" << c.valid
+        << " (no flag, or only MULTI_PARTY on the list filed first)</td></tr></table>\n";
+    if (c.flagged == 0) out << "<p>No row of this list is flagged.</p>\n";
     for (std::size_t i = 0; i < rows.size(); ++i) {
       const auto& r = rows[i];
       const auto& j = judged[i];

@@ -47,7 +47,9 @@ TEST(HtmlReport, showsFlaggedRowsWithImageAndWordsAndEscapesText) {
   EXPECT_NE(html.find("data:image/png;base64,"), std::string::npos);
   EXPECT_NE(html.find("The signature cell is empty."), std::string::npos);
   EXPECT_NE(html.find("ink covers 0.00%"), std::string::npos);
-  EXPECT_EQ(html.find("Clean Row"), std::string::npos);  // only flagged rows are shown
+  EXPECT_EQ(html.find("Clean Row"), std::string::npos);            // only flagged rows are shown
+  EXPECT_NE(html.find("SIGNATURE_MISSING 1"), std::string::npos);  // the list's counts per flag
+  EXPECT_NE(html.find("<tr><th>Valid supporters</th><td>1 "), std::string::npos);
   EXPECT_NE(html.find("broken.pdf"), std::string::npos);
   EXPECT_EQ(html.find("http://"), std::string::npos);
   EXPECT_EQ(html.find("https://"), std::string::npos);
