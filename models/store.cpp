@@ -265,12 +265,14 @@ std::vector<PageRecord> Store::pages(const std::string& listId) const {
   return out;
 }
 
-std::vector<RowRecord> Store::rows() const {
+std::vector<RowRecord> Store::rows(Shapes shapes) const {
   std::vector<RowRecord> out;
   SQLite::Statement q(db_,
                       "SELECT r.list_id, r.page, r.row, r.full_name, r.raw_id, r.national_id, r.name_confidence, "
                       "r.id_confidence, r.signature_ink, r.x, r.y, r.width, r.height, r.id_character_confidences, "
-                      "r.id_other_readings, r.signature_shape FROM rows r "
+                      "r.id_other_readings, " +
+                          std::string(shapes == Shapes::Load ? "r.signature_shape" : "NULL") +
+                          " FROM rows r "
                       "JOIN lists l ON l.list_id = r.list_id ORDER BY l.ordinal, r.page, r.row");
   while (q.executeStep()) {
     RowRecord r;

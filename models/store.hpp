@@ -32,8 +32,10 @@ class Store {
   std::vector<ListEntry> lists() const;
   int pageCount(const std::string& listId) const;
   std::vector<PageRecord> pages(const std::string& listId) const;
-  // Rows in list (manifest), page, row order, without their images.
-  std::vector<RowRecord> rows() const;
+  // Rows in list (manifest), page, row order, without their images; with the
+  // signature shapes only when asked (the checks compare them; writers do not).
+  enum class Shapes { Leave, Load };
+  std::vector<RowRecord> rows(Shapes shapes = Shapes::Leave) const;
   std::vector<std::uint8_t> rowImage(const std::string& listId, int page, int row) const;
   // Judgements in the order of rows(); rows never judged come back with no findings.
   std::vector<JudgedRow> judgements() const;

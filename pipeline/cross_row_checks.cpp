@@ -20,10 +20,6 @@ std::string place(const models::RowRecord& r) {
   return "page " + std::to_string(r.page) + ", row " + std::to_string(r.row);
 }
 
-void raise(models::JudgedRow& j, Flag flag, std::string evidence) {
-  j.findings.push_back({flag, flagWeight(flag), std::move(evidence)});
-}
-
 // Who earlier rows of one list were, to find a person standing twice.
 class ListMemory {
  public:
@@ -55,7 +51,7 @@ void checkDuplicates(const std::vector<models::RowRecord>& rows, const std::vect
   std::map<std::string, ListMemory> memories;
   for (std::size_t i = 0; i < rows.size(); ++i) {
     if (auto earlier = memories[rows[i].listId].seenBefore(i, who[i]))
-      raise(judged[i], Flag::DuplicateInList,
+      addFinding(judged[i], Flag::DuplicateInList,
             std::string(!who[i].number.empty() && who[i].number == who[*earlier].number ? "same number" : "same name") +
                 " as " + place(rows[*earlier]));
   }
@@ -100,7 +96,7 @@ void checkMultiParty(const std::vector<models::RowRecord>& rows, const std::vect
           others += (others.empty() ? "" : "; ") + listOf[k]->listId + " (" + listOf[k]->party + "), " + place(rows[k]);
           ++shown;
         }
-        raise(judged[i], Flag::MultiParty,
+        addFinding(judged[i], Flag::MultiParty,
               "also on " + others + (listOf[i] == first ? "; this list was filed first and keeps the supporter" : ""));
         judged[i].firstFiler = listOf[i] == first;
       }
@@ -135,7 +131,7 @@ void checkRepeatedSignatures(const std::vector<models::RowRecord>& rows, const J
   for (std::size_t i = 0; i < rows.size(); ++i) {
     if (best[i].second == rows.size()) continue;
     const models::RowRecord& other = rows[best[i].second];
-    raise(judged[i], Flag::SignatureRepeated,
+    addFinding(judged[i], Flag::SignatureRepeated,
           "matches the signature of " + (other.listId == rows[i].listId ? "" : "list " + other.listId + ", ") +
               place(other) + " (shape similarity " + models::decimal(best[i].first, 2) + ")");
   }

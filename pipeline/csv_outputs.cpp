@@ -44,28 +44,28 @@ bool acceptedRow(const models::JudgedRow& row) {
   return true;
 }
 
-void writeListsCsv(const models::Store& store, const std::string& path, int required) {
-  struct Counts {
-    int rows = 0, flagged = 0, valid = 0;
-    std::map<models::Flag, int> perFlag;
-  };
-  std::map<std::string, Counts> counts;
-  for (const models::JudgedRow& j : store.judgements()) {
-    Counts& c = counts[j.listId];
-    ++c.rows;
-    std::set<models::Flag> flags;
-    for (const auto& f : j.findings) flags.insert(f.flag);
-    if (!flags.empty()) ++c.flagged;
-    if (acceptedRow(j)) ++c.valid;
-    for (models::Flag f : flags) ++c.perFlag[f];
+std::map<std::string, ListTally> tallyLists(const std::vector<models::JudgedRow>& judged) {
+  std::map<std::string, ListTally> tallies;
+  for (const models::JudgedRow& j : judged) {
+    ListTally& t = tallies[j.listId];
+    ++t.rows;
+    if (!j.findings.empty()) ++t.flagged;
+    if (acceptedRow(j)) ++t.valid;
+    // A check raises a flag at most once on a row.
+    for (const auto& f : j.findings) ++t.perFlag[f.flag];
   }
+  return tallies;
+}
+
+void writeListsCsv(const models::Store& store, const std::string& path, int required) {
+  std::map<std::string, ListTally> counts = tallyLists(store.judgements());
   CsvWriter out(path);
   std::vector<std::string> header{"list_id", "party", "pages", "rows", "flagged_rows", "valid_rows"};
   for (models::Flag f : models::kAllFlags) header.emplace_back(models::flagCode(f));
   if (required > 0) header.emplace_back("reaches_required");
   out.write(header);
   for (const models::ListEntry& list : store.lists()) {
-    const Counts& c = counts[list.listId];
+    const ListTally& c = counts[list.listId];
     std::vector<std::string> line{list.listId,
                                   list.party,
                                   std::to_string(store.pageCount(list.listId)),

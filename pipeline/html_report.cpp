@@ -8,7 +8,6 @@
 #include <fstream>
 #include <map>
 #include <memory>
-#include <set>
 #include <stdexcept>
 
 #include "models/flag.hpp"
@@ -61,24 +60,9 @@ void writeHtmlReport(const models::Store& store, const std::string& path) {
   const auto judged = store.judgements();
   const auto errors = store.errors();
 
-  struct ListCounts {
-    int rows = 0, flagged = 0, valid = 0;
-    std::map<models::Flag, int> perFlag;
-  };
-  std::map<std::string, ListCounts> perList;
+  std::map<std::string, ListTally> perList = tallyLists(judged);
   int flaggedTotal = 0;
-  for (const auto& j : judged) {
-    ListCounts& c = perList[j.listId];
-    ++c.rows;
-    if (!j.findings.empty()) {
-      ++c.flagged;
-      ++flaggedTotal;
-    }
-    if (acceptedRow(j)) ++c.valid;
-    std::set<models::Flag> flags;
-    for (const auto& f : j.findings) flags.insert(f.flag);
-    for (models::Flag f : flags) ++c.perFlag[f];
-  }
+  for (const auto& [id, tally] : perList) flaggedTotal += tally.flagged;
 
   out << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>listaudit report</title><style>"
       << kStyle << "</style></head><body>\n<h1>listaudit report</h1>\n<p class=\"muted\">" << lists.size() << " lists, "
@@ -88,7 +72,7 @@ void writeHtmlReport(const models::Store& store, const std::string& path) {
          "consent.</p>\n";
 
   for (const auto& list : lists) {
-    const ListCounts& c = perList[list.listId];
+    const ListTally& c = perList[list.listId];
     std::string flagCounts;
     for (const auto& [flag, n] : c.perFlag)
       flagCounts += (flagCounts.empty() ? "" : ", ") + std::string(models::flagCode(flag)) + " " + std::to_string(n);

@@ -51,9 +51,7 @@ std::vector<models::JudgedRow> judgeRows(const std::vector<models::ListEntry>& l
     const models::ListEntry& list = found == listById.end() ? kUnknownList : *found->second;
     const ResolvedId id = resolveId(row.rawId, row.idCharacterConfidences, list.country, row.idOtherReadings);
     models::JudgedRow j{row.listId, row.page, row.row, id.number, {}, 0, id.repair, false};
-    const Raise raise = [&](Flag flag, std::string evidence) {
-      j.findings.push_back({flag, flagWeight(flag), std::move(evidence)});
-    };
+    const Raise raise = [&](Flag flag, std::string evidence) { addFinding(j, flag, std::move(evidence)); };
     checkReading(row, id, options, raise);
     RowIdentity who = identify(row, id, registers);
     if (who.byName) j.note += (j.note.empty() ? "" : "; ") + std::string("identified by name, the number failing");

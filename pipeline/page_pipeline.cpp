@@ -71,6 +71,9 @@ class PageFeeder {
   int nextPage_ = 0;
 };
 
+// Progress needs the batch's page count before the first page: the sources
+// are opened once here to count and again as the pages are read, which costs
+// little beside reading them.
 int countPages(const std::vector<models::ListEntry>& lists) {
   int total = 0;
   for (const auto& entry : lists) {
@@ -104,67 +107,63 @@ PagePhaseResult readPages(const std::vector<models::ListEntry>& lists, models::S
   PageProgress progress;
   progress.total = result.pages;
 
+  // Each page through the stages. Any failure on one page becomes that
+  // page's error: an exception escaping a filter would cancel the batch.
+  auto process = [&](std::shared_ptr<PageJob> job) {
+    if (job->error) return job;
+    try {
+      oneapi::tbb::this_task_arena::isolate([&] {
+        const CleanPage cleaned = clean(job->image.grey);
+        job->image.grey.release();  // the cleaned page replaces it
+        const PageLayout laidOut = layout(cleaned);
+        job->reading = read(job->image, cleaned, laidOut, engines.local());
+      });
+    } catch (const LayoutError& e) {
+      job->error = models::InputError{lists[job->list].scanPath, job->page, e.what()};
+    } catch (const std::exception& e) {
+      job->error = models::InputError{lists[job->list].scanPath, job->page,
+                                      std::string("the page could not be processed: ") + e.what()};
+    }
+    job->image.grey.release();
+    return job;
+  };
+  // Each page into the store, in list and page order, on one thread.
+  auto keep = [&](std::shared_ptr<PageJob> job) {
+    const models::ListEntry& entry = lists[job->list];
+    if (job->page <= 1) store.setPageCount(entry.listId, job->pageCount);
+    progress.listId = entry.listId;
+    progress.page = job->page;
+    progress.failed = job->error.has_value();
+    progress.rows = 0;
+    if (job->error) {
+      store.addError(*job->error);
+      if (options.onError) options.onError(*job->error);
+      ++result.errors;
+    } else {
+      store.addPage(job->reading.page, job->reading.rows);
+      ++result.pagesRead;
+      result.rows += static_cast<int>(job->reading.rows.size());
+      progress.rows = static_cast<int>(job->reading.rows.size());
+    }
+    if (job->page > 0) ++progress.done;
+    if (options.progress) options.progress(progress);
+  };
+
+  using Job = std::shared_ptr<PageJob>;
   // A 300 dpi page is about 9 MB grey and several times that while cleaned:
   // two pages per thread keep every thread busy without holding the batch.
   const std::size_t tokens = static_cast<std::size_t>(threads) * 2;
+  // Pages one at a time, in list and page order.
+  auto feed = [&](oneapi::tbb::flow_control& fc) -> Job {
+    auto job = std::make_shared<PageJob>();
+    if (feeder.next(*job)) return job;
+    fc.stop();
+    return nullptr;
+  };
   oneapi::tbb::parallel_pipeline(
-      tokens,
-      oneapi::tbb::make_filter<void, std::shared_ptr<PageJob>>(
-          oneapi::tbb::filter_mode::serial_in_order,
-          [&](oneapi::tbb::flow_control& fc) -> std::shared_ptr<PageJob> {
-            auto job = std::make_shared<PageJob>();
-            if (!feeder.next(*job)) {
-              fc.stop();
-              return nullptr;
-            }
-            return job;
-          }) &
-          oneapi::tbb::make_filter<
-              std::shared_ptr<PageJob>,
-              std::shared_ptr<
-                  PageJob>>(oneapi::tbb::filter_mode::parallel,
-                            [&](std::shared_ptr<PageJob> job) {
-                              if (job->error) return job;
-                              // Any failure on one page becomes that page's error: an exception
-                              // escaping a filter would cancel the whole batch.
-                              try {
-                                oneapi::tbb::this_task_arena::isolate([&] {
-                                  const CleanPage cleaned = clean(job->image.grey);
-                                  job->image.grey.release();
-                                  const PageLayout laidOut = layout(cleaned);
-                                  job->reading = read(job->image, cleaned, laidOut, engines.local());
-                                });
-                              } catch (const LayoutError& e) {
-                                job->error = models::InputError{lists[job->list].scanPath, job->page, e.what()};
-                              } catch (const std::exception& e) {
-                                job->error =
-                                    models::InputError{lists[job->list].scanPath, job->page,
-                                                       std::string("the page could not be processed: ") + e.what()};
-                              }
-                              job->image.grey.release();
-                              return job;
-                            }) &
-          oneapi::tbb::make_filter<std::shared_ptr<PageJob>, void>(
-              oneapi::tbb::filter_mode::serial_in_order, [&](std::shared_ptr<PageJob> job) {
-                const models::ListEntry& entry = lists[job->list];
-                if (job->page <= 1) store.setPageCount(entry.listId, job->pageCount);
-                progress.listId = entry.listId;
-                progress.page = job->page;
-                progress.failed = job->error.has_value();
-                progress.rows = 0;
-                if (job->error) {
-                  store.addError(*job->error);
-                  if (options.onError) options.onError(*job->error);
-                  ++result.errors;
-                } else {
-                  store.addPage(job->reading.page, job->reading.rows);
-                  ++result.pagesRead;
-                  result.rows += static_cast<int>(job->reading.rows.size());
-                  progress.rows = static_cast<int>(job->reading.rows.size());
-                }
-                if (job->page > 0) ++progress.done;
-                if (options.progress) options.progress(progress);
-              }));
+      tokens, oneapi::tbb::make_filter<void, Job>(oneapi::tbb::filter_mode::serial_in_order, feed) &
+                  oneapi::tbb::make_filter<Job, Job>(oneapi::tbb::filter_mode::parallel, process) &
+                  oneapi::tbb::make_filter<Job, void>(oneapi::tbb::filter_mode::serial_in_order, keep));
   return result;
 }
 

@@ -26,6 +26,10 @@ double flagWeight(models::Flag flag) {
   return 0.0;
 }
 
+void addFinding(models::JudgedRow& row, models::Flag flag, std::string evidence) {
+  row.findings.push_back({flag, flagWeight(flag), std::move(evidence)});
+}
+
 double riskOf(const std::vector<models::Finding>& findings) {
   double logOdds = kPriorLogOdds;
   for (const auto& f : findings) logOdds += f.weight;

@@ -36,8 +36,7 @@ int benchPopulation(const std::string& population) {
   std::vector<models::InputError> errors;
   auto start = std::chrono::steady_clock::now();
   long long rows = 0;
-  const auto imported =
-      pipeline::loadRegisters({population, "", "", cache.string()}, errors, [&](long long n) { rows = n; });
+  pipeline::loadRegisters({population, "", "", cache.string()}, errors, [&](long long n) { rows = n; });
   const double importSeconds = secondsSince(start);
   start = std::chrono::steady_clock::now();
   const auto reused = pipeline::loadRegisters({population, "", "", cache.string()}, errors);
@@ -51,7 +50,6 @@ int benchPopulation(const std::string& population) {
   std::printf("reuse (hash and open): %.1f s\nlook-ups by number: %.0f per second\npeak memory: %ld MB\n", reuseSeconds,
               lookups / std::max(lookupSeconds, 1e-9), peakMemoryMb());
   std::filesystem::remove_all(cache);
-  (void)imported;
   return kExitOk;
 }
 
