@@ -273,7 +273,7 @@ std::vector<RowRecord> Store::rows(Shapes shapes) const {
                       "r.id_other_readings, " +
                           std::string(shapes == Shapes::Load ? "r.signature_shape" : "NULL") +
                           " FROM rows r "
-                      "JOIN lists l ON l.list_id = r.list_id ORDER BY l.ordinal, r.page, r.row");
+                          "JOIN lists l ON l.list_id = r.list_id ORDER BY l.ordinal, r.page, r.row");
   while (q.executeStep()) {
     RowRecord r;
     r.listId = q.getColumn(0).getString();

@@ -62,7 +62,8 @@ RunSummary runBatch(const RunOptions& options) {
   std::vector<models::InputError> copyErrors;
   const DigitalCopies digital = loadDigitalCopies(manifest.lists, copyErrors);
   record(copyErrors);
-  const auto judged = judgeRows(manifest.lists, store.rows(models::Store::Shapes::Load), JudgeOptions{}, registers, digital);
+  const auto judged =
+      judgeRows(manifest.lists, store.rows(models::Store::Shapes::Load), JudgeOptions{}, registers, digital);
   store.saveJudgements(judged);
 
   summary.rowsCsv = (out / "rows.csv").string();

@@ -51,9 +51,10 @@ void checkDuplicates(const std::vector<models::RowRecord>& rows, const std::vect
   std::map<std::string, ListMemory> memories;
   for (std::size_t i = 0; i < rows.size(); ++i) {
     if (auto earlier = memories[rows[i].listId].seenBefore(i, who[i]))
-      addFinding(judged[i], Flag::DuplicateInList,
-            std::string(!who[i].number.empty() && who[i].number == who[*earlier].number ? "same number" : "same name") +
-                " as " + place(rows[*earlier]));
+      addFinding(
+          judged[i], Flag::DuplicateInList,
+          std::string(!who[i].number.empty() && who[i].number == who[*earlier].number ? "same number" : "same name") +
+              " as " + place(rows[*earlier]));
   }
 }
 
@@ -96,8 +97,9 @@ void checkMultiParty(const std::vector<models::RowRecord>& rows, const std::vect
           others += (others.empty() ? "" : "; ") + listOf[k]->listId + " (" + listOf[k]->party + "), " + place(rows[k]);
           ++shown;
         }
-        addFinding(judged[i], Flag::MultiParty,
-              "also on " + others + (listOf[i] == first ? "; this list was filed first and keeps the supporter" : ""));
+        addFinding(
+            judged[i], Flag::MultiParty,
+            "also on " + others + (listOf[i] == first ? "; this list was filed first and keeps the supporter" : ""));
         judged[i].firstFiler = listOf[i] == first;
       }
     }
@@ -132,8 +134,8 @@ void checkRepeatedSignatures(const std::vector<models::RowRecord>& rows, const J
     if (best[i].second == rows.size()) continue;
     const models::RowRecord& other = rows[best[i].second];
     addFinding(judged[i], Flag::SignatureRepeated,
-          "matches the signature of " + (other.listId == rows[i].listId ? "" : "list " + other.listId + ", ") +
-              place(other) + " (shape similarity " + models::decimal(best[i].first, 2) + ")");
+               "matches the signature of " + (other.listId == rows[i].listId ? "" : "list " + other.listId + ", ") +
+                   place(other) + " (shape similarity " + models::decimal(best[i].first, 2) + ")");
   }
 }
 
