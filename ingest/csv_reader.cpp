@@ -91,4 +91,17 @@ std::string CsvHeader::get(const std::vector<std::string>& record, const std::st
   return trim(record[static_cast<std::size_t>(i)]);
 }
 
+void forEachCsvRecord(const std::string& path, const std::vector<std::string>& required,
+                      const CsvRecordHandler& onRecord) {
+  CsvReader reader(path);
+  std::vector<std::string> record;
+  if (!reader.next(record)) throw CsvError(path + ": empty, no header");
+  const CsvHeader header(record);
+  header.require(required, path);
+  while (reader.next(record)) {
+    if (record.size() == 1 && record[0].empty()) continue;  // a blank line
+    onRecord(header, record, reader.line());
+  }
+}
+
 }  // namespace listaudit::ingest

@@ -6,6 +6,7 @@
 // CsvError, whose message names the file and the record.
 #include <cstdio>
 #include <deque>
+#include <functional>
 #include <map>
 #include <memory>
 #include <stdexcept>
@@ -67,5 +68,14 @@ class CsvHeader {
  private:
   std::map<std::string, int> index_;
 };
+
+// The one loop over a CSV file's records: opens `path`, checks that its
+// header holds every `required` column, and hands each record that is not a
+// blank line to `onRecord` with the header and the record's line. Throws
+// CsvError naming the file when it cannot be used at all (missing, empty, no
+// header, a required column absent, malformed quoting).
+using CsvRecordHandler = std::function<void(const CsvHeader&, const std::vector<std::string>&, int line)>;
+void forEachCsvRecord(const std::string& path, const std::vector<std::string>& required,
+                      const CsvRecordHandler& onRecord);
 
 }  // namespace listaudit::ingest

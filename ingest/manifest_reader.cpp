@@ -1,71 +1,68 @@
 #include "ingest/manifest_reader.hpp"
 
-#include <algorithm>
-#include <cctype>
 #include <filesystem>
+#include <optional>
 #include <set>
 
-#include "models/national_id.hpp"
+#include "models/country.hpp"
 
 namespace listaudit::ingest {
+namespace {
 
-Manifest readManifest(const std::string& path) {
-  namespace fs = std::filesystem;
-  CsvReader reader(path);
-  std::vector<std::string> record;
-  if (!reader.next(record)) throw CsvError(path + ": empty manifest, no header");
-  const CsvHeader header(record);
-  header.require({"list_id", "party", "election_date", "submitted_on", "path"}, path);
+// The list on one manifest line, or, when the line cannot be used, why not.
+struct ManifestLine {
+  models::ListEntry entry;
+  std::string problem;
+};
 
-  const fs::path folder = fs::absolute(fs::path(path)).parent_path();
-  Manifest manifest;
+// `seen` holds the list_ids of the lines before, and takes this line's.
+ManifestLine parseLine(const CsvHeader& header, const std::vector<std::string>& record, int line,
+                       const std::filesystem::path& folder, std::set<std::string>& seen) {
+  ManifestLine out;
+  models::ListEntry& e = out.entry;
+  e.manifestLine = line;
+  e.listId = header.get(record, "list_id");
+  e.party = header.get(record, "party");
+  const std::optional<models::Country> country = models::Country::fromCode(header.get(record, "country"));
+  const std::string scans = header.get(record, "path");
+  const std::string digital = header.get(record, "digital_path");
+  e.electionDate = models::Date::parse(header.get(record, "election_date"));
+  e.submittedOn = models::Date::parse(header.get(record, "submitted_on"));
+
+  if (e.listId.empty())
+    out.problem = "list_id is empty";
+  else if (!seen.insert(e.listId).second)
+    out.problem = "list_id repeats an earlier line's";
+  else if (scans.empty())
+    out.problem = "path is empty";
+  else if (!e.electionDate)
+    out.problem = "election_date is not a date as YYYY-MM-DD";
+  else if (!e.submittedOn)
+    out.problem = "submitted_on is not a date as YYYY-MM-DD";
+  else if (!country)
+    out.problem = "country must be one of BG, RS, MK, ME, BA, AL, XK";
+  if (!out.problem.empty()) return out;
+  e.country = *country;
+  e.scanPath = (folder / scans).lexically_normal().string();
+  if (!digital.empty()) e.digitalPath = (folder / digital).lexically_normal().string();
+  return out;
+}
+
+}  // namespace
+
+std::vector<models::ListEntry> readManifest(const std::string& path, models::ErrorReporter& errors) {
+  const std::filesystem::path folder = std::filesystem::absolute(std::filesystem::path(path)).parent_path();
+  std::vector<models::ListEntry> lists;
   std::set<std::string> seen;
-  while (reader.next(record)) {
-    if (record.size() == 1 && record[0].empty()) continue;  // a blank line
-    const std::string where = path + " line " + std::to_string(reader.line());
-    auto fail = [&](const std::string& why) { manifest.errors.push_back({where, 0, why}); };
-
-    models::ListEntry e;
-    e.manifestLine = reader.line();
-    e.listId = header.get(record, "list_id");
-    e.party = header.get(record, "party");
-    e.country = header.get(record, "country");
-    std::transform(e.country.begin(), e.country.end(), e.country.begin(),
-                   [](unsigned char c) { return std::toupper(c); });
-    const std::string scans = header.get(record, "path");
-    const std::string digital = header.get(record, "digital_path");
-    e.electionDate = models::Date::parse(header.get(record, "election_date"));
-    e.submittedOn = models::Date::parse(header.get(record, "submitted_on"));
-
-    if (e.listId.empty()) {
-      fail("list_id is empty");
-      continue;
-    }
-    if (!seen.insert(e.listId).second) {
-      fail("list_id repeats an earlier line's");
-      continue;
-    }
-    if (scans.empty()) {
-      fail("path is empty");
-      continue;
-    }
-    if (!e.electionDate) {
-      fail("election_date is not a date as YYYY-MM-DD");
-      continue;
-    }
-    if (!e.submittedOn) {
-      fail("submitted_on is not a date as YYYY-MM-DD");
-      continue;
-    }
-    if (!e.country.empty() && models::schemeForCountry(e.country) == models::IdScheme::Unknown) {
-      fail("country must be one of BG, RS, MK, ME, BA, AL, XK");
-      continue;
-    }
-    e.scanPath = (folder / scans).lexically_normal().string();
-    if (!digital.empty()) e.digitalPath = (folder / digital).lexically_normal().string();
-    manifest.lists.push_back(std::move(e));
-  }
-  return manifest;
+  forEachCsvRecord(path, {"list_id", "party", "election_date", "submitted_on", "path"},
+                   [&](const CsvHeader& header, const std::vector<std::string>& record, int line) {
+                     ManifestLine parsed = parseLine(header, record, line, folder, seen);
+                     if (!parsed.problem.empty())
+                       errors.reportLine(path, line, parsed.problem);
+                     else
+                       lists.push_back(std::move(parsed.entry));
+                   });
+  return lists;
 }
 
 }  // namespace listaudit::ingest

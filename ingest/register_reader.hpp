@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "ingest/csv_reader.hpp"
+#include "models/error_reporter.hpp"
 #include "models/records.hpp"
 
 namespace listaudit::ingest {
@@ -18,11 +19,11 @@ namespace listaudit::ingest {
 inline constexpr int kMaxLineErrors = 100;
 
 void readPopulation(const std::string& path, const std::function<void(const models::Person&)>& onPerson,
-                    std::vector<models::InputError>& errors);
+                    models::ErrorReporter& errors);
 void readConsent(const std::string& path, const std::function<void(const models::ConsentRecord&)>& onRecord,
-                 std::vector<models::InputError>& errors);
+                 models::ErrorReporter& errors);
 void readComplaints(const std::string& path, const std::function<void(const models::Complaint&)>& onRecord,
-                    std::vector<models::InputError>& errors);
+                    models::ErrorReporter& errors);
 
 // A list's electronic copy (contract section 2: page, row, full_name,
 // national_id), keyed by page and row.
@@ -30,7 +31,6 @@ struct DigitalRow {
   std::string fullName, nationalId;
   int line = 0;
 };
-std::map<std::pair<int, int>, DigitalRow> readDigitalCopy(const std::string& path,
-                                                          std::vector<models::InputError>& errors);
+std::map<std::pair<int, int>, DigitalRow> readDigitalCopy(const std::string& path, models::ErrorReporter& errors);
 
 }  // namespace listaudit::ingest

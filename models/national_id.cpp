@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdio>
 
 namespace listaudit::models {
 namespace {
@@ -123,16 +124,6 @@ std::string_view schemeName(IdScheme scheme) {
   return "unknown";
 }
 
-IdScheme schemeForCountry(std::string_view country) {
-  std::string c(country);
-  std::transform(c.begin(), c.end(), c.begin(), [](unsigned char ch) { return std::toupper(ch); });
-  if (c == "BG") return IdScheme::Egn;
-  if (c == "RS" || c == "MK" || c == "ME" || c == "BA") return IdScheme::Jmbg;
-  if (c == "AL") return IdScheme::Albanian;
-  if (c == "XK") return IdScheme::Kosovo;
-  return IdScheme::Unknown;
-}
-
 char egnCheckDigit(std::string_view first9) {
   static constexpr std::array<int, 9> kWeights{2, 4, 8, 5, 10, 9, 7, 3, 6};
   int sum = 0;
@@ -149,8 +140,7 @@ char jmbgCheckDigit(std::string_view first12) {
   return static_cast<char>('0' + (m >= 10 ? 0 : m));
 }
 
-IdCheck checkNationalId(std::string_view number, std::string_view country) {
-  IdScheme scheme = schemeForCountry(country);
+IdCheck checkNationalId(std::string_view number, IdScheme scheme) {
   if (scheme == IdScheme::Unknown) {
     if (number.size() == 10 && allDigits(number))
       scheme = IdScheme::Egn;
@@ -169,6 +159,32 @@ IdCheck checkNationalId(std::string_view number, std::string_view country) {
   IdCheck r;
   r.reason = number.empty() ? "no number" : "the number has the form of no known scheme";
   return r;
+}
+
+std::string egnNumber(const Date& birth, int serial) {
+  const int monthCode = birth.month + (birth.year >= 2000 ? 40 : birth.year < 1900 ? 20 : 0);
+  char b[16];
+  std::snprintf(b, sizeof b, "%02d%02d%02d%03d", birth.year % 100, monthCode % 100, birth.day % 100, serial % 1000);
+  const std::string first9 = b;
+  return first9 + egnCheckDigit(first9);
+}
+
+std::string jmbgNumber(const Date& birth, int region, int serial) {
+  char b[16];
+  std::snprintf(b, sizeof b, "%02d%02d%03d%02d%03d", birth.day, birth.month, birth.year % 1000, region % 100,
+                serial % 1000);
+  const std::string first12 = b;
+  return first12 + jmbgCheckDigit(first12);
+}
+
+std::string albanianNumber(const Date& birth, bool female, int serial, char letter) {
+  // The decade: 0-9 for the 1800s, then A for the 1900s, B for the 1910s ...
+  const int decades = (birth.year - 1800) / 10;
+  const char decade = static_cast<char>(decades < 10 ? '0' + decades : 'A' + (decades - 10));
+  char b[16];
+  std::snprintf(b, sizeof b, "%c%d%02d%02d%03d%c", decade, birth.year % 10, birth.month + (female ? 50 : 0), birth.day,
+                serial % 1000, letter);
+  return b;
 }
 
 std::string_view idForm(IdScheme scheme) {

@@ -14,10 +14,6 @@ enum class IdScheme { Unknown, Egn, Jmbg, Albanian, Kosovo };
 
 std::string_view schemeName(IdScheme scheme);
 
-// The scheme a manifest country code decides (BG, RS, MK, ME, BA, AL, XK);
-// Unknown for an empty or unknown code, in which case the number's form decides.
-IdScheme schemeForCountry(std::string_view country);
-
 struct IdCheck {
   IdScheme scheme = IdScheme::Unknown;
   bool formOk = false;   // length and character classes match the scheme
@@ -27,15 +23,23 @@ struct IdCheck {
   bool valid() const { return formOk && checkOk; }
 };
 
-// Checks `number` (spaces already removed) under the country's scheme, or by
-// its form when the country is empty: 10 digits EGN, 13 digits JMBG,
-// letter-8 digits-letter Albanian.
-IdCheck checkNationalId(std::string_view number, std::string_view country);
+// Checks `number` (spaces already removed) under `scheme`, or by its form
+// when the scheme is Unknown (no country given): 10 digits EGN, 13 digits
+// JMBG, letter-8 digits-letter Albanian.
+IdCheck checkNationalId(std::string_view number, IdScheme scheme);
 
-// Check digits by the published algorithms, for the sample generator and the
-// checksum-guided repair. The argument is the number without its check digit.
+// Check digits by the published algorithms, for the checksum-guided repair.
+// The argument is the number without its check digit.
 char egnCheckDigit(std::string_view first9);
 char jmbgCheckDigit(std::string_view first12);
+
+// Numbers built by the rules checkNationalId checks, for the sample
+// generator: the birth date encoded as the scheme says, then the serial
+// (0-999), then the check digit. An Albanian number adds 50 to a woman's
+// month and ends in `letter` (issued numbers follow no published check).
+std::string egnNumber(const Date& birth, int serial);
+std::string jmbgNumber(const Date& birth, int region, int serial);
+std::string albanianNumber(const Date& birth, bool female, int serial, char letter);
 
 // The scheme's form, a character per position: 'L' a letter, 'D' a digit;
 // empty for Unknown.

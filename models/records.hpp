@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "models/country.hpp"
 #include "models/date.hpp"
 #include "models/flag.hpp"
 
@@ -20,7 +21,7 @@ struct ListEntry {
   std::optional<Date> submittedOn;
   std::string scanPath;
   std::string digitalPath;  // empty when none
-  std::string country;      // upper case, empty when not given
+  Country country;          // the unknown country when not given
   int manifestLine = 0;     // 1-based line in the manifest, for messages
 };
 

@@ -114,7 +114,7 @@ void Store::addList(const ListEntry& list) {
   q.bind(4, dateText(list.submittedOn));
   q.bind(5, list.scanPath);
   q.bind(6, list.digitalPath);
-  q.bind(7, list.country);
+  q.bind(7, std::string(list.country.code()));
   q.bind(8, list.manifestLine);
   q.exec();
 }
@@ -230,7 +230,8 @@ std::vector<ListEntry> Store::lists() const {
     e.submittedOn = Date::parse(q.getColumn(3).getString());
     e.scanPath = q.getColumn(4).getString();
     e.digitalPath = q.getColumn(5).getString();
-    e.country = q.getColumn(6).getString();
+    // Stored by the run from a checked manifest: always a known code or empty.
+    e.country = Country::fromCode(q.getColumn(6).getString()).value_or(Country());
     e.manifestLine = q.getColumn(7).getInt();
     out.push_back(std::move(e));
   }

@@ -1,7 +1,8 @@
 #pragma once
 // `listaudit run` as a library call (contract section 1): the manifest in,
 // the page phase, the check phase, and every output file written from the
-// store.
+// store. Every input that cannot be read goes through one ErrorReporter into
+// the store, errors.csv and RunOptions::onError.
 #include <functional>
 #include <string>
 

@@ -11,9 +11,9 @@
 #include <optional>
 
 #include "ingest/scan_source.hpp"
-#include "pipeline/clean_stage.hpp"
-#include "pipeline/layout_stage.hpp"
-#include "pipeline/read_stage.hpp"
+#include "pipeline/page/clean_stage.hpp"
+#include "pipeline/page/read_stage.hpp"
+#include "pipeline/page/ruled_layout_finder.hpp"
 
 namespace listaudit::pipeline {
 namespace {
@@ -27,6 +27,7 @@ struct PageJob {
   std::optional<models::InputError> error;
   PageReading reading;
 };
+using Job = std::shared_ptr<PageJob>;
 
 // Hands out the batch's pages one at a time, in list and page order.
 class PageFeeder {
@@ -86,10 +87,79 @@ int countPages(const std::vector<models::ListEntry>& lists) {
   return total;
 }
 
+// The page phase's stages and its sink. process() runs on any thread; keep()
+// on one, in page order.
+class PagePhase {
+ public:
+  PagePhase(const std::vector<models::ListEntry>& lists, models::Store& store, models::ErrorReporter& errors,
+            const PagePhaseOptions& options)
+      : lists_(lists), store_(store), errors_(errors), options_(options) {
+    result_.pages = countPages(lists);
+    progress_.total = result_.pages;
+  }
+
+  // Each page through the stages. Any failure on one page becomes that
+  // page's error: an exception escaping a filter would cancel the batch.
+  Job process(Job job) {
+    if (job->error) return job;
+    try {
+      oneapi::tbb::this_task_arena::isolate([&] {
+        const CleanPage cleaned = clean_(job->image.grey);
+        job->image.grey.release();  // the cleaned page replaces it
+        const PageLayout laidOut = layout_.find(cleaned);
+        job->reading = read_(job->image, cleaned, laidOut, readers_.local());
+      });
+    } catch (const LayoutError& e) {
+      job->error = models::InputError{lists_[job->list].scanPath, job->page, e.what()};
+    } catch (const std::exception& e) {
+      job->error = models::InputError{lists_[job->list].scanPath, job->page,
+                                      std::string("the page could not be processed: ") + e.what()};
+    }
+    job->image.grey.release();
+    return job;
+  }
+
+  // Each page into the store, or its error reported.
+  void keep(const Job& job) {
+    const models::ListEntry& entry = lists_[job->list];
+    if (job->page <= 1) store_.setPageCount(entry.listId, job->pageCount);
+    progress_.listId = entry.listId;
+    progress_.page = job->page;
+    progress_.failed = job->error.has_value();
+    progress_.rows = 0;
+    if (job->error) {
+      errors_.report(*job->error);
+      ++result_.errors;
+    } else {
+      store_.addPage(job->reading.page, job->reading.rows);
+      ++result_.pagesRead;
+      result_.rows += static_cast<int>(job->reading.rows.size());
+      progress_.rows = static_cast<int>(job->reading.rows.size());
+    }
+    if (job->page > 0) ++progress_.done;
+    if (options_.progress) options_.progress(progress_);
+  }
+
+  const PagePhaseResult& result() const { return result_; }
+
+ private:
+  const std::vector<models::ListEntry>& lists_;
+  models::Store& store_;
+  models::ErrorReporter& errors_;
+  const PagePhaseOptions& options_;
+  const CleanStage clean_{};
+  const RuledLayoutFinder layout_{};
+  const ReadStage read_{};
+  // One set of readers (and Tesseract engines) per thread, made when first used.
+  oneapi::tbb::enumerable_thread_specific<Readers> readers_;
+  PagePhaseResult result_;
+  PageProgress progress_;
+};
+
 }  // namespace
 
 PagePhaseResult readPages(const std::vector<models::ListEntry>& lists, models::Store& store,
-                          const PagePhaseOptions& options) {
+                          models::ErrorReporter& errors, const PagePhaseOptions& options) {
   if (options.jobs < 0) throw std::invalid_argument("page phase: jobs must be 0 (all cores) or more");
   const int threads = options.jobs > 0 ? options.jobs : oneapi::tbb::info::default_concurrency();
   oneapi::tbb::global_control limit(oneapi::tbb::global_control::max_allowed_parallelism,
@@ -97,62 +167,8 @@ PagePhaseResult readPages(const std::vector<models::ListEntry>& lists, models::S
   // Pages are the unit of parallelism; OpenCV's own threads would only compete.
   cv::setNumThreads(1);
 
-  const CleanStage clean;
-  const LayoutStage layout;
-  const ReadStage read;
-  oneapi::tbb::enumerable_thread_specific<OcrEnginePool> engines;
+  PagePhase phase(lists, store, errors, options);
   PageFeeder feeder(lists);
-  PagePhaseResult result;
-  result.pages = countPages(lists);
-  PageProgress progress;
-  progress.total = result.pages;
-
-  // Each page through the stages. Any failure on one page becomes that
-  // page's error: an exception escaping a filter would cancel the batch.
-  auto process = [&](std::shared_ptr<PageJob> job) {
-    if (job->error) return job;
-    try {
-      oneapi::tbb::this_task_arena::isolate([&] {
-        const CleanPage cleaned = clean(job->image.grey);
-        job->image.grey.release();  // the cleaned page replaces it
-        const PageLayout laidOut = layout(cleaned);
-        job->reading = read(job->image, cleaned, laidOut, engines.local());
-      });
-    } catch (const LayoutError& e) {
-      job->error = models::InputError{lists[job->list].scanPath, job->page, e.what()};
-    } catch (const std::exception& e) {
-      job->error = models::InputError{lists[job->list].scanPath, job->page,
-                                      std::string("the page could not be processed: ") + e.what()};
-    }
-    job->image.grey.release();
-    return job;
-  };
-  // Each page into the store, in list and page order, on one thread.
-  auto keep = [&](std::shared_ptr<PageJob> job) {
-    const models::ListEntry& entry = lists[job->list];
-    if (job->page <= 1) store.setPageCount(entry.listId, job->pageCount);
-    progress.listId = entry.listId;
-    progress.page = job->page;
-    progress.failed = job->error.has_value();
-    progress.rows = 0;
-    if (job->error) {
-      store.addError(*job->error);
-      if (options.onError) options.onError(*job->error);
-      ++result.errors;
-    } else {
-      store.addPage(job->reading.page, job->reading.rows);
-      ++result.pagesRead;
-      result.rows += static_cast<int>(job->reading.rows.size());
-      progress.rows = static_cast<int>(job->reading.rows.size());
-    }
-    if (job->page > 0) ++progress.done;
-    if (options.progress) options.progress(progress);
-  };
-
-  using Job = std::shared_ptr<PageJob>;
-  // A 300 dpi page is about 9 MB grey and several times that while cleaned:
-  // two pages per thread keep every thread busy without holding the batch.
-  const std::size_t tokens = static_cast<std::size_t>(threads) * 2;
   // Pages one at a time, in list and page order.
   auto feed = [&](oneapi::tbb::flow_control& fc) -> Job {
     auto job = std::make_shared<PageJob>();
@@ -160,11 +176,16 @@ PagePhaseResult readPages(const std::vector<models::ListEntry>& lists, models::S
     fc.stop();
     return nullptr;
   };
+  auto process = [&](Job job) { return phase.process(std::move(job)); };
+  auto keep = [&](Job job) { phase.keep(job); };
+  // A 300 dpi page is about 9 MB grey and several times that while cleaned:
+  // two pages per thread keep every thread busy without holding the batch.
+  const std::size_t tokens = static_cast<std::size_t>(threads) * 2;
   oneapi::tbb::parallel_pipeline(
       tokens, oneapi::tbb::make_filter<void, Job>(oneapi::tbb::filter_mode::serial_in_order, feed) &
                   oneapi::tbb::make_filter<Job, Job>(oneapi::tbb::filter_mode::parallel, process) &
                   oneapi::tbb::make_filter<Job, void>(oneapi::tbb::filter_mode::serial_in_order, keep));
-  return result;
+  return phase.result();
 }
 
 }  // namespace listaudit::pipeline

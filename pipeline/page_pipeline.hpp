@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "models/error_reporter.hpp"
 #include "models/records.hpp"
 #include "models/store.hpp"
 
@@ -22,9 +23,8 @@ struct PageProgress {
 
 struct PagePhaseOptions {
   int jobs = 0;  // threads; 0 for one per core
-  // Both called from one thread, in page order.
+  // Called from one thread, in page order.
   std::function<void(const PageProgress&)> progress;
-  std::function<void(const models::InputError&)> onError;
 };
 
 struct PagePhaseResult {
@@ -35,9 +35,10 @@ struct PagePhaseResult {
 };
 
 // Reads `lists` into `store` (which must already hold the lists). Every input
-// that cannot be read becomes an error row in the store; nothing here throws
-// for bad input. Misuse (jobs < 0) throws std::invalid_argument.
+// that cannot be read (a list's scans, a page) is reported to `errors`, from
+// one thread, in page order; nothing here throws for bad input. Misuse
+// (jobs < 0) throws std::invalid_argument.
 PagePhaseResult readPages(const std::vector<models::ListEntry>& lists, models::Store& store,
-                          const PagePhaseOptions& options);
+                          models::ErrorReporter& errors, const PagePhaseOptions& options);
 
 }  // namespace listaudit::pipeline

@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <iostream>
 
-#include "pipeline/registers.hpp"
+#include "pipeline/checks/registers.hpp"
 
 #include "ingest/csv_reader.hpp"
 #include "tools/bench/accuracy.hpp"
@@ -33,7 +33,7 @@ long peakMemoryMb() {
 int benchPopulation(const std::string& population) {
   const auto cache = std::filesystem::temp_directory_path() / ("listaudit-bench-" + std::to_string(::getpid()));
   std::filesystem::remove_all(cache);
-  std::vector<models::InputError> errors;
+  models::ErrorList errors;
   auto start = std::chrono::steady_clock::now();
   long long rows = 0;
   pipeline::loadRegisters({population, "", "", cache.string()}, errors, [&](long long n) { rows = n; });
@@ -45,7 +45,7 @@ int benchPopulation(const std::string& population) {
   const int lookups = 10000;
   for (int i = 0; i < lookups; ++i) reused.population->byNumber(std::to_string(1000000000LL + i * 7919LL));
   const double lookupSeconds = secondsSince(start);
-  std::printf("population rows: %lld (%zu bad lines)\nimport: %.1f s (%.0f rows/s)\n", rows, errors.size(),
+  std::printf("population rows: %lld (%zu bad lines)\nimport: %.1f s (%.0f rows/s)\n", rows, errors.errors().size(),
               importSeconds, rows / std::max(importSeconds, 1e-9));
   std::printf("reuse (hash and open): %.1f s\nlook-ups by number: %.0f per second\npeak memory: %ld MB\n", reuseSeconds,
               lookups / std::max(lookupSeconds, 1e-9), peakMemoryMb());

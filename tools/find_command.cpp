@@ -3,8 +3,8 @@
 #include <iostream>
 
 #include "models/decimal_text.hpp"
-#include "pipeline/csv_writer.hpp"
-#include "pipeline/triage.hpp"
+#include "pipeline/report/csv_writer.hpp"
+#include "pipeline/report/person_lookup.hpp"
 #include "tools/commands.hpp"
 
 namespace listaudit::tools {

@@ -15,7 +15,7 @@ ListEntry list(const std::string& id) {
   e.electionDate = Date{2021, 4, 4};
   e.submittedOn = Date{2021, 2, 15};
   e.scanPath = "/scans/" + id;
-  e.country = "BG";
+  e.country = *Country::fromCode("BG");
   e.manifestLine = 2;
   return e;
 }

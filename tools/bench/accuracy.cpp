@@ -21,22 +21,17 @@ struct ScoredRow {
 };
 
 std::map<Key, ScoredRow> readRows(const std::string& path) {
-  ingest::CsvReader reader(path);
-  std::vector<std::string> record;
-  if (!reader.next(record)) throw ingest::CsvError(path + ": empty, no header");
-  const ingest::CsvHeader header(record);
-  header.require({"list_id", "page", "row", "full_name", "national_id", "flags"}, path);
   std::map<Key, ScoredRow> rows;
-  while (reader.next(record)) {
-    if (record.size() == 1 && record[0].empty()) continue;
-    Key key{header.get(record, "list_id"), std::atoi(header.get(record, "page").c_str()),
-            std::atoi(header.get(record, "row").c_str())};
-    ScoredRow row{header.get(record, "full_name"), header.get(record, "national_id"), {}};
-    std::stringstream codes(header.get(record, "flags"));
-    for (std::string code; std::getline(codes, code, ';');)
-      if (const auto flag = models::flagFromCode(code)) row.flags.insert(*flag);
-    rows.emplace(std::move(key), std::move(row));
-  }
+  ingest::forEachCsvRecord(path, {"list_id", "page", "row", "full_name", "national_id", "flags"},
+                           [&](const ingest::CsvHeader& header, const std::vector<std::string>& record, int) {
+                             Key key{header.get(record, "list_id"), std::atoi(header.get(record, "page").c_str()),
+                                     std::atoi(header.get(record, "row").c_str())};
+                             ScoredRow row{header.get(record, "full_name"), header.get(record, "national_id"), {}};
+                             std::stringstream codes(header.get(record, "flags"));
+                             for (std::string code; std::getline(codes, code, ';');)
+                               if (const auto flag = models::flagFromCode(code)) row.flags.insert(*flag);
+                             rows.emplace(std::move(key), std::move(row));
+                           });
   return rows;
 }
 

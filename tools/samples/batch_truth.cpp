@@ -18,7 +18,7 @@ std::vector<std::set<models::Flag>> truthFlags(const std::vector<TruthRow>& rows
     const TruthRow& r = rows[i];
     const TruthList& list = lists.at(r.listId);
     auto& f = flags[i];
-    const models::IdCheck check = models::checkNationalId(r.nationalId, list.country);
+    const models::IdCheck check = models::checkNationalId(r.nationalId, list.country.scheme());
     // This person: the number's when it passes, otherwise the name's.
     std::string number;
     if (check.valid()) {

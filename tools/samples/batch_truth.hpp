@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "models/country.hpp"
 #include "models/date.hpp"
 #include "models/flag.hpp"
 
@@ -25,7 +26,8 @@ struct TruthRow {
 };
 
 struct TruthList {
-  std::string listId, party, country;
+  std::string listId, party;
+  models::Country country;
   models::Date election, submitted;
 };
 

@@ -69,13 +69,23 @@ std::string feminineSlavic(const std::string& surname) {
   return surname + "а";
 }
 
-std::string twoDigits(int v) {
-  char b[8];
-  std::snprintf(b, sizeof b, "%02d", v % 100);
-  return b;
-}
+// Where people of a country live: its towns and its streets.
+struct Places {
+  const Pool& cities;
+  const Pool& streets;
+};
 
-bool isJmbgCountry(const std::string& c) { return c == "RS" || c == "MK" || c == "ME" || c == "BA"; }
+Places placesOf(const models::Country& country) {
+  using models::Language;
+  switch (country.language()) {
+    case Language::Bulgarian: return {kBgCities, kBgStreets};
+    case Language::Macedonian: return {kMkCities, kMkStreets};
+    case Language::Albanian: return {country.code() == "XK" ? kXkCities : kAlCities, kAlStreets};
+    case Language::Serbian:
+    case Language::Unknown: break;
+  }
+  return {kRsCities, kRsStreets};
+}
 
 }  // namespace
 
@@ -95,67 +105,59 @@ std::string toSerbianLatin(const std::string& cyrillic) {
 }
 
 std::string PeopleFactory::name(const Locale& locale, bool female) {
-  const std::string& c = locale.country;
-  if (c == "BG") {
-    const std::string first = random_.pick(female ? kBgFemale : kBgMale);
-    std::string father = random_.pick(kBgPatronymic), family = random_.pick(kBgFamily);
-    if (female) {
-      father = feminineSlavic(father);
-      family = feminineSlavic(family);
+  using models::Language;
+  switch (locale.country.language()) {
+    case Language::Bulgarian: {
+      const std::string first = random_.pick(female ? kBgFemale : kBgMale);
+      std::string father = random_.pick(kBgPatronymic), family = random_.pick(kBgFamily);
+      if (female) {
+        father = feminineSlavic(father);
+        family = feminineSlavic(family);
+      }
+      return first + " " + father + " " + family;
     }
-    return first + " " + father + " " + family;
+    case Language::Macedonian: {
+      const std::string family = random_.pick(kMkFamily);
+      return random_.pick(female ? kMkFemale : kMkMale) + " " + (female ? feminineSlavic(family) : family);
+    }
+    case Language::Albanian: return random_.pick(female ? kAlFemale : kAlMale) + " " + random_.pick(kAlFamily);
+    case Language::Serbian:
+    case Language::Unknown: break;
   }
-  if (c == "MK") {
-    const std::string family = random_.pick(kMkFamily);
-    return random_.pick(female ? kMkFemale : kMkMale) + " " + (female ? feminineSlavic(family) : family);
-  }
-  if (c == "AL" || c == "XK") return random_.pick(female ? kAlFemale : kAlMale) + " " + random_.pick(kAlFamily);
   const std::string full = random_.pick(female ? kRsFemale : kRsMale) + " " + random_.pick(kRsFamily);
   return locale.latin ? toSerbianLatin(full) : full;
 }
 
 std::string PeopleFactory::address(const Locale& locale) {
-  const std::string& c = locale.country;
   const std::string number = std::to_string(random_.between(1, 120));
-  if (c == "BG") return random_.pick(kBgCities) + ", " + random_.pick(kBgStreets) + " " + number;
-  if (c == "MK") return random_.pick(kMkCities) + ", " + random_.pick(kMkStreets) + " " + number;
-  if (c == "AL") return random_.pick(kAlCities) + ", " + random_.pick(kAlStreets) + " " + number;
-  if (c == "XK") return random_.pick(kXkCities) + ", " + random_.pick(kAlStreets) + " " + number;
-  const std::string a = random_.pick(kRsCities) + ", " + random_.pick(kRsStreets) + " " + number;
-  return locale.latin ? toSerbianLatin(a) : a;
+  const Places places = placesOf(locale.country);
+  const std::string a = random_.pick(places.cities) + ", " + random_.pick(places.streets) + " " + number;
+  // Only Serbian is written in both scripts: a Latin list's addresses are in Latin.
+  return locale.latin && locale.country.writesCyrillic() ? toSerbianLatin(a) : a;
 }
 
 std::string PeopleFactory::number(const Locale& locale, const models::Date& birth, bool female) {
-  const std::string& c = locale.country;
-  if (c == "BG") {
-    const int monthCode = birth.month + (birth.year >= 2000 ? 40 : birth.year < 1900 ? 20 : 0);
-    // The ninth digit is even for men, odd for women.
-    const int serial = random_.between(0, 99) * 10 + random_.below(5) * 2 + (female ? 1 : 0);
-    std::string n = twoDigits(birth.year) + twoDigits(monthCode) + twoDigits(birth.day);
-    char s[8];
-    std::snprintf(s, sizeof s, "%03d", serial % 1000);
-    n += s;
-    return n + models::egnCheckDigit(n);
+  switch (locale.country.scheme()) {
+    case models::IdScheme::Egn: {
+      // The ninth digit is even for men, odd for women.
+      const int serial = random_.between(0, 99) * 10 + random_.below(5) * 2 + (female ? 1 : 0);
+      return models::egnNumber(birth, serial);
+    }
+    case models::IdScheme::Jmbg: {
+      const models::JmbgRegions regions = locale.country.jmbgRegions().front();
+      const int region = random_.between(regions.first, regions.last);
+      const int serial = female ? random_.between(500, 999) : random_.between(0, 499);
+      return models::jmbgNumber(birth, region, serial);
+    }
+    case models::IdScheme::Albanian: {
+      const char letter = static_cast<char>('A' + random_.below(26));
+      const int serial = random_.between(0, 999);
+      return models::albanianNumber(birth, female, serial, letter);
+    }
+    case models::IdScheme::Kosovo:
+    case models::IdScheme::Unknown: break;
   }
-  if (isJmbgCountry(c)) {
-    const int region = c == "RS"   ? random_.between(71, 79)
-                       : c == "MK" ? random_.between(41, 49)
-                       : c == "ME" ? random_.between(21, 29)
-                                   : random_.between(10, 19);
-    const int serial = female ? random_.between(500, 999) : random_.between(0, 499);
-    char b[16];
-    std::snprintf(b, sizeof b, "%02d%02d%03d%02d%03d", birth.day, birth.month, birth.year % 1000, region, serial);
-    const std::string n = b;
-    return n + models::jmbgCheckDigit(n);
-  }
-  if (c == "AL") {
-    const char decade = static_cast<char>('A' + (birth.year - 1900) / 10);
-    char b[16];
-    std::snprintf(b, sizeof b, "%c%d%02d%02d%03d%c", decade, birth.year % 10, birth.month + (female ? 50 : 0),
-                  birth.day, random_.between(0, 999), static_cast<char>('A' + random_.below(26)));
-    return b;
-  }
-  // XK: ten digits, form only.
+  // Kosovo: ten digits, form only.
   std::string n = std::to_string(random_.between(1, 9));
   for (int i = 0; i < 9; ++i) n += static_cast<char>('0' + random_.below(10));
   return n;
@@ -191,8 +193,9 @@ std::string PeopleFactory::withWrongCheck(const std::string& number, const Local
   // Change the check digit itself: the body (and so the date) stays a real
   // person's, and every scheme with a check digit then fails.
   std::string wrong = number;
-  if (locale.country == "XK" || wrong.size() < 10) return wrong;  // form only: nothing to get wrong
-  if (locale.country == "AL") {
+  const models::IdScheme scheme = locale.country.scheme();
+  if (scheme == models::IdScheme::Kosovo || wrong.size() < 10) return wrong;  // form only: nothing to get wrong
+  if (scheme == models::IdScheme::Albanian) {
     wrong.replace(2, 2, random_.chance(0.5) ? "13" : "63");  // no such month: the date fails
     return wrong;
   }

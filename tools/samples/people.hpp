@@ -4,16 +4,16 @@
 // Every name is a random combination from common-name pools: no real person.
 #include <string>
 
+#include "models/country.hpp"
 #include "models/date.hpp"
-#include "models/national_id.hpp"
 #include "tools/samples/sample_random.hpp"
 
 namespace listaudit::tools {
 
 // A country's tradition and the script its list is written in.
 struct Locale {
-  std::string country;  // BG, RS, MK, ME, BA, AL, XK
-  bool latin = false;   // Serbian lists may be in either script
+  models::Country country;
+  bool latin = false;  // Serbian lists may be in either script
 };
 
 struct Person {

@@ -13,7 +13,7 @@
 #include "models/flag.hpp"
 #include "models/name_text.hpp"
 #include "models/national_id.hpp"
-#include "pipeline/csv_writer.hpp"
+#include "pipeline/report/csv_writer.hpp"
 #include "tools/samples/batch_truth.hpp"
 #include "tools/samples/form_renderer.hpp"
 #include "tools/samples/handwriting.hpp"
@@ -37,7 +37,7 @@ struct FormWords {
   std::string stamp;  // the office whose stamp may fall on a page
 };
 
-const FormWords& wordsFor(const std::string& country) {
+const FormWords& wordsFor(const models::Country& country) {
   static const FormWords bg{
       "СПИСЪК на избирателите, подкрепящи регистрацията на партия „{party}“ за участие в изборите на {date}",
       {"№", "Собствено, бащино и фамилно име", "ЕГН", "Постоянен адрес", "Подпис"},
@@ -59,9 +59,13 @@ const FormWords& wordsFor(const std::string& country) {
                             "Personi para të cilit u vendosën nënshkrimet:",
                             {"Lëvizja për Ndryshim", "Aleanca Qytetare", "Partia e Drejtësisë", "Nisma Çlirimi"},
                             "KZAZ Tiranë"};
-  if (country == "BG") return bg;
-  if (country == "MK") return mk;
-  if (country == "AL" || country == "XK") return al;
+  switch (country.language()) {
+    case models::Language::Bulgarian: return bg;
+    case models::Language::Macedonian: return mk;
+    case models::Language::Albanian: return al;
+    case models::Language::Serbian:
+    case models::Language::Unknown: break;
+  }
   return rs;
 }
 
@@ -88,7 +92,8 @@ struct WrittenRow {
 };
 
 struct BatchList {
-  std::string listId, party, country;
+  std::string listId, party;
+  models::Country country;
   Locale locale;
   Date election{}, submitted{};
   std::vector<std::vector<WrittenRow>> pages;
@@ -104,8 +109,13 @@ struct SamplePerson {
 
 // Lists cycle through these; Bulgaria comes twice in the first three so that
 // a batch of three lists or more holds two parties' lists of one country.
-const std::array<Locale, 8> kLocales{Locale{"BG", false}, Locale{"RS", true}, Locale{"BG", false}, Locale{"MK", false},
-                                     Locale{"RS", false}, Locale{"AL", true}, Locale{"XK", true},  Locale{"ME", true}};
+Locale locale(std::string_view code, bool latin) { return {*models::Country::fromCode(code), latin}; }
+const std::array<Locale, 8> kLocales{locale("BG", false), locale("RS", true), locale("BG", false), locale("MK", false),
+                                     locale("RS", false), locale("AL", true), locale("XK", true),  locale("ME", true)};
+
+// A list in Latin letters of a language written in Cyrillic too (Serbian):
+// its words are transliterated.
+bool transliterated(const Locale& locale) { return locale.latin && locale.country.writesCyrillic(); }
 
 // Makes one batch: each phase a method, called in this order, so that the
 // random streams are drawn the same way for the same seed.
@@ -168,12 +178,12 @@ class BatchMaker {
       list.country = list.locale.country;
       const FormWords& words = wordsFor(list.country);
       // Lists of one country are different parties'.
-      const int sameCountry = listsOfCountry_[list.country]++;
+      const int sameCountry = listsOfCountry_[std::string(list.country.code())]++;
       list.party =
           words.parties[static_cast<std::size_t>(sameCountry + static_cast<int>(options_.seed)) % words.parties.size()];
-      if (list.locale.latin && list.country != "AL" && list.country != "XK") list.party = toSerbianLatin(list.party);
+      if (transliterated(list.locale)) list.party = toSerbianLatin(list.party);
       char id[32];
-      std::snprintf(id, sizeof id, "L%02d-%s", l + 1, list.country.c_str());
+      std::snprintf(id, sizeof id, "L%02d-%s", l + 1, std::string(list.country.code()).c_str());
       list.listId = id;
       list.election = election_;
       list.submitted = *Date::make(2021, 2, 10 + l % 15);
@@ -202,7 +212,7 @@ class BatchMaker {
           Cause cause = drawCause(planting_);
           if ((cause == Cause::RepeatInList && onList.empty()) ||
               (cause == Cause::OtherPartysList && otherLists.empty()) ||
-              (cause == Cause::WrongCheckDigit && list.country == "XK"))
+              (cause == Cause::WrongCheckDigit && list.country.scheme() == models::IdScheme::Kosovo))
             cause = Cause::Genuine;
           WrittenRow w;
           w.cause = cause;
@@ -297,7 +307,7 @@ class BatchMaker {
           replaceAll(replaceAll(words.titleFormat, "{party}", list.party), "{date}", dottedDate(list.election));
       std::string collectorLabel = words.collector;
       std::array<std::string, 5> headers = words.headers;
-      if (list.locale.latin && list.country != "AL" && list.country != "XK") {
+      if (transliterated(list.locale)) {
         title = toSerbianLatin(title);
         collectorLabel = toSerbianLatin(collectorLabel);
         for (auto& h : headers) h = toSerbianLatin(h);
@@ -365,7 +375,7 @@ class BatchMaker {
     manifest.write({"list_id", "party", "election_date", "submitted_on", "path", "digital_path", "country"});
     for (const BatchList& list : lists_)
       manifest.write({list.listId, list.party, list.election.toString(), list.submitted.toString(), list.scanPath,
-                      list.digitalPath, list.country});
+                      list.digitalPath, std::string(list.country.code())});
     manifest.close();
   }
 

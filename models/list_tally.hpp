@@ -1,0 +1,25 @@
+#pragma once
+// A list's rows counted as an election commission counts them (contract
+// section 8): rows, flagged rows, valid supporters and rows per flag. The one
+// place lists.csv and report.html take their counts from. Pure functions.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "models/records.hpp"
+
+namespace listaudit::models {
+
+// Whether a commission accepts the row: no flag, or MULTI_PARTY alone on the
+// list filed first (which keeps the supporter).
+bool acceptedRow(const JudgedRow& row);
+
+struct ListTally {
+  int rows = 0, flagged = 0, valid = 0;
+  std::map<Flag, int> perFlag;  // rows carrying each flag
+};
+
+// By list_id.
+std::map<std::string, ListTally> tallyLists(const std::vector<JudgedRow>& judged);
+
+}  // namespace listaudit::models

@@ -1,0 +1,67 @@
+#include "pipeline/checks/judge.hpp"
+
+#include <algorithm>
+#include <array>
+#include <map>
+
+#include "pipeline/checks/batch_checks.hpp"
+#include "pipeline/checks/digital_copy_check.hpp"
+#include "pipeline/checks/reading_checks.hpp"
+#include "pipeline/checks/register_checks.hpp"
+#include "pipeline/checks/risk_model.hpp"
+#include "pipeline/checks/row_case.hpp"
+
+namespace listaudit::pipeline {
+namespace {
+
+// The checks, in the order they run; each raises a flag at most once a row.
+constexpr std::array<RowCheck, 6> kRowChecks{checkReading, checkPopulation, checkAge,
+                                             checkConsent, checkComplaints, checkDigitalCopy};
+constexpr std::array<BatchCheck, 3> kBatchChecks{checkDuplicates, checkMultiParty, checkRepeatedSignatures};
+
+// Each row with its list, its number resolved under the list's scheme, and who it is.
+std::vector<RowCase> openCases(const std::vector<models::ListEntry>& lists, const std::vector<models::RowRecord>& rows,
+                               const Registers& registers) {
+  static const models::ListEntry kUnknownList;
+  std::map<std::string, const models::ListEntry*> listById;
+  for (const auto& l : lists) listById[l.listId] = &l;
+  std::vector<RowCase> cases;
+  cases.reserve(rows.size());
+  for (const models::RowRecord& row : rows) {
+    RowCase c;
+    c.row = &row;
+    const auto found = listById.find(row.listId);
+    c.list = found == listById.end() ? &kUnknownList : found->second;
+    c.id = models::resolveId(row.rawId, row.idCharacterConfidences, c.list->country.scheme(), row.idOtherReadings);
+    c.judged = {row.listId, row.page, row.row, c.id.number, {}, 0, c.id.repair, false};
+    c.who = identify(row, c.id, registers);
+    if (c.who.byName)
+      c.judged.note += (c.judged.note.empty() ? "" : "; ") + std::string("identified by name, the number failing");
+    cases.push_back(std::move(c));
+  }
+  return cases;
+}
+
+}  // namespace
+
+std::vector<models::JudgedRow> judgeRows(const std::vector<models::ListEntry>& lists,
+                                         const std::vector<models::RowRecord>& rows, const CheckOptions& options,
+                                         const Registers& registers, const DigitalCopies& digital) {
+  const CheckContext context{registers, digital, options};
+  std::vector<RowCase> cases = openCases(lists, rows, registers);
+  for (RowCase& c : cases)
+    for (const RowCheck check : kRowChecks) check(c, context);
+  for (const BatchCheck check : kBatchChecks) check(cases, context);
+
+  std::vector<models::JudgedRow> judged;
+  judged.reserve(cases.size());
+  for (RowCase& c : cases) {
+    std::sort(c.judged.findings.begin(), c.judged.findings.end(),
+              [](const models::Finding& a, const models::Finding& b) { return a.flag < b.flag; });
+    c.judged.risk = riskOf(c.judged.findings);
+    judged.push_back(std::move(c.judged));
+  }
+  return judged;
+}
+
+}  // namespace listaudit::pipeline

@@ -1,0 +1,41 @@
+#pragma once
+// The registers a run was given, ready for look-ups: the population register
+// as an indexed file (imported once per content, then reused), the consent
+// and complaints registers in memory. A register not given stays empty, and
+// its checks are not made.
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ingest/register_reader.hpp"
+#include "models/consent_book.hpp"
+#include "models/error_reporter.hpp"
+#include "models/population_index.hpp"
+
+namespace listaudit::pipeline {
+
+struct RegisterPaths {
+  std::string population, consent, complaints;  // empty when not given
+  std::string cacheDir;                         // where population indexes are kept
+};
+
+struct Registers {
+  std::optional<models::PopulationIndex> population;
+  std::optional<models::ConsentBook> consent;
+  std::optional<models::ComplaintBook> complaints;
+  std::string populationName, consentName, complaintsName;  // file names, for evidence
+};
+
+// Throws ingest::CsvError when a register cannot be used at all; bad lines are
+// reported to `errors`. `onImport` hears how many population rows are imported so far.
+Registers loadRegisters(const RegisterPaths& paths, models::ErrorReporter& errors,
+                        const std::function<void(long long)>& onImport = {});
+
+// Each list's electronic copy, by list_id; a copy that cannot be read is an
+// error, and its list is not compared.
+using DigitalCopies = std::map<std::string, std::map<std::pair<int, int>, ingest::DigitalRow>>;
+DigitalCopies loadDigitalCopies(const std::vector<models::ListEntry>& lists, models::ErrorReporter& errors);
+
+}  // namespace listaudit::pipeline

@@ -1,0 +1,9 @@
+#include "pipeline/checks/row_case.hpp"
+
+#include "pipeline/checks/risk_model.hpp"
+
+namespace listaudit::pipeline {
+
+void RowCase::raise(models::Flag flag, std::string evidence) { addFinding(judged, flag, std::move(evidence)); }
+
+}  // namespace listaudit::pipeline

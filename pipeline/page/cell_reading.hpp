@@ -1,0 +1,34 @@
+#pragma once
+// What a reader makes of one cell: the text, and for each character the
+// reader's choices with their probabilities, so that later steps (the
+// number resolver, a reviewer's candidates) can weigh what else the ink
+// could be. Value type.
+#include <string>
+#include <vector>
+
+namespace listaudit::pipeline {
+
+struct GlyphChoice {
+  std::string glyph;  // one character, UTF-8
+  double probability = 0;
+};
+
+// One character of a reading: its choices, the one in the text first.
+struct ReadGlyph {
+  std::vector<GlyphChoice> choices;
+};
+
+struct CellReading {
+  std::string text;               // UTF-8, trimmed
+  double confidence = 0;          // 0..1: the least sure character's probability
+  std::vector<ReadGlyph> glyphs;  // one per character of `text` that is not a space; empty when they cannot be told
+
+  // The probability of each character's first choice, in order.
+  std::vector<double> confidences() const {
+    std::vector<double> out;
+    for (const ReadGlyph& g : glyphs) out.push_back(g.choices.empty() ? 0.0 : g.choices.front().probability);
+    return out;
+  }
+};
+
+}  // namespace listaudit::pipeline

@@ -1,0 +1,108 @@
+#include "pipeline/page/clean_stage.hpp"
+
+#include <cmath>
+#include <opencv2/imgproc.hpp>
+#include <stdexcept>
+
+#include "pipeline/page/ruling.hpp"
+
+namespace listaudit::pipeline {
+namespace {
+
+cv::Mat rotate(const cv::Mat& image, double degrees, int interpolation, const cv::Scalar& border) {
+  const cv::Point2f centre(image.cols / 2.0f, image.rows / 2.0f);
+  cv::Mat out;
+  cv::warpAffine(image, out, cv::getRotationMatrix2D(centre, degrees, 1.0), image.size(), interpolation,
+                 cv::BORDER_CONSTANT, border);
+  return out;
+}
+
+// Sum of squared row sums: large when ink lines up in rows.
+double sharpness(const cv::Mat& ink) {
+  cv::Mat rows;
+  cv::reduce(ink, rows, 1, cv::REDUCE_SUM, CV_64F);
+  return rows.dot(rows);
+}
+
+double bestAngle(const cv::Mat& ink, double from, double to, double step) {
+  double best = 0, bestScore = -1;
+  for (double a = from; a <= to + 1e-9; a += step) {
+    const double score = sharpness(rotate(ink, a, cv::INTER_NEAREST, cv::Scalar(0)));
+    if (score > bestScore) {
+      bestScore = score;
+      best = a;
+    }
+  }
+  return best;
+}
+
+// An upside-down form has its narrow row-number column on the right, and its
+// tall header row at the bottom.
+bool looksUpsideDown(const Ruling& ruling) {
+  const auto& v = ruling.vertical;
+  if (v.size() >= 3) {
+    const int first = v[1] - v[0], last = v[v.size() - 1] - v[v.size() - 2];
+    if (first != last) return last < first;
+  }
+  const auto& h = ruling.horizontal;
+  if (h.size() >= 4) {
+    const int firstRow = h[1] - h[0], lastRow = h[h.size() - 1] - h[h.size() - 2];
+    return lastRow > firstRow * 1.15;
+  }
+  return false;
+}
+
+}  // namespace
+
+CleanStage::CleanStage(double maxSkewDegrees) : maxSkew_(maxSkewDegrees) {
+  if (!(maxSkewDegrees > 0 && maxSkewDegrees <= 45))
+    throw std::invalid_argument("clean stage: maxSkewDegrees must be in (0, 45]");
+}
+
+cv::Mat binarise(const cv::Mat& grey) {
+  cv::Mat smooth, ink;
+  cv::medianBlur(grey, smooth, 3);
+  // A window about a fifth of an inch wide at any resolution.
+  const int window = (std::max(15, grey.cols / 40)) | 1;
+  cv::adaptiveThreshold(smooth, ink, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY_INV, window, 18);
+  return ink;
+}
+
+double estimateSkew(const cv::Mat& ink, double maxDegrees) {
+  // Search on a small copy: about 800 pixels wide is enough for a tenth of a degree.
+  const double scale = std::min(1.0, 800.0 / ink.cols);
+  cv::Mat small;
+  cv::resize(ink, small, {}, scale, scale, cv::INTER_AREA);
+  cv::threshold(small, small, 60, 255, cv::THRESH_BINARY);
+  const double coarse = bestAngle(small, -maxDegrees, maxDegrees, 0.25);
+  return bestAngle(small, coarse - 0.25, coarse + 0.25, 0.025);
+}
+
+CleanPage CleanStage::operator()(const cv::Mat& grey) const {
+  if (grey.empty() || grey.type() != CV_8UC1) throw std::invalid_argument("clean stage: expects an 8-bit grey page");
+  CleanPage page;
+  cv::Mat ink = binarise(grey);
+  page.skewDegrees = estimateSkew(ink, maxSkew_);
+  // Paper tone for the corners the rotation uncovers.
+  const cv::Scalar paper(cv::mean(grey)[0] > 128 ? 255 : 0);
+  if (std::abs(page.skewDegrees) >= 0.05) {
+    page.grey = rotate(grey, page.skewDegrees, cv::INTER_LINEAR, paper);
+    page.ink = binarise(page.grey);
+  } else {
+    page.grey = grey;
+    page.ink = ink;
+  }
+  page.ruling = findRuling(page.ink);
+  if (looksUpsideDown(page.ruling)) {
+    page.upsideDown = true;
+    cv::rotate(page.grey, page.grey, cv::ROTATE_180);
+    cv::rotate(page.ink, page.ink, cv::ROTATE_180);
+    // Found again rather than turned: the morphology's even-sized kernels are
+    // not symmetric under a half turn, so a turned ruling could lie a pixel
+    // off the one the layout would find. Only upside-down pages pay for it.
+    page.ruling = findRuling(page.ink);
+  }
+  return page;
+}
+
+}  // namespace listaudit::pipeline

@@ -1,0 +1,139 @@
+#include "pipeline/page/read_stage.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+#include <vector>
+
+#include "models/name_text.hpp"
+#include "pipeline/page/cell_ink.hpp"
+#include "pipeline/page/signature_shape.hpp"
+
+namespace listaudit::pipeline {
+namespace {
+
+// Number cells read to tell the country of a page whose list gives none.
+constexpr std::size_t kCountryProbeRows = 6;
+
+// Widest image of a row kept for the report; enough to read it on screen.
+constexpr int kRowImageWidth = 1400;
+
+std::vector<std::uint8_t> rowImage(const cv::Mat& grey, const cv::Rect& box) {
+  cv::Mat crop = grey(box & cv::Rect(0, 0, grey.cols, grey.rows));
+  if (crop.empty()) return {};
+  cv::Mat scaled;
+  const double scale = std::min(1.0, static_cast<double>(kRowImageWidth) / crop.cols);
+  cv::resize(crop, scaled, {}, scale, scale, cv::INTER_AREA);
+  std::vector<std::uint8_t> png;
+  cv::imencode(".png", scaled, png, {cv::IMWRITE_PNG_COMPRESSION, 6});
+  return png;
+}
+
+// The country the page is read as: the list's, or, when the manifest gives
+// none, the one a few number cells read with every scheme's characters say.
+models::Country readingCountry(const models::Country& listCountry, const PageLayout& layout, Readers& readers) {
+  if (listCountry.known()) return listCountry;
+  std::vector<std::string> readings;
+  for (std::size_t i = 0; i < layout.rows.size() && i < kCountryProbeRows; ++i) {
+    const cv::Rect cell = layout.cell(layout.rows[i], kIdColumn);
+    readings.push_back(readers.numberReaderFor(cell).read(cell, models::IdScheme::Unknown).text);
+  }
+  return models::countryOfNumbers(readings);
+}
+
+// One body row: its cells read, its signature measured, its image cut.
+models::RowRecord readRow(const PageImage& image, const CleanPage& clean, const PageLayout& layout,
+                          const TableRow& tableRow, models::IdScheme scheme, Readers& readers) {
+  auto cell = [&](int column) { return layout.cell(tableRow, column); };
+  models::RowRecord row;
+  row.listId = image.listId;
+  row.page = image.page;
+  row.row = tableRow.position;
+  const CellReading name = readers.nameReaderFor(cell(kNameColumn)).readLine(cell(kNameColumn));
+  row.fullName = models::normaliseName(name.text);
+  row.nameConfidence = name.confidence;
+  const CellReading id = readers.numberReaderFor(cell(kIdColumn)).read(cell(kIdColumn), scheme);
+  row.rawId = id.text;
+  row.nationalId = row.rawId;
+  row.idConfidence = id.confidence;
+  if (id.glyphs.size() == row.rawId.size()) row.idCharacterConfidences = id.confidences();
+  row.signatureInk = inkShare(clean.ink, layout.lines, cell(kSignatureColumn));
+  row.signatureShape = signatureShape(clean.ink, layout.lines, cell(kSignatureColumn));
+  const int inset = layout.inset();
+  const int margin = layout.lineThickness * 3;
+  row.box = {layout.columnX[0] - margin, tableRow.top - inset - margin,
+             layout.columnX[5] - layout.columnX[0] + 2 * margin, tableRow.bottom - tableRow.top + 2 * (inset + margin)};
+  row.image = rowImage(clean.grey, cv::Rect(row.box.x, row.box.y, row.box.width, row.box.height));
+  return row;
+}
+
+// A number that fails its check gets a second look, after every cell of the
+// page is read: the resolver decides what the other readings are worth.
+void lookAgainAtFailingNumbers(std::vector<models::RowRecord>& rows, const PageLayout& layout, models::IdScheme scheme,
+                               Readers& readers) {
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    models::RowRecord& row = rows[i];
+    if (row.rawId.empty() || models::checkNationalId(row.rawId, scheme).valid()) continue;
+    const cv::Rect cell = layout.cell(layout.rows[i], kIdColumn);
+    for (const std::string& reading : readers.numberReaderFor(cell).readAgain(cell, scheme))
+      if (!reading.empty() && reading != row.rawId &&
+          std::find(row.idOtherReadings.begin(), row.idOtherReadings.end(), reading) == row.idOtherReadings.end())
+        row.idOtherReadings.push_back(reading);
+  }
+}
+
+// Rows that number the columns under the header are no supporters; the
+// table's rows are counted after them, as a person counts them.
+void dropColumnNumberRows(std::vector<models::RowRecord>& rows) {
+  std::size_t leading = 0;
+  while (leading < rows.size() && looksLikeColumnNumbers(rows[leading])) ++leading;
+  if (leading == 0) return;
+  const int dropped = rows[leading - 1].row;
+  rows.erase(rows.begin(), rows.begin() + static_cast<long>(leading));
+  for (auto& row : rows) row.row -= dropped;
+}
+
+}  // namespace
+
+bool looksLikeColumnNumbers(const models::RowRecord& row) {
+  int letters = 0;
+  for (const char* p = row.fullName.c_str(); *p;) {
+    // Any byte that starts a UTF-8 letter outside ASCII counts as a letter, as
+    // do ASCII letters: digits and signs do not.
+    const unsigned char c = static_cast<unsigned char>(*p);
+    if (std::isalpha(c) || c >= 0xC0) ++letters;
+    ++p;
+    while ((static_cast<unsigned char>(*p) & 0xC0) == 0x80) ++p;
+  }
+  return letters < 2 && row.rawId.size() < 3;
+}
+
+PageReading ReadStage::operator()(const PageImage& image, const CleanPage& clean, const PageLayout& layout,
+                                  Readers& readers) const {
+  PageReading out;
+  out.page.listId = image.listId;
+  out.page.page = image.page;
+  out.page.width = clean.grey.cols;
+  out.page.height = clean.grey.rows;
+  out.page.skewDegrees = clean.skewDegrees;
+  out.page.upsideDown = clean.upsideDown;
+
+  readers.setPage(layout.text, image.country);
+  const models::Country country = readingCountry(image.country, layout, readers);
+  if (!(country == image.country)) readers.setPage(layout.text, country);
+  const models::IdScheme scheme = country.scheme();
+
+  // The title is long: the reader may learn from it how to read the page.
+  out.page.title = models::normaliseName(readers.nameReaderFor(layout.titleBox).readBlock(layout.titleBox).text);
+  out.page.collector =
+      models::normaliseName(readers.nameReaderFor(layout.collectorBox).readLine(layout.collectorBox).text);
+  for (const TableRow& tableRow : layout.rows)
+    out.rows.push_back(readRow(image, clean, layout, tableRow, scheme, readers));
+  lookAgainAtFailingNumbers(out.rows, layout, scheme, readers);
+  dropColumnNumberRows(out.rows);
+  out.page.rows = static_cast<int>(out.rows.size());
+  return out;
+}
+
+}  // namespace listaudit::pipeline

@@ -1,0 +1,44 @@
+#include "pipeline/page/readers.hpp"
+
+#include <stdexcept>
+
+#include "pipeline/page/tesseract_name_reader.hpp"
+#include "pipeline/page/tesseract_number_reader.hpp"
+
+namespace listaudit::pipeline {
+namespace {
+
+// The registration: readers in the order they are asked. A reader for a kind
+// of cell (handwriting) goes before Tesseract, which reads any cell.
+std::vector<std::unique_ptr<NumberReader>> registeredNumberReaders(OcrEnginePool& engines) {
+  std::vector<std::unique_ptr<NumberReader>> readers;
+  readers.push_back(std::make_unique<TesseractNumberReader>(engines));
+  return readers;
+}
+
+std::vector<std::unique_ptr<NameReader>> registeredNameReaders(OcrEnginePool& engines) {
+  std::vector<std::unique_ptr<NameReader>> readers;
+  readers.push_back(std::make_unique<TesseractNameReader>(engines));
+  return readers;
+}
+
+template <class Reader>
+Reader& firstAccepting(const std::vector<std::unique_ptr<Reader>>& readers, const cv::Rect& cell) {
+  for (const auto& reader : readers)
+    if (reader->accepts(cell)) return *reader;
+  throw std::logic_error("read stage: no registered reader accepts a cell");
+}
+
+}  // namespace
+
+Readers::Readers() : numberReaders_(registeredNumberReaders(engines_)), nameReaders_(registeredNameReaders(engines_)) {}
+
+void Readers::setPage(const cv::Mat& text, const models::Country& country) {
+  for (const auto& reader : numberReaders_) reader->setPage(text);
+  for (const auto& reader : nameReaders_) reader->setPage(text, country);
+}
+
+NumberReader& Readers::numberReaderFor(const cv::Rect& cell) { return firstAccepting(numberReaders_, cell); }
+NameReader& Readers::nameReaderFor(const cv::Rect& box) { return firstAccepting(nameReaders_, box); }
+
+}  // namespace listaudit::pipeline

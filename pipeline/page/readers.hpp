@@ -1,0 +1,36 @@
+#pragma once
+// The readers of one thread: every registered number reader and name reader
+// (readers.cpp holds the registration, in the order they are asked), over
+// the thread's Tesseract engines. The read stage asks for the reader of each
+// cell: the first registered reader that accepts it.
+//
+// Not thread-safe: the wiring gives each thread its own Readers.
+#include <memory>
+#include <vector>
+
+#include "pipeline/page/name_reader.hpp"
+#include "pipeline/page/number_reader.hpp"
+#include "pipeline/page/ocr_engine.hpp"
+
+namespace listaudit::pipeline {
+
+class Readers {
+ public:
+  Readers();
+  Readers(const Readers&) = delete;
+  Readers& operator=(const Readers&) = delete;
+
+  // Sets the page on every reader; `country` decides the name readers' languages.
+  void setPage(const cv::Mat& text, const models::Country& country);
+  // The reader for a cell of the page set. Throws std::logic_error when no
+  // reader accepts it (the registration ends with one that reads any cell).
+  NumberReader& numberReaderFor(const cv::Rect& cell);
+  NameReader& nameReaderFor(const cv::Rect& box);
+
+ private:
+  OcrEnginePool engines_;
+  std::vector<std::unique_ptr<NumberReader>> numberReaders_;
+  std::vector<std::unique_ptr<NameReader>> nameReaders_;
+};
+
+}  // namespace listaudit::pipeline

@@ -1,0 +1,74 @@
+#include "pipeline/page/ruled_layout_finder.hpp"
+
+#include <algorithm>
+#include <opencv2/imgproc.hpp>
+
+#include "pipeline/page/cell_ink.hpp"
+
+namespace listaudit::pipeline {
+namespace {
+
+// Below this share of ink a name or number cell counts as empty.
+constexpr double kEmptyCellInk = 0.004;
+
+cv::Rect clampToImage(cv::Rect box, const cv::Size& size) { return box & cv::Rect(0, 0, size.width, size.height); }
+
+}  // namespace
+
+PageLayout RuledLayoutFinder::find(const CleanPage& page) const {
+  const Ruling& ruling = page.ruling;
+  if (ruling.horizontal.size() < 3)
+    throw LayoutError("no ruled table found (" + std::to_string(ruling.horizontal.size()) + " horizontal lines)");
+  if (ruling.vertical.size() != 6)
+    throw LayoutError("the table has " + std::to_string(ruling.vertical.size()) +
+                      " vertical lines, the form has 6 (five columns)");
+  PageLayout layout;
+  std::copy(ruling.vertical.begin(), ruling.vertical.end(), layout.columnX.begin());
+  layout.lineThickness = ruling.thickness;
+  const auto& h = ruling.horizontal;
+  layout.tableTop = h.front();
+  layout.tableBottom = h.back();
+
+  // Paint the rulings out (a little wider than found) so OCR never reads a
+  // cell border as a letter.
+  cv::Mat& lines = layout.lines;
+  cv::dilate(ruling.lines, lines, cv::getStructuringElement(cv::MORPH_RECT, {3, 3}));
+  layout.text = page.grey.clone();
+  layout.text.setTo(255, lines);
+
+  // Bands under the header that are much lower than the writing rows (a row
+  // numbering the columns, say) belong to the header: rows are counted below them.
+  std::vector<int> heights;
+  for (std::size_t i = 1; i + 1 < h.size(); ++i) heights.push_back(h[i + 1] - h[i]);
+  std::vector<int> sorted = heights;
+  std::nth_element(sorted.begin(), sorted.begin() + static_cast<long>(sorted.size() / 2), sorted.end());
+  const int typical = sorted.empty() ? 0 : sorted[sorted.size() / 2];
+  std::size_t first = 1;
+  while (first + 1 < h.size() && heights[first - 1] * 4 < typical * 3) ++first;
+  layout.headerBottom = h[first];
+
+  const int inset = layout.inset();
+  for (std::size_t i = first; i + 1 < h.size(); ++i) {
+    TableRow row{h[i] + inset, h[i + 1] - inset, static_cast<int>(i - first + 1)};
+    if (row.bottom - row.top < 8) continue;
+    auto cell = [&](int column) { return layout.cell(row, column); };
+    // A row counts when its name or number cell holds writing; empty rows at
+    // the end of a form are not supporters.
+    if (inkShare(page.ink, lines, cell(kNameColumn)) < kEmptyCellInk &&
+        inkShare(page.ink, lines, cell(kIdColumn)) < kEmptyCellInk)
+      continue;
+    layout.rows.push_back(row);
+  }
+
+  const int rowHeight = h.size() > 2 ? (h.back() - h[1]) / static_cast<int>(h.size() - 2) : 50;
+  const int titleTop = std::max(0, layout.tableTop - rowHeight * 4);
+  layout.titleBox = clampToImage(
+      {layout.columnX[0], titleTop, layout.columnX[5] - layout.columnX[0], layout.tableTop - inset - titleTop},
+      page.grey.size());
+  layout.collectorBox = clampToImage(
+      {layout.columnX[0], layout.tableBottom + inset, layout.columnX[5] - layout.columnX[0], rowHeight * 3},
+      page.grey.size());
+  return layout;
+}
+
+}  // namespace listaudit::pipeline

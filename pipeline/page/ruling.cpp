@@ -1,0 +1,93 @@
+#include "pipeline/page/ruling.hpp"
+
+#include <algorithm>
+#include <opencv2/imgproc.hpp>
+
+namespace listaudit::pipeline {
+namespace {
+
+// Centres of runs of indices whose value passes `threshold`, with the run's width.
+std::vector<std::pair<int, int>> peaks(const std::vector<int>& profile, int threshold) {
+  std::vector<std::pair<int, int>> out;
+  int start = -1;
+  for (int i = 0; i <= static_cast<int>(profile.size()); ++i) {
+    const bool on = i < static_cast<int>(profile.size()) && profile[static_cast<std::size_t>(i)] >= threshold;
+    if (on && start < 0) start = i;
+    if (!on && start >= 0) {
+      out.emplace_back((start + i - 1) / 2, i - start);
+      start = -1;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+Ruling findRuling(const cv::Mat& ink) {
+  Ruling r;
+  const int w = ink.cols, h = ink.rows;
+  // Long runs of ink, with small breaks (noise, a stamp's edge) closed.
+  cv::Mat horizontal, vertical;
+  cv::morphologyEx(ink, horizontal, cv::MORPH_OPEN,
+                   cv::getStructuringElement(cv::MORPH_RECT, {std::max(20, w / 25), 1}));
+  cv::morphologyEx(horizontal, horizontal, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {w / 60 + 1, 1}));
+  cv::morphologyEx(ink, vertical, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {1, std::max(20, h / 25)}));
+  cv::morphologyEx(vertical, vertical, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {1, h / 80 + 1}));
+  cv::bitwise_or(horizontal, vertical, r.lines);
+
+  // Vertical lines at least a tenth of the page tall, each with its extent.
+  struct Line {
+    int at = 0, thickness = 0, from = 0, to = 0;
+  };
+  std::vector<int> columnProfile(static_cast<std::size_t>(w));
+  for (int x = 0; x < w; ++x) columnProfile[static_cast<std::size_t>(x)] = cv::countNonZero(vertical.col(x));
+  std::vector<Line> verticals;
+  for (auto [x, t] : peaks(columnProfile, h / 10)) {
+    const cv::Mat band = vertical.colRange(std::max(0, x - t), std::min(w, x + t + 1));
+    cv::Mat rows;
+    cv::reduce(band, rows, 1, cv::REDUCE_MAX);
+    std::vector<cv::Point> on;
+    cv::findNonZero(rows, on);
+    if (!on.empty()) verticals.push_back({x, t, on.front().y, on.back().y});
+  }
+  // The table's column rulings share one top and one bottom; a page frame or a
+  // margin line does not share them. The largest such group is the table.
+  const int tolerance = std::max(4, h / 50);
+  std::vector<Line> table;
+  for (const Line& candidate : verticals) {
+    std::vector<Line> group;
+    for (const Line& other : verticals)
+      if (std::abs(other.from - candidate.from) <= tolerance && std::abs(other.to - candidate.to) <= tolerance)
+        group.push_back(other);
+    if (group.size() > table.size()) table = group;
+  }
+  if (table.size() < 2) return r;
+  std::vector<int> tops, bottoms;
+  for (const Line& l : table) {
+    r.vertical.push_back(l.at);
+    tops.push_back(l.from);
+    bottoms.push_back(l.to);
+  }
+  std::sort(tops.begin(), tops.end());
+  std::sort(bottoms.begin(), bottoms.end());
+  const int top = tops[tops.size() / 2], bottom = bottoms[bottoms.size() / 2];
+  const int left = r.vertical.front(), right = r.vertical.back();
+
+  // Horizontal rulings: inside the table and across most of its width, so a
+  // title's underline or the collector's line is not a ruling.
+  std::vector<int> thickness;
+  for (const Line& l : table) thickness.push_back(l.thickness);
+  std::vector<int> rowProfile(static_cast<std::size_t>(h));
+  const cv::Mat across = horizontal.colRange(left, right + 1);
+  for (int y = 0; y < h; ++y) rowProfile[static_cast<std::size_t>(y)] = cv::countNonZero(across.row(y));
+  for (auto [y, t] : peaks(rowProfile, (right - left) * 6 / 10)) {
+    if (y < top - tolerance || y > bottom + tolerance) continue;
+    r.horizontal.push_back(y);
+    thickness.push_back(t);
+  }
+  std::nth_element(thickness.begin(), thickness.begin() + static_cast<long>(thickness.size() / 2), thickness.end());
+  r.thickness = std::max(1, thickness[thickness.size() / 2]);
+  return r;
+}
+
+}  // namespace listaudit::pipeline

@@ -1,0 +1,102 @@
+#include "pipeline/page/tesseract_name_reader.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+#include "models/name_text.hpp"
+
+namespace listaudit::pipeline {
+namespace {
+
+// A name read at least this sure, and plausible, is not tried with other models.
+constexpr double kSureConfidence = 0.85;
+
+// A reading in one script, of characters a name can hold.
+bool plausibleName(const OcrText& t) { return !models::mixesScripts(t.text) && models::looksLikeName(t.text); }
+
+double meanConfidence(const OcrText& t) {
+  if (t.characterConfidences.empty()) return 0;
+  return std::accumulate(t.characterConfidences.begin(), t.characterConfidences.end(), 0.0) /
+         static_cast<double>(t.characterConfidences.size());
+}
+
+}  // namespace
+
+std::vector<std::string> nameModelsFor(const models::Country& country) {
+  using models::Language;
+  // One model per engine: a combined "srp+srp_latn" lets the Cyrillic model
+  // take over Latin words; separate engines and the better reading do not.
+  switch (country.language()) {
+    case Language::Bulgarian: return {"bul"};
+    // The Macedonian model misreads Љ; with the Serbian one beside it, it does not.
+    case Language::Macedonian: return {"mkd+srp"};
+    case Language::Albanian: return {"sqi"};
+    case Language::Serbian: return {"srp_latn", "srp"};
+    case Language::Unknown: break;
+  }
+  return {"bul", "srp_latn", "srp", "mkd", "sqi"};
+}
+
+void TesseractNameReader::setPage(const cv::Mat& text, const models::Country& country) {
+  page_ = text;
+  const std::vector<std::string> models = nameModelsFor(country);
+  trySecondScript_ = models.size() == 2;
+  candidates_.clear();
+  for (const auto& m : models) candidates_.push_back({&engines_.get(m), false});
+}
+
+OcrEngine& TesseractNameReader::engine(std::size_t i) {
+  Candidate& c = candidates_[i];
+  if (!c.pageSet) {
+    c.engine->setPage(page_);
+    c.pageSet = true;
+  }
+  return *c.engine;
+}
+
+void TesseractNameReader::putFirst(std::size_t i) {
+  std::rotate(candidates_.begin(), candidates_.begin() + static_cast<long>(i),
+              candidates_.begin() + static_cast<long>(i) + 1);
+}
+
+CellReading TesseractNameReader::readBlock(const cv::Rect& box) {
+  OcrText best;
+  std::size_t winner = 0;
+  bool bestMixed = true;
+  for (std::size_t i = 0; i < candidates_.size(); ++i) {
+    const OcrText text = engine(i).readBlock(box);
+    const bool mixed = models::mixesScripts(text.text);
+    // A title holds quotes, digits and commas: its words' mean confidence, in
+    // one script, tells the models apart; its least sure character does not.
+    if (i == 0 || (bestMixed && !mixed) || (mixed == bestMixed && meanConfidence(text) > meanConfidence(best))) {
+      best = text;
+      bestMixed = mixed;
+      winner = i;
+    }
+  }
+  putFirst(winner);
+  return asCellReading(best);
+}
+
+CellReading TesseractNameReader::readLine(const cv::Rect& box) {
+  OcrText best;
+  bool bestPlausible = false;
+  std::size_t winner = 0;
+  for (std::size_t i = 0; i < candidates_.size(); ++i) {
+    const OcrText text = engine(i).readLine(box);
+    const bool plausible = plausibleName(text);
+    // Between plausible readings the mean confidence decides: a Cyrillic model
+    // reads a Latin name as confident Cyrillic letters, but not all of them.
+    if (i == 0 || (plausible && !bestPlausible) ||
+        (plausible == bestPlausible && meanConfidence(text) > meanConfidence(best))) {
+      best = text;
+      bestPlausible = plausible;
+      winner = i;
+    }
+    if (!trySecondScript_ && plausible && text.confidence >= kSureConfidence) break;
+  }
+  putFirst(winner);
+  return asCellReading(best);
+}
+
+}  // namespace listaudit::pipeline

@@ -1,0 +1,22 @@
+#pragma once
+// rows.csv, lists.csv and errors.csv (contract sections 6 and 8), written
+// from the store alone. Throw std::runtime_error naming the file when it
+// cannot be written.
+#include <string>
+#include <vector>
+
+#include "models/store.hpp"
+
+namespace listaudit::pipeline {
+
+void writeRowsCsv(const models::Store& store, const std::string& path);
+// With `required` > 0, a last column reaches_required says whether the
+// list's valid_rows reach that number.
+void writeListsCsv(const models::Store& store, const std::string& path, int required = 0);
+
+void writeErrorsCsv(const models::Store& store, const std::string& path);
+
+// The flags of a row as rows.csv writes them: codes in alphabetical order, ';'.
+std::string flagCodes(const models::JudgedRow& row);
+
+}  // namespace listaudit::pipeline

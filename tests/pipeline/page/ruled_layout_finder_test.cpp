@@ -1,0 +1,90 @@
+#include "pipeline/page/ruled_layout_finder.hpp"
+
+#include "pipeline/page/ruling.hpp"
+
+#include <gtest/gtest.h>
+
+#include <opencv2/imgproc.hpp>
+
+#include "pipeline/page/clean_stage.hpp"
+#include "tests/pipeline/page/page_fixture.hpp"
+
+using namespace listaudit::pipeline;
+using listaudit::testing::samplePage;
+using listaudit::testing::truthRows;
+
+TEST(RuledLayoutFinder, findsFiveColumnsAndEveryWrittenRow) {
+  const CleanPage page = CleanStage{}(samplePage("L01-BG", 0));
+  const PageLayout layout = RuledLayoutFinder{}.find(page);
+  const auto truth = truthRows("L01-BG", 1);
+  ASSERT_EQ(layout.rows.size(), truth.size());  // blank rows at the foot of the form are left out
+  for (std::size_t i = 0; i < layout.rows.size(); ++i) {
+    EXPECT_EQ(layout.rows[i].position, static_cast<int>(i) + 1);
+    EXPECT_GT(layout.rows[i].bottom, layout.rows[i].top);
+    if (i) {
+      EXPECT_GT(layout.rows[i].top, layout.rows[i - 1].bottom);
+    }
+  }
+  for (int c = 1; c < 6; ++c) EXPECT_GT(layout.columnX[c], layout.columnX[c - 1]);
+  EXPECT_LT(layout.titleBox.y + layout.titleBox.height, layout.tableTop);
+  EXPECT_GT(layout.collectorBox.y, layout.tableBottom);
+}
+
+TEST(RuledLayoutFinder, paintsTheRulingsOutOfTheTextImage) {
+  const CleanPage page = CleanStage{}(samplePage("L02-RS.pdf", 1));
+  const PageLayout layout = RuledLayoutFinder{}.find(page);
+  const int x = layout.columnX[2];
+  const int y = (layout.rows.front().top + layout.rows.front().bottom) / 2;
+  EXPECT_LT(page.grey.at<std::uint8_t>(y, x), 128);    // a ruling on the page
+  EXPECT_EQ(layout.text.at<std::uint8_t>(y, x), 255);  // gone from what OCR sees
+}
+
+TEST(RuledLayoutFinder, saysWhatItFoundOnAPageWithoutTheForm) {
+  CleanPage blank;
+  blank.grey = cv::Mat(1000, 700, CV_8UC1, cv::Scalar(250));
+  blank.ink = cv::Mat::zeros(1000, 700, CV_8UC1);
+  blank.ruling = findRuling(blank.ink);
+  try {
+    RuledLayoutFinder{}.find(blank);
+    FAIL();
+  } catch (const LayoutError& e) {
+    EXPECT_NE(std::string(e.what()).find("no ruled table"), std::string::npos);
+  }
+}
+
+TEST(RuledLayoutFinder, refusesATableWithTheWrongNumberOfColumns) {
+  CleanPage page;
+  page.grey = cv::Mat(1000, 800, CV_8UC1, cv::Scalar(255));
+  page.ink = cv::Mat::zeros(1000, 800, CV_8UC1);
+  for (int y = 100; y <= 700; y += 60) page.ink.row(y).colRange(100, 700).setTo(255);
+  for (int x : {100, 400, 700}) page.ink.col(x).rowRange(100, 701).setTo(255);
+  page.ruling = findRuling(page.ink);
+  EXPECT_THROW(RuledLayoutFinder{}.find(page), LayoutError);
+}
+
+TEST(RuledLayoutFinder, ignoresAPageFrameAndATitleUnderline) {
+  // A 1000x1400 page: a frame round it, a line under the title, and a table of
+  // five columns, a header and eight body rows, the first five written in.
+  CleanPage page;
+  page.grey = cv::Mat(1400, 1000, CV_8UC1, cv::Scalar(255));
+  page.ink = cv::Mat::zeros(1400, 1000, CV_8UC1);
+  cv::rectangle(page.ink, {20, 20}, {979, 1379}, cv::Scalar(255), 3);
+  cv::line(page.ink, {100, 150}, {900, 150}, cv::Scalar(255), 3);
+  const std::vector<int> xs{100, 160, 450, 620, 800, 900};
+  std::vector<int> ys{250, 320};
+  for (int r = 1; r <= 8; ++r) ys.push_back(320 + r * 60);
+  for (int x : xs) cv::line(page.ink, {x, ys.front()}, {x, ys.back()}, cv::Scalar(255), 3);
+  for (int y : ys) cv::line(page.ink, {xs.front(), y}, {xs.back(), y}, cv::Scalar(255), 3);
+  for (int r = 0; r < 5; ++r) {
+    cv::putText(page.ink, "Ivan Petrov", {175, ys[r + 1] + 40}, cv::FONT_HERSHEY_SIMPLEX, 1.0, cv::Scalar(255), 2);
+    cv::putText(page.ink, "7501020018", {465, ys[r + 1] + 40}, cv::FONT_HERSHEY_SIMPLEX, 0.8, cv::Scalar(255), 2);
+  }
+  page.ruling = findRuling(page.ink);
+  const PageLayout layout = RuledLayoutFinder{}.find(page);
+  for (std::size_t i = 0; i < xs.size(); ++i) EXPECT_NEAR(layout.columnX[i], xs[i], 3);
+  EXPECT_NEAR(layout.tableTop, 250, 3);
+  EXPECT_NEAR(layout.headerBottom, 320, 3);
+  ASSERT_EQ(layout.rows.size(), 5u);
+  EXPECT_EQ(layout.rows.front().position, 1);
+  EXPECT_EQ(layout.rows.back().position, 5);
+}
