@@ -30,6 +30,21 @@ void readRecords(const std::string& path, const std::vector<std::string>& requir
   bad.finish();
 }
 
+// The fields a consent record and a complaint share: whom it concerns (a
+// number or a name) and which party. False, and reported, when the line names
+// nobody.
+template <class Record>
+bool readWhoAndParty(const std::string& path, const CsvHeader& h, const std::vector<std::string>& r, int line,
+                     models::ErrorReporter& bad, Record& out) {
+  out.nationalId = h.get(r, "national_id");
+  out.fullName = models::normaliseName(h.get(r, "full_name"));
+  out.party = h.get(r, "party");
+  out.line = line;
+  if (!out.nationalId.empty() || !out.fullName.empty()) return true;
+  bad.reportLine(path, line, "neither national_id nor full_name; line skipped");
+  return false;
+}
+
 }  // namespace
 
 void readPopulation(const std::string& path, const std::function<void(const models::Person&)>& onPerson,
@@ -52,14 +67,9 @@ void readConsent(const std::string& path, const std::function<void(const models:
   readRecords(path, {"national_id", "full_name", "party", "signed_on", "withdrawn_on"}, errors,
               [&](const CsvHeader& h, const std::vector<std::string>& r, int line, models::ErrorReporter& bad) {
                 models::ConsentRecord c;
-                c.nationalId = h.get(r, "national_id");
-                c.fullName = models::normaliseName(h.get(r, "full_name"));
-                c.party = h.get(r, "party");
-                if (c.nationalId.empty() && c.fullName.empty())
-                  return bad.reportLine(path, line, "neither national_id nor full_name; line skipped");
+                if (!readWhoAndParty(path, h, r, line, bad, c)) return;
                 c.signedOn = optionalDate(path, h, r, "signed_on", bad, line);
                 c.withdrawnOn = optionalDate(path, h, r, "withdrawn_on", bad, line);
-                c.line = line;
                 onRecord(c);
               });
 }
@@ -70,13 +80,8 @@ void readComplaints(const std::string& path, const std::function<void(const mode
               [&](const CsvHeader& h, const std::vector<std::string>& r, int line, models::ErrorReporter& bad) {
                 models::Complaint c;
                 c.complaintId = h.get(r, "complaint_id");
-                c.nationalId = h.get(r, "national_id");
-                c.fullName = models::normaliseName(h.get(r, "full_name"));
-                c.party = h.get(r, "party");
-                if (c.nationalId.empty() && c.fullName.empty())
-                  return bad.reportLine(path, line, "neither national_id nor full_name; line skipped");
+                if (!readWhoAndParty(path, h, r, line, bad, c)) return;
                 c.filedOn = optionalDate(path, h, r, "filed_on", bad, line);
-                c.line = line;
                 onRecord(c);
               });
 }

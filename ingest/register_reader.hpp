@@ -6,7 +6,6 @@
 #include <functional>
 #include <map>
 #include <string>
-#include <vector>
 
 #include "ingest/csv_reader.hpp"
 #include "models/error_reporter.hpp"

@@ -1,6 +1,5 @@
 #include "models/country.hpp"
 
-#include <algorithm>
 #include <cctype>
 #include <map>
 #include <string>

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <cstdio>
 
 namespace listaudit::models {
@@ -18,14 +17,31 @@ int digitsValue(std::string_view s) {
 }
 bool isUpperLetter(char c) { return c >= 'A' && c <= 'Z'; }
 
-IdCheck checkEgn(std::string_view n) {
+// The last steps of a scheme whose number encodes a birth date and ends in a
+// check digit: the date must exist, then the check digit must match.
+IdCheck datedCheck(IdScheme scheme, const std::string& name, std::optional<Date> birth, bool checkDigitMatches) {
   IdCheck r;
-  r.scheme = IdScheme::Egn;
-  if (n.size() != 10 || !allDigits(n)) {
-    r.reason = "an EGN has 10 digits";
-    return r;
-  }
+  r.scheme = scheme;
   r.formOk = true;
+  r.birthDate = birth;
+  if (!birth)
+    r.reason = "the " + name + "'s date does not exist";
+  else if (!checkDigitMatches)
+    r.reason = "the " + name + "'s check digit does not match";
+  else
+    r.checkOk = true;
+  return r;
+}
+
+IdCheck formFails(IdScheme scheme, const std::string& reason) {
+  IdCheck r;
+  r.scheme = scheme;
+  r.reason = reason;
+  return r;
+}
+
+IdCheck checkEgn(std::string_view n) {
+  if (n.size() != 10 || !allDigits(n)) return formFails(IdScheme::Egn, "an EGN has 10 digits");
   int year = digitsValue(n.substr(0, 2));
   int month = digitsValue(n.substr(2, 2));
   const int day = digitsValue(n.substr(4, 2));
@@ -38,51 +54,24 @@ IdCheck checkEgn(std::string_view n) {
   } else {
     year += 1900;
   }
-  r.birthDate = Date::make(year, month, day);
-  if (!r.birthDate) {
-    r.reason = "the EGN's date does not exist";
-    return r;
-  }
-  if (egnCheckDigit(n.substr(0, 9)) != n[9]) {
-    r.reason = "the EGN's check digit does not match";
-    return r;
-  }
-  r.checkOk = true;
-  return r;
+  return datedCheck(IdScheme::Egn, "EGN", Date::make(year, month, day), egnCheckDigit(n.substr(0, 9)) == n[9]);
 }
 
 IdCheck checkJmbg(std::string_view n) {
-  IdCheck r;
-  r.scheme = IdScheme::Jmbg;
-  if (n.size() != 13 || !allDigits(n)) {
-    r.reason = "a JMBG has 13 digits";
-    return r;
-  }
-  r.formOk = true;
+  if (n.size() != 13 || !allDigits(n)) return formFails(IdScheme::Jmbg, "a JMBG has 13 digits");
   const int day = digitsValue(n.substr(0, 2));
   const int month = digitsValue(n.substr(2, 2));
   const int yyy = digitsValue(n.substr(4, 3));
-  r.birthDate = Date::make(yyy >= 800 ? 1000 + yyy : 2000 + yyy, month, day);
-  if (!r.birthDate) {
-    r.reason = "the JMBG's date does not exist";
-    return r;
-  }
-  if (jmbgCheckDigit(n.substr(0, 12)) != n[12]) {
-    r.reason = "the JMBG's check digit does not match";
-    return r;
-  }
-  r.checkOk = true;
-  return r;
+  return datedCheck(IdScheme::Jmbg, "JMBG", Date::make(yyy >= 800 ? 1000 + yyy : 2000 + yyy, month, day),
+                    jmbgCheckDigit(n.substr(0, 12)) == n[12]);
 }
 
 IdCheck checkAlbanian(std::string_view n) {
+  const bool decadeOk = n.size() == 10 && ((n[0] >= '0' && n[0] <= '9') || (n[0] >= 'A' && n[0] <= 'T'));
+  if (!decadeOk || !allDigits(n.substr(1, 8)) || !isUpperLetter(n[9]))
+    return formFails(IdScheme::Albanian, "an Albanian number is a letter, 8 digits and a letter");
   IdCheck r;
   r.scheme = IdScheme::Albanian;
-  const bool decadeOk = n.size() == 10 && ((n[0] >= '0' && n[0] <= '9') || (n[0] >= 'A' && n[0] <= 'T'));
-  if (!decadeOk || !allDigits(n.substr(1, 8)) || !isUpperLetter(n[9])) {
-    r.reason = "an Albanian number is a letter, 8 digits and a letter";
-    return r;
-  }
   r.formOk = true;
   const int decade = n[0] <= '9' ? 1800 + 10 * (n[0] - '0') : 1900 + 10 * (n[0] - 'A');
   const int year = decade + (n[1] - '0');
@@ -101,12 +90,9 @@ IdCheck checkAlbanian(std::string_view n) {
 }
 
 IdCheck checkKosovo(std::string_view n) {
+  if (n.size() != 10 || !allDigits(n)) return formFails(IdScheme::Kosovo, "a Kosovo personal number has 10 digits");
   IdCheck r;
   r.scheme = IdScheme::Kosovo;
-  if (n.size() != 10 || !allDigits(n)) {
-    r.reason = "a Kosovo personal number has 10 digits";
-    return r;
-  }
   r.formOk = r.checkOk = true;
   return r;
 }

@@ -7,7 +7,6 @@
 // checks, then the writers). Errors from SQLite throw SQLite::Exception.
 #include <SQLiteCpp/Database.h>
 
-#include <functional>
 #include <string>
 #include <vector>
 

@@ -1,7 +1,7 @@
 #pragma once
 // Each subcommand is a thin file: it declares its options on the CLI11 app and
-// calls the library. The returned flag is set when the subcommand was chosen
-// and holds the exit status it produced.
+// returns a runner, which main calls when that subcommand was chosen; the
+// runner calls the library and returns the exit status.
 #include <CLI/CLI.hpp>
 #include <functional>
 

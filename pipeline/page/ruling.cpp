@@ -21,52 +21,79 @@ std::vector<std::pair<int, int>> peaks(const std::vector<int>& profile, int thre
   return out;
 }
 
-}  // namespace
+// A vertical line and how far it reaches.
+struct VerticalLine {
+  int at = 0, thickness = 0, from = 0, to = 0;
+};
 
-Ruling findRuling(const cv::Mat& ink) {
-  Ruling r;
+// Long runs of ink in one direction, with small breaks (noise, a stamp's
+// edge) closed.
+cv::Mat longRuns(const cv::Mat& ink, bool horizontal) {
   const int w = ink.cols, h = ink.rows;
-  // Long runs of ink, with small breaks (noise, a stamp's edge) closed.
-  cv::Mat horizontal, vertical;
-  cv::morphologyEx(ink, horizontal, cv::MORPH_OPEN,
-                   cv::getStructuringElement(cv::MORPH_RECT, {std::max(20, w / 25), 1}));
-  cv::morphologyEx(horizontal, horizontal, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {w / 60 + 1, 1}));
-  cv::morphologyEx(ink, vertical, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {1, std::max(20, h / 25)}));
-  cv::morphologyEx(vertical, vertical, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {1, h / 80 + 1}));
-  cv::bitwise_or(horizontal, vertical, r.lines);
+  cv::Mat out;
+  if (horizontal) {
+    cv::morphologyEx(ink, out, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {std::max(20, w / 25), 1}));
+    cv::morphologyEx(out, out, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {w / 60 + 1, 1}));
+  } else {
+    cv::morphologyEx(ink, out, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {1, std::max(20, h / 25)}));
+    cv::morphologyEx(out, out, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {1, h / 80 + 1}));
+  }
+  return out;
+}
 
-  // Vertical lines at least a tenth of the page tall, each with its extent.
-  struct Line {
-    int at = 0, thickness = 0, from = 0, to = 0;
-  };
+// Vertical lines at least a tenth of the page tall, each with its extent.
+std::vector<VerticalLine> verticalLines(const cv::Mat& vertical) {
+  const int w = vertical.cols, h = vertical.rows;
   std::vector<int> columnProfile(static_cast<std::size_t>(w));
   for (int x = 0; x < w; ++x) columnProfile[static_cast<std::size_t>(x)] = cv::countNonZero(vertical.col(x));
-  std::vector<Line> verticals;
+  std::vector<VerticalLine> lines;
   for (auto [x, t] : peaks(columnProfile, h / 10)) {
     const cv::Mat band = vertical.colRange(std::max(0, x - t), std::min(w, x + t + 1));
     cv::Mat rows;
     cv::reduce(band, rows, 1, cv::REDUCE_MAX);
     std::vector<cv::Point> on;
     cv::findNonZero(rows, on);
-    if (!on.empty()) verticals.push_back({x, t, on.front().y, on.back().y});
+    if (!on.empty()) lines.push_back({x, t, on.front().y, on.back().y});
   }
-  // The table's column rulings share one top and one bottom; a page frame or a
-  // margin line does not share them. The largest such group is the table.
-  const int tolerance = std::max(4, h / 50);
-  std::vector<Line> table;
-  for (const Line& candidate : verticals) {
-    std::vector<Line> group;
-    for (const Line& other : verticals)
+  return lines;
+}
+
+// The table's column rulings share one top and one bottom; a page frame or a
+// margin line does not share them. The largest such group is the table.
+std::vector<VerticalLine> tableColumns(const std::vector<VerticalLine>& verticals, int tolerance) {
+  std::vector<VerticalLine> table;
+  for (const VerticalLine& candidate : verticals) {
+    std::vector<VerticalLine> group;
+    for (const VerticalLine& other : verticals)
       if (std::abs(other.from - candidate.from) <= tolerance && std::abs(other.to - candidate.to) <= tolerance)
         group.push_back(other);
     if (group.size() > table.size()) table = group;
   }
+  return table;
+}
+
+int median(std::vector<int> values) {
+  std::nth_element(values.begin(), values.begin() + static_cast<long>(values.size() / 2), values.end());
+  return values[values.size() / 2];
+}
+
+}  // namespace
+
+Ruling findRuling(const cv::Mat& ink) {
+  Ruling r;
+  const int h = ink.rows;
+  const cv::Mat horizontal = longRuns(ink, true), vertical = longRuns(ink, false);
+  cv::bitwise_or(horizontal, vertical, r.lines);
+
+  const int tolerance = std::max(4, h / 50);
+  const std::vector<VerticalLine> table = tableColumns(verticalLines(vertical), tolerance);
   if (table.size() < 2) return r;
-  std::vector<int> tops, bottoms;
-  for (const Line& l : table) {
+  std::vector<int> tops, bottoms, thickness;
+  for (const VerticalLine& l : table) {
     r.vertical.push_back(l.at);
     tops.push_back(l.from);
     bottoms.push_back(l.to);
+    thickness.push_back(l.thickness);
   }
   std::sort(tops.begin(), tops.end());
   std::sort(bottoms.begin(), bottoms.end());
@@ -75,8 +102,6 @@ Ruling findRuling(const cv::Mat& ink) {
 
   // Horizontal rulings: inside the table and across most of its width, so a
   // title's underline or the collector's line is not a ruling.
-  std::vector<int> thickness;
-  for (const Line& l : table) thickness.push_back(l.thickness);
   std::vector<int> rowProfile(static_cast<std::size_t>(h));
   const cv::Mat across = horizontal.colRange(left, right + 1);
   for (int y = 0; y < h; ++y) rowProfile[static_cast<std::size_t>(y)] = cv::countNonZero(across.row(y));
@@ -85,8 +110,7 @@ Ruling findRuling(const cv::Mat& ink) {
     r.horizontal.push_back(y);
     thickness.push_back(t);
   }
-  std::nth_element(thickness.begin(), thickness.begin() + static_cast<long>(thickness.size() / 2), thickness.end());
-  r.thickness = std::max(1, thickness[thickness.size() / 2]);
+  r.thickness = std::max(1, median(thickness));
   return r;
 }
 

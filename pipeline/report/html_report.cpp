@@ -10,7 +10,6 @@
 #include "models/decimal_text.hpp"
 #include "models/flag.hpp"
 #include "models/list_tally.hpp"
-#include "pipeline/report/csv_outputs.hpp"
 
 namespace listaudit::pipeline {
 namespace {

@@ -87,6 +87,86 @@ void drawStamp(cairo_t* cr, const FormPage& page, double cx, double cy) {
   cairo_restore(cr);
 }
 
+// Where the table lies on the page, in millimetres.
+struct TableGeometry {
+  double left = 0, width = 0;
+  std::array<double, 6> columnX{};  // the six vertical rulings
+  int rowCount = 0;                 // filled and blank body rows
+  double numberingMm = 0;           // the row numbering the columns, when the form has one
+  double bodyTop = 0, bottom = 0;
+};
+
+TableGeometry tableGeometry(const FormPage& page) {
+  TableGeometry g;
+  g.width = std::accumulate(page.columnMm.begin(), page.columnMm.end(), 0.0);
+  g.left = (kPageWidthMm - g.width) / 2;
+  g.rowCount = static_cast<int>(page.rows.size()) + page.blankRows;
+  g.numberingMm = page.numberingRow ? 5.5 : 0;
+  g.bodyTop = kTableTopMm + kHeaderMm + g.numberingMm;
+  g.bottom = g.bodyTop + g.rowCount * page.rowMm;
+  g.columnX[0] = g.left;
+  for (int c = 0; c < 5; ++c) g.columnX[c + 1] = g.columnX[c] + page.columnMm[c];
+  return g;
+}
+
+// The rulings, the column-numbering row and the header.
+void drawTableFrame(cairo_t* cr, const FormPage& page, const TableGeometry& g) {
+  cairo_set_line_width(cr, page.lineMm);
+  for (double x : g.columnX) {
+    cairo_move_to(cr, x, kTableTopMm);
+    cairo_line_to(cr, x, g.bottom);
+  }
+  for (int r = 0; r <= g.rowCount + 1; ++r) {
+    const double y = r == 0 ? kTableTopMm : g.bodyTop + (r - 1) * page.rowMm;
+    cairo_move_to(cr, g.left, y);
+    cairo_line_to(cr, g.left + g.width, y);
+  }
+  if (page.numberingRow) {
+    cairo_move_to(cr, g.left, kTableTopMm + kHeaderMm);
+    cairo_line_to(cr, g.left + g.width, kTableTopMm + kHeaderMm);
+  }
+  cairo_stroke(cr);
+  if (page.numberingRow)
+    for (int c = 0; c < 5; ++c)
+      drawText(cr, std::to_string(c + 1), page.font, 8, false, g.columnX[c], kTableTopMm + kHeaderMm, page.columnMm[c],
+               g.numberingMm, Align::Center, false);
+  for (int c = 0; c < 5; ++c)
+    drawText(cr, page.headers[c], page.font, 8, true, g.columnX[c] + 0.8, kTableTopMm + 0.5, page.columnMm[c] - 1.6,
+             kHeaderMm - 1, Align::Center, true);
+}
+
+// Body row `i`: its number, the writing in its cells, its signature.
+void drawRow(cairo_t* cr, const FormPage& page, const TableGeometry& g, std::size_t i) {
+  constexpr double pad = 1.5;
+  const FormRow& row = page.rows[i];
+  const double y = g.bodyTop + static_cast<double>(i) * page.rowMm, h = page.rowMm;
+  auto cellWidth = [&](int c) { return page.columnMm[c] - 2 * pad; };
+  drawText(cr, std::to_string(i + 1), page.font, page.fontPt, false, g.columnX[0] + pad, y, cellWidth(0), h,
+           Align::Center, false);
+  if (row.hand && page.digits) {
+    drawHandwriting(cr, row.name, *row.hand, page.fontPt + 1, g.columnX[1] + pad, y, cellWidth(1), h);
+    drawHandwrittenNumber(cr, row.nationalId, *row.hand, *page.digits, g.columnX[2] + pad, y, cellWidth(2), h);
+    drawHandwriting(cr, row.address, *row.hand, page.fontPt - 1, g.columnX[3] + pad, y, cellWidth(3), h);
+  } else {
+    drawText(cr, row.name, page.font, page.fontPt, false, g.columnX[1] + pad, y, cellWidth(1), h, Align::Left, false);
+    drawText(cr, row.nationalId, page.font, page.fontPt, false, g.columnX[2] + pad, y, cellWidth(2), h, Align::Left,
+             false);
+    drawText(cr, row.address, page.font, page.fontPt - 2, false, g.columnX[3] + pad, y, cellWidth(3), h, Align::Left,
+             false);
+  }
+  if (row.signed_) drawSignature(cr, row.signatureSeed, g.columnX[4] + 1, y + 0.8, page.columnMm[4] - 2, h - 1.6);
+}
+
+// The cairo surface as an 8-bit BGR image.
+cv::Mat toImage(cairo_surface_t* surface, int width, int height) {
+  cairo_surface_flush(surface);
+  cv::Mat bgra(height, width, CV_8UC4, cairo_image_surface_get_data(surface),
+               static_cast<std::size_t>(cairo_image_surface_get_stride(surface)));
+  cv::Mat bgr;
+  cv::cvtColor(bgra, bgr, cv::COLOR_BGRA2BGR);
+  return bgr;
+}
+
 }  // namespace
 
 cv::Mat renderForm(const FormPage& page) {
@@ -99,77 +179,16 @@ cv::Mat renderForm(const FormPage& page) {
   cairo_scale(cr.get(), pxPerMm, pxPerMm);
   cairo_set_source_rgb(cr.get(), 0, 0, 0);
 
-  const double tableWidth = std::accumulate(page.columnMm.begin(), page.columnMm.end(), 0.0);
-  const double left = (kPageWidthMm - tableWidth) / 2;
+  const TableGeometry g = tableGeometry(page);
   drawText(cr.get(), page.title, page.font, 12, true, kMarginMm, 14, kPageWidthMm - 2 * kMarginMm, 28, Align::Center,
            true);
-
-  const int rowCount = static_cast<int>(page.rows.size()) + page.blankRows;
-  const double numberingMm = page.numberingRow ? 5.5 : 0;
-  const double bodyTop = kTableTopMm + kHeaderMm + numberingMm, bottom = bodyTop + rowCount * page.rowMm;
-  std::array<double, 6> columnX{};
-  columnX[0] = left;
-  for (int c = 0; c < 5; ++c) columnX[c + 1] = columnX[c] + page.columnMm[c];
-
-  cairo_set_line_width(cr.get(), page.lineMm);
-  for (double x : columnX) {
-    cairo_move_to(cr.get(), x, kTableTopMm);
-    cairo_line_to(cr.get(), x, bottom);
-  }
-  for (int r = 0; r <= rowCount + 1; ++r) {
-    const double y = r == 0 ? kTableTopMm : bodyTop + (r - 1) * page.rowMm;
-    cairo_move_to(cr.get(), left, y);
-    cairo_line_to(cr.get(), left + tableWidth, y);
-  }
-  if (page.numberingRow) {
-    cairo_move_to(cr.get(), left, kTableTopMm + kHeaderMm);
-    cairo_line_to(cr.get(), left + tableWidth, kTableTopMm + kHeaderMm);
-  }
-  cairo_stroke(cr.get());
-  if (page.numberingRow)
-    for (int c = 0; c < 5; ++c)
-      drawText(cr.get(), std::to_string(c + 1), page.font, 8, false, columnX[c], kTableTopMm + kHeaderMm,
-               page.columnMm[c], numberingMm, Align::Center, false);
-
-  const double pad = 1.5;
-  for (int c = 0; c < 5; ++c)
-    drawText(cr.get(), page.headers[c], page.font, 8, true, columnX[c] + 0.8, kTableTopMm + 0.5, page.columnMm[c] - 1.6,
-             kHeaderMm - 1, Align::Center, true);
-  for (std::size_t i = 0; i < page.rows.size(); ++i) {
-    const FormRow& row = page.rows[i];
-    const double y = bodyTop + static_cast<double>(i) * page.rowMm, h = page.rowMm;
-    drawText(cr.get(), std::to_string(i + 1), page.font, page.fontPt, false, columnX[0] + pad, y,
-             page.columnMm[0] - 2 * pad, h, Align::Center, false);
-    if (row.hand && page.digits) {
-      drawHandwriting(cr.get(), row.name, *row.hand, page.fontPt + 1, columnX[1] + pad, y, page.columnMm[1] - 2 * pad,
-                      h);
-      drawHandwrittenNumber(cr.get(), row.nationalId, *row.hand, *page.digits, columnX[2] + pad, y,
-                            page.columnMm[2] - 2 * pad, h);
-      drawHandwriting(cr.get(), row.address, *row.hand, page.fontPt - 1, columnX[3] + pad, y,
-                      page.columnMm[3] - 2 * pad, h);
-    } else {
-      drawText(cr.get(), row.name, page.font, page.fontPt, false, columnX[1] + pad, y, page.columnMm[1] - 2 * pad, h,
-               Align::Left, false);
-      drawText(cr.get(), row.nationalId, page.font, page.fontPt, false, columnX[2] + pad, y, page.columnMm[2] - 2 * pad,
-               h, Align::Left, false);
-      drawText(cr.get(), row.address, page.font, page.fontPt - 2, false, columnX[3] + pad, y,
-               page.columnMm[3] - 2 * pad, h, Align::Left, false);
-    }
-    if (row.signed_) drawSignature(cr.get(), row.signatureSeed, columnX[4] + 1, y + 0.8, page.columnMm[4] - 2, h - 1.6);
-  }
-  drawText(cr.get(), page.collectorLabel + " " + page.collectorName + "   ______________", page.font, 10, false, left,
-           bottom + 8, tableWidth, 8, Align::Left, false);
-  if (page.stampRow >= 0 && page.stampRow < rowCount) {
-    const double y = bodyTop + (page.stampRow + 0.5) * page.rowMm;
-    drawStamp(cr.get(), page, columnX[4] - 2, y);
-  }
-
-  cairo_surface_flush(surface.get());
-  cv::Mat bgra(height, width, CV_8UC4, cairo_image_surface_get_data(surface.get()),
-               static_cast<std::size_t>(cairo_image_surface_get_stride(surface.get())));
-  cv::Mat bgr;
-  cv::cvtColor(bgra, bgr, cv::COLOR_BGRA2BGR);
-  return bgr;
+  drawTableFrame(cr.get(), page, g);
+  for (std::size_t i = 0; i < page.rows.size(); ++i) drawRow(cr.get(), page, g, i);
+  drawText(cr.get(), page.collectorLabel + " " + page.collectorName + "   ______________", page.font, 10, false, g.left,
+           g.bottom + 8, g.width, 8, Align::Left, false);
+  if (page.stampRow >= 0 && page.stampRow < g.rowCount)
+    drawStamp(cr.get(), page, g.columnX[4] - 2, g.bodyTop + (page.stampRow + 0.5) * page.rowMm);
+  return toImage(surface.get(), width, height);
 }
 
 }  // namespace listaudit::tools

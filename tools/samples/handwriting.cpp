@@ -4,8 +4,6 @@
 
 #include <glib.h>
 
-#include <cmath>
-#include <memory>
 #include <opencv2/imgcodecs.hpp>
 #include <stdexcept>
 #include <vector>

@@ -5,7 +5,6 @@
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
-#include <cstdio>
 #include <memory>
 #include <stdexcept>
 #include <vector>

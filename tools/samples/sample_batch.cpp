@@ -197,9 +197,8 @@ class BatchMaker {
     forgerBase_ = planting_.next();
     for (std::size_t l = 0; l < lists_.size(); ++l) {
       BatchList& list = lists_[l];
-      const Date submitted = list.submitted;
-      auto signedBefore = [&] { return submitted.plusDays(-planting_.between(1, 40)); };
       std::vector<int> onList;
+      // Earlier lists of the same country and another party, whose supporters this list may name too.
       std::vector<std::size_t> otherLists;
       for (std::size_t k = 0; k < l; ++k)
         if (lists_[k].country == list.country && lists_[k].party != list.party && !genuineOf_[k].empty())
@@ -214,66 +213,7 @@ class BatchMaker {
               (cause == Cause::OtherPartysList && otherLists.empty()) ||
               (cause == Cause::WrongCheckDigit && list.country.scheme() == models::IdScheme::Kosovo))
             cause = Cause::Genuine;
-          WrittenRow w;
-          w.cause = cause;
-          switch (cause) {
-            case Cause::RepeatInList:
-              w.person = onList[static_cast<std::size_t>(planting_.below(static_cast<int>(onList.size())))];
-              break;
-            case Cause::OtherPartysList: {
-              const auto& from = genuineOf_[otherLists[static_cast<std::size_t>(
-                  planting_.below(static_cast<int>(otherLists.size())))]];
-              w.person = from[static_cast<std::size_t>(planting_.below(static_cast<int>(from.size())))];
-              consent(w.person, list.party, signedBefore(), std::nullopt);
-              break;
-            }
-            case Cause::Underage:
-              w.person = newMinor(list.locale);
-              consent(w.person, list.party, signedBefore(), std::nullopt);
-              break;
-            case Cause::NoConsent: w.person = newVoter(list.locale); break;
-            case Cause::NoConsentWithComplaint:
-              w.person = newVoter(list.locale);
-              complaints_.emplace_back(w.person, list.party, submitted.plusDays(planting_.between(1, 60)));
-              break;
-            case Cause::ConsentWithdrawn: {
-              w.person = newVoter(list.locale);
-              const Date signedOn = submitted.plusDays(-planting_.between(20, 60));
-              consent(w.person, list.party, signedOn, signedOn.plusDays(planting_.between(1, 19)));
-              break;
-            }
-            case Cause::ConsentLate:
-              w.person = newVoter(list.locale);
-              consent(w.person, list.party, submitted.plusDays(planting_.between(1, 30)), std::nullopt);
-              break;
-            case Cause::Deceased:
-              w.person = newVoter(list.locale);
-              batchPeople_[static_cast<std::size_t>(w.person)].death = submitted.plusDays(-planting_.between(0, 700));
-              break;
-            case Cause::NumberOfNobody:
-              w.person = newVoter(list.locale);
-              batchPeople_[static_cast<std::size_t>(w.person)].inPopulation = false;
-              break;
-            case Cause::OtherPersonsNumber:
-              w.person = newVoter(list.locale);  // whose number is written, with no consent for this party
-              break;
-            default: w.person = newVoter(list.locale); consent(w.person, list.party, signedBefore(), std::nullopt);
-          }
-          const SamplePerson& who = batchPeople_[static_cast<std::size_t>(w.person)];
-          w.name = who.person.fullName;
-          w.address = who.person.address;
-          w.nationalId = who.person.nationalId;
-          w.signatureSeed = who.signature;
-          if (cause == Cause::OtherPersonsNumber) {
-            // Someone else's name: a person of no register.
-            const int other = newVoter(list.locale);
-            batchPeople_[static_cast<std::size_t>(other)].inPopulation = false;
-            w.name = batchPeople_[static_cast<std::size_t>(other)].person.fullName;
-          }
-          if (cause == Cause::WrongCheckDigit) w.nationalId = people_.withWrongCheck(w.nationalId, list.locale);
-          if (cause == Cause::EmptySignature) w.signed_ = false;
-          if (cause == Cause::RepeatedSignature) w.signatureSeed = forgerBase_ + l;  // one collector's hand per list
-          if (cause == Cause::DigitalDiffers) w.digitalChange = planting_.below(3);
+          WrittenRow w = writtenRow(l, cause, plantPerson(list, cause, onList, otherLists));
           if (cause == Cause::Genuine) genuineOf_[l].push_back(w.person);
           if (cause != Cause::RepeatInList && cause != Cause::OtherPartysList) onList.push_back(w.person);
           rows.push_back(std::move(w));
@@ -284,6 +224,168 @@ class BatchMaker {
     }
   }
 
+  models::Date signedBefore(const models::Date& submitted) { return submitted.plusDays(-planting_.between(1, 40)); }
+
+  // The person a row of `cause` is about, with the registers set as the cause needs.
+  int plantPerson(const BatchList& list, Cause cause, const std::vector<int>& onList,
+                  const std::vector<std::size_t>& otherLists) {
+    const Date submitted = list.submitted;
+    int person = 0;
+    switch (cause) {
+      case Cause::RepeatInList:
+        return onList[static_cast<std::size_t>(planting_.below(static_cast<int>(onList.size())))];
+      case Cause::OtherPartysList: {
+        const auto& from =
+            genuineOf_[otherLists[static_cast<std::size_t>(planting_.below(static_cast<int>(otherLists.size())))]];
+        person = from[static_cast<std::size_t>(planting_.below(static_cast<int>(from.size())))];
+        consent(person, list.party, signedBefore(submitted), std::nullopt);
+        return person;
+      }
+      case Cause::Underage:
+        person = newMinor(list.locale);
+        consent(person, list.party, signedBefore(submitted), std::nullopt);
+        return person;
+      case Cause::NoConsent: return newVoter(list.locale);
+      case Cause::NoConsentWithComplaint:
+        person = newVoter(list.locale);
+        complaints_.emplace_back(person, list.party, submitted.plusDays(planting_.between(1, 60)));
+        return person;
+      case Cause::ConsentWithdrawn: {
+        person = newVoter(list.locale);
+        const Date signedOn = submitted.plusDays(-planting_.between(20, 60));
+        consent(person, list.party, signedOn, signedOn.plusDays(planting_.between(1, 19)));
+        return person;
+      }
+      case Cause::ConsentLate:
+        person = newVoter(list.locale);
+        consent(person, list.party, submitted.plusDays(planting_.between(1, 30)), std::nullopt);
+        return person;
+      case Cause::Deceased:
+        person = newVoter(list.locale);
+        batchPeople_[static_cast<std::size_t>(person)].death = submitted.plusDays(-planting_.between(0, 700));
+        return person;
+      case Cause::NumberOfNobody:
+        person = newVoter(list.locale);
+        batchPeople_[static_cast<std::size_t>(person)].inPopulation = false;
+        return person;
+      case Cause::OtherPersonsNumber:
+        return newVoter(list.locale);  // whose number is written, with no consent for this party
+      default:
+        person = newVoter(list.locale);
+        consent(person, list.party, signedBefore(submitted), std::nullopt);
+        return person;
+    }
+  }
+
+  // What is written on the row of list `l` about `person`, as `cause` has it.
+  WrittenRow writtenRow(std::size_t l, Cause cause, int person) {
+    const BatchList& list = lists_[l];
+    WrittenRow w;
+    w.cause = cause;
+    w.person = person;
+    const SamplePerson& who = batchPeople_[static_cast<std::size_t>(person)];
+    w.name = who.person.fullName;
+    w.address = who.person.address;
+    w.nationalId = who.person.nationalId;
+    w.signatureSeed = who.signature;
+    if (cause == Cause::OtherPersonsNumber) {
+      // Someone else's name: a person of no register.
+      const int other = newVoter(list.locale);
+      batchPeople_[static_cast<std::size_t>(other)].inPopulation = false;
+      w.name = batchPeople_[static_cast<std::size_t>(other)].person.fullName;
+    }
+    if (cause == Cause::WrongCheckDigit) w.nationalId = people_.withWrongCheck(w.nationalId, list.locale);
+    if (cause == Cause::EmptySignature) w.signed_ = false;
+    if (cause == Cause::RepeatedSignature) w.signatureSeed = forgerBase_ + l;  // one collector's hand per list
+    if (cause == Cause::DigitalDiffers) w.digitalChange = planting_.below(3);
+    return w;
+  }
+
+  // One scanner per list: its resolution, colour and JPEG quality, and the
+  // paper's tint.
+  struct Scanner {
+    double dpi = 300;
+    bool colour = false;
+    int jpegQuality = 90;
+    cv::Scalar tint;
+  };
+  Scanner drawScanner() {
+    static constexpr std::array<double, 4> kDpis{150, 200, 300, 400};
+    Scanner s;
+    s.dpi = kDpis[static_cast<std::size_t>(scanning_.below(4))];
+    s.colour = scanning_.chance(0.3);
+    s.jpegQuality = scanning_.between(40, 90);
+    s.tint = cv::Scalar(scanning_.real(0.88, 0.97), scanning_.real(0.95, 1.0), 1.0);  // BGR: yellowish paper
+    return s;
+  }
+
+  // Each list's form as its own printer made it, in the list's words and script.
+  FormPage listForm(const BatchList& list, const FormWords& words, double dpi) {
+    FormPage form;
+    std::array<double, 5> columns{12, 58, 32, 50, 28};
+    for (double& c : columns) c += layout_.real(-1.5, 1.5);
+    form.columnMm = columns;
+    form.numberingRow = layout_.chance(0.4);  // as many official forms have
+    form.lineMm = layout_.real(0.15, 0.45);
+    form.rowMm = layout_.real(8.5, 11.5);
+    form.fontPt = layout_.real(9.5, 12);
+    form.title = replaceAll(replaceAll(words.titleFormat, "{party}", list.party), "{date}", dottedDate(list.election));
+    form.collectorLabel = words.collector;
+    form.headers = words.headers;
+    if (transliterated(list.locale)) {
+      form.title = toSerbianLatin(form.title);
+      form.collectorLabel = toSerbianLatin(form.collectorLabel);
+      for (auto& h : form.headers) h = toSerbianLatin(h);
+    }
+    form.collectorName = people_.collectorName(list.locale);
+    form.dpi = dpi;
+    form.digits = digits_ ? &*digits_ : nullptr;
+    return form;
+  }
+
+  // Page `p`'s rows on the form, each also into the electronic copy unless the
+  // copy leaves it out or changes it.
+  void fillPage(FormPage& form, const BatchList& list, std::size_t p, pipeline::CsvWriter& digital) {
+    form.rows.clear();
+    form.blankRows = static_cast<int>(15 - list.pages[p].size());
+    for (std::size_t r = 0; r < list.pages[p].size(); ++r) {
+      const WrittenRow& w = list.pages[p][r];
+      std::optional<Hand> hand;
+      // A person writes in their own hand: it comes from their own stream.
+      if (options_.style == "handwritten" || (options_.style == "mixed" && (w.signatureSeed >> 7) % 2 == 0))
+        hand = handFor(SampleRandom(w.signatureSeed ^ 0x4A4E44ull), isCyrillic(w.name));
+      form.rows.push_back({w.name, w.nationalId, w.address, w.signed_, w.signatureSeed, hand});
+      std::string copyName = w.name, copyNumber = w.nationalId;
+      if (w.digitalChange == 2) continue;  // the electronic copy leaves the row out
+      if (w.digitalChange == 0)
+        copyNumber.back() = copyNumber.back() == '9' ? '0' : static_cast<char>(copyNumber.back() + 1);
+      if (w.digitalChange == 1) copyName = people_.collectorName(list.locale);
+      digital.write({std::to_string(p + 1), std::to_string(r + 1), copyName, copyNumber});
+    }
+  }
+
+  // How page `p` of list `l` goes through the scanner; an office stamp may fall on it.
+  ScanEffects drawEffects(std::size_t l, std::size_t p, const Scanner& scanner, FormPage& form, const FormWords& words,
+                          int rows) {
+    ScanEffects effects;
+    effects.angleDegrees = scanning_.chance(0.7) ? scanning_.real(-5.0, 5.0) : 0.0;
+    // At least one page upside down in any batch of two lists, and one in ten besides.
+    effects.upsideDown = (p == 1 && l % 2 == 1) || scanning_.chance(0.1);
+    effects.colour = scanner.colour;
+    effects.paperTint = scanner.tint;
+    effects.noiseSigma = scanning_.real(2, 8);
+    effects.blurSigma = scanning_.chance(0.5) ? scanning_.real(0.3, 0.8) : 0.0;
+    effects.background = scanning_.real(235, 252);
+    form.stampRow = -1;
+    if (scanning_.chance(0.3)) {
+      form.stampRow = scanning_.below(rows);
+      form.stampText = words.stamp;
+      form.stampColour = scanning_.chance(0.5) ? std::array<double, 3>{0.25, 0.3, 0.75}   // blue
+                                               : std::array<double, 3>{0.45, 0.2, 0.55};  // violet
+    }
+    return effects;
+  }
+
   // Scans and electronic copies.
   void renderScans() {
     const std::array<ScanKind, 4> kinds{ScanKind::JpegFolder, ScanKind::Pdf, ScanKind::MultiPageTiff,
@@ -291,79 +393,20 @@ class BatchMaker {
     for (std::size_t l = 0; l < lists_.size(); ++l) {
       BatchList& list = lists_[l];
       const FormWords& words = wordsFor(list.country);
-      const ScanKind kind = kinds[l % kinds.size()];
-      // One scanner per list: its resolution, colour and JPEG quality.
-      static constexpr std::array<double, 4> kDpis{150, 200, 300, 400};
-      const double dpi = kDpis[static_cast<std::size_t>(scanning_.below(4))];
-      const bool colour = scanning_.chance(0.3);
-      const int jpegQuality = scanning_.between(40, 90);
-      const cv::Scalar tint(scanning_.real(0.88, 0.97), scanning_.real(0.95, 1.0), 1.0);  // BGR: yellowish paper
-      std::array<double, 5> columns{12, 58, 32, 50, 28};
-      for (double& c : columns) c += layout_.real(-1.5, 1.5);
-      const bool numberingRow = layout_.chance(0.4);  // as many official forms have
-      // Each list's form as its own printer made it.
-      const double lineMm = layout_.real(0.15, 0.45), rowMm = layout_.real(8.5, 11.5), fontPt = layout_.real(9.5, 12);
-      std::string title =
-          replaceAll(replaceAll(words.titleFormat, "{party}", list.party), "{date}", dottedDate(list.election));
-      std::string collectorLabel = words.collector;
-      std::array<std::string, 5> headers = words.headers;
-      if (transliterated(list.locale)) {
-        title = toSerbianLatin(title);
-        collectorLabel = toSerbianLatin(collectorLabel);
-        for (auto& h : headers) h = toSerbianLatin(h);
-      }
-      const std::string collector = people_.collectorName(list.locale);
+      const Scanner scanner = drawScanner();
+      FormPage form = listForm(list, words, scanner.dpi);
       std::vector<cv::Mat> images;
       pipeline::CsvWriter digital((fs::path(options_.out) / "digital" / (list.listId + ".csv")).string());
       digital.write({"page", "row", "full_name", "national_id"});
       for (std::size_t p = 0; p < list.pages.size(); ++p) {
-        FormPage form;
-        form.title = title;
-        form.headers = headers;
-        form.collectorLabel = collectorLabel;
-        form.collectorName = collector;
-        form.dpi = dpi;
-        form.columnMm = columns;
-        form.numberingRow = numberingRow;
-        form.lineMm = lineMm;
-        form.rowMm = rowMm;
-        form.fontPt = fontPt;
-        form.blankRows = static_cast<int>(15 - list.pages[p].size());
-        form.digits = digits_ ? &*digits_ : nullptr;
-        for (std::size_t r = 0; r < list.pages[p].size(); ++r) {
-          const WrittenRow& w = list.pages[p][r];
-          std::optional<Hand> hand;
-          // A person writes in their own hand: it comes from their own stream.
-          if (options_.style == "handwritten" || (options_.style == "mixed" && (w.signatureSeed >> 7) % 2 == 0))
-            hand = handFor(SampleRandom(w.signatureSeed ^ 0x4A4E44ull), isCyrillic(w.name));
-          form.rows.push_back({w.name, w.nationalId, w.address, w.signed_, w.signatureSeed, hand});
-          std::string copyName = w.name, copyNumber = w.nationalId;
-          if (w.digitalChange == 2) continue;  // the electronic copy leaves the row out
-          if (w.digitalChange == 0)
-            copyNumber.back() = copyNumber.back() == '9' ? '0' : static_cast<char>(copyNumber.back() + 1);
-          if (w.digitalChange == 1) copyName = people_.collectorName(list.locale);
-          digital.write({std::to_string(p + 1), std::to_string(r + 1), copyName, copyNumber});
-        }
-        ScanEffects effects;
-        effects.angleDegrees = scanning_.chance(0.7) ? scanning_.real(-5.0, 5.0) : 0.0;
-        // At least one page upside down in any batch of two lists_, and one in ten besides.
-        effects.upsideDown = (p == 1 && l % 2 == 1) || scanning_.chance(0.1);
-        effects.colour = colour;
-        effects.paperTint = tint;
-        effects.noiseSigma = scanning_.real(2, 8);
-        effects.blurSigma = scanning_.chance(0.5) ? scanning_.real(0.3, 0.8) : 0.0;
-        effects.background = scanning_.real(235, 252);
-        if (scanning_.chance(0.3)) {
-          form.stampRow = scanning_.below(static_cast<int>(list.pages[p].size()));
-          form.stampText = words.stamp;
-          form.stampColour = scanning_.chance(0.5) ? std::array<double, 3>{0.25, 0.3, 0.75}   // blue
-                                                   : std::array<double, 3>{0.45, 0.2, 0.55};  // violet
-        }
+        fillPage(form, list, p, digital);
+        const ScanEffects effects = drawEffects(l, p, scanner, form, words, static_cast<int>(list.pages[p].size()));
         images.push_back(applyScanEffects(renderForm(form), effects, scanning_));
       }
       digital.close();
-      list.scanPath = "scans/" + writeScans(images, kind, (fs::path(options_.out) / "scans").string(), list.listId, dpi,
-                                            jpegQuality);
+      list.scanPath =
+          "scans/" + writeScans(images, kinds[l % kinds.size()], (fs::path(options_.out) / "scans").string(),
+                                list.listId, scanner.dpi, scanner.jpegQuality);
       list.digitalPath = "digital/" + list.listId + ".csv";
       summary_.pages += static_cast<int>(list.pages.size());
     }

@@ -3,7 +3,6 @@
 // draws, so a seed gives the same bytes with any standard library (std::
 // distributions are implementation-defined).
 #include <cstdint>
-#include <string>
 #include <vector>
 
 namespace listaudit::tools {
