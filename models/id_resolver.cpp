@@ -78,7 +78,7 @@ ResolvedId resolveByForm(const std::string& read, const std::vector<double>& con
     if (candidate.check.valid()) passing.push_back(std::move(candidate));
   }
   if (passing.size() == 1) return passing.front();
-  return {read, checkNationalId(read, IdScheme::Unknown), false, {}};
+  return {read, checkNationalId(read, IdScheme::Unknown), false, {}, read, false};
 }
 
 // The reading as the form has it, or with one of two neighbouring confusable
@@ -124,7 +124,7 @@ Repairs uncertainDigitRepair(const std::string& reading, const std::vector<doubl
 
 // The cell read again: the readings that pass and lie near the first one, or
 // any passing reading when the first has not even the scheme's form (nothing
-// to be near).
+// to be near). Two readings of one cell that disagree leave it in doubt.
 std::set<std::string> secondLookRepairs(const std::string& reading, const std::vector<std::string>& otherReadings,
                                         const std::string& form, IdScheme scheme) {
   std::set<std::string> out;
@@ -145,15 +145,16 @@ ResolvedId resolveId(const std::string& read, const std::vector<double>& confide
                      const std::vector<std::string>& otherReadings) {
   if (scheme == IdScheme::Unknown) return resolveByForm(read, confidences, otherReadings);
   const std::string form(idForm(scheme));
-  ResolvedId r{read, checkNationalId(read, scheme), false, {}};
+  ResolvedId r{read, checkNationalId(read, scheme), false, {}, read, false};
   // Where the form fixes a letter or a digit, a glyph of the other class is
   // the reader's confusion, whatever the check says: an Albanian number whose
   // first character reads as a digit would date its holder to the 1800s.
   if (read.size() == form.size() && form.find('L') != std::string::npos) {
     const std::string fitted = fitForm(read, form);
     if (!fitted.empty() && fitted != read)
-      r = {fitted, checkNationalId(fitted, scheme), true,
-           "read as " + read + ": letters and digits set by the number's form"};
+      r = {fitted, checkNationalId(fitted, scheme),
+           true,   "read as " + read + ": letters and digits set by the number's form",
+           fitted, true};
   }
   if (r.check.valid() || read.empty() || form.empty()) return r;
 
@@ -174,6 +175,7 @@ ResolvedId resolveId(const std::string& read, const std::vector<double>& confide
     r.number = *repairs.passing.begin();
     r.check = checkNationalId(r.number, scheme);
     r.repaired = true;
+    r.formOnly = false;
     r.repair = "read as " + read + ", repaired: " + repairs.how;
   }
   return r;

@@ -16,7 +16,9 @@ struct ResolvedId {
   std::string number;  // as resolved
   IdCheck check;
   bool repaired = false;
-  std::string repair;  // what was changed, in words, when repaired
+  std::string repair;     // what was changed, in words, when repaired
+  std::string asRead;     // the reading with only its look-alike glyphs set by the form (no repair)
+  bool formOnly = false;  // the only change is that setting: nothing written was changed
 };
 
 // `confidences` has one entry per character of `read` (0..1), or is empty.

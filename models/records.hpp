@@ -48,6 +48,12 @@ struct PageRecord {
   int rows = 0;
 };
 
+// What else a character of a reading could be, and how likely.
+struct Alternative {
+  char glyph = 0;
+  double probability = 0;
+};
+
 // One table row as read from a page.
 struct RowRecord {
   std::string listId;
@@ -59,6 +65,10 @@ struct RowRecord {
   double nameConfidence = 0;                   // 0..1
   double idConfidence = 0;                     // 0..1
   std::vector<double> idCharacterConfidences;  // 0..1, one per character of rawId
+  // Per character of rawId, the reader's other choices, most likely first;
+  // empty when the reader gives none (Tesseract).
+  std::vector<std::vector<Alternative>> idAlternatives;
+  std::string idReader;  // which reader read the number: "print" or "handwriting"
   // Other readings of a number that failed its check: the cell looked at
   // again, enlarged and binarised. The resolver decides what they are worth.
   std::vector<std::string> idOtherReadings;

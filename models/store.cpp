@@ -4,6 +4,7 @@
 #include <SQLiteCpp/Transaction.h>
 
 #include <cmath>
+#include <cstdlib>
 #include <map>
 #include <sstream>
 #include <tuple>
@@ -43,6 +44,8 @@ CREATE TABLE IF NOT EXISTS rows (
   name_confidence REAL, id_confidence REAL, signature_ink REAL,
   id_character_confidences TEXT NOT NULL,
   id_other_readings TEXT NOT NULL DEFAULT '',
+  id_alternatives TEXT NOT NULL DEFAULT '',
+  id_reader TEXT NOT NULL DEFAULT '',
   signature_shape BLOB,
   x INTEGER, y INTEGER, width INTEGER, height INTEGER,
   image BLOB,
@@ -91,6 +94,31 @@ std::vector<std::string> splitWords(const std::string& text) {
   std::vector<std::string> out;
   std::istringstream in(text);
   for (std::string w; in >> w;) out.push_back(w);
+  return out;
+}
+
+// Alternatives as "G:p,G:p|G:p": a position per '|', p in ten-thousandths.
+std::string encodeAlternatives(const std::vector<std::vector<Alternative>>& positions) {
+  std::string out;
+  for (std::size_t i = 0; i < positions.size(); ++i) {
+    if (i) out += '|';
+    for (std::size_t k = 0; k < positions[i].size(); ++k)
+      out += (k ? "," : "") + std::string(1, positions[i][k].glyph) + ":" +
+             std::to_string(static_cast<int>(std::lround(positions[i][k].probability * 10000)));
+  }
+  return out;
+}
+std::vector<std::vector<Alternative>> decodeAlternatives(const std::string& text) {
+  std::vector<std::vector<Alternative>> out;
+  if (text.empty()) return out;
+  std::istringstream positions(text);
+  for (std::string position; std::getline(positions, position, '|');) {
+    std::vector<Alternative> choices;
+    std::istringstream items(position);
+    for (std::string item; std::getline(items, item, ',');)
+      if (item.size() >= 3 && item[1] == ':') choices.push_back({item[0], std::atoi(item.c_str() + 2) / 10000.0});
+    out.push_back(std::move(choices));
+  }
   return out;
 }
 
@@ -145,7 +173,7 @@ void Store::addPage(const PageRecord& page, const std::vector<RowRecord>& rows) 
       db_,
       "INSERT INTO rows (list_id, page, row, full_name, raw_id, national_id, name_confidence, "
       "id_confidence, signature_ink, x, y, width, height, image, id_character_confidences, id_other_readings, "
-      "signature_shape) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+      "signature_shape, id_alternatives, id_reader) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   for (const RowRecord& row : rows) {
     r.reset();
     r.bind(1, row.listId);
@@ -171,6 +199,8 @@ void Store::addPage(const PageRecord& page, const std::vector<RowRecord>& rows) 
       r.bind(17);
     else
       r.bindNoCopy(17, row.signatureShape.data(), static_cast<int>(row.signatureShape.size()));
+    r.bind(18, encodeAlternatives(row.idAlternatives));
+    r.bind(19, row.idReader);
     r.exec();
   }
   tx.commit();
@@ -271,7 +301,7 @@ std::vector<RowRecord> Store::rows(Shapes shapes) const {
   SQLite::Statement q(db_,
                       "SELECT r.list_id, r.page, r.row, r.full_name, r.raw_id, r.national_id, r.name_confidence, "
                       "r.id_confidence, r.signature_ink, r.x, r.y, r.width, r.height, r.id_character_confidences, "
-                      "r.id_other_readings, " +
+                      "r.id_other_readings, r.id_alternatives, r.id_reader, " +
                           std::string(shapes == Shapes::Load ? "r.signature_shape" : "NULL") +
                           " FROM rows r "
                           "JOIN lists l ON l.list_id = r.list_id ORDER BY l.ordinal, r.page, r.row");
@@ -289,9 +319,11 @@ std::vector<RowRecord> Store::rows(Shapes shapes) const {
     r.box = {q.getColumn(9).getInt(), q.getColumn(10).getInt(), q.getColumn(11).getInt(), q.getColumn(12).getInt()};
     r.idCharacterConfidences = decodeConfidences(q.getColumn(13).getString());
     r.idOtherReadings = splitWords(q.getColumn(14).getString());
-    if (!q.getColumn(15).isNull()) {
-      const auto* shape = static_cast<const std::uint8_t*>(q.getColumn(15).getBlob());
-      r.signatureShape.assign(shape, shape + q.getColumn(15).getBytes());
+    r.idAlternatives = decodeAlternatives(q.getColumn(15).getString());
+    r.idReader = q.getColumn(16).getString();
+    if (!q.getColumn(17).isNull()) {
+      const auto* shape = static_cast<const std::uint8_t*>(q.getColumn(17).getBlob());
+      r.signatureShape.assign(shape, shape + q.getColumn(17).getBytes());
     }
     out.push_back(std::move(r));
   }

@@ -48,7 +48,8 @@ class ListMemory {
 std::vector<std::vector<std::size_t>> peopleByElection(const std::vector<RowCase>& cases) {
   std::map<std::string, std::vector<std::size_t>> byElection;
   for (std::size_t i = 0; i < cases.size(); ++i)
-    if (cases[i].list->electionDate) byElection[cases[i].list->electionDate->toString()].push_back(i);
+    if (cases[i].list->electionDate && cases[i].who.established)
+      byElection[cases[i].list->electionDate->toString()].push_back(i);
   std::vector<std::vector<std::size_t>> people;
   for (const auto& [election, indices] : byElection) {
     std::map<std::string, std::string> numberOfName;
@@ -99,6 +100,7 @@ void checkDuplicates(std::vector<RowCase>& cases, const CheckContext&) {
   std::map<std::string, ListMemory> memories;
   for (std::size_t i = 0; i < cases.size(); ++i) {
     const RowIdentity& who = cases[i].who;
+    if (!who.established) continue;  // a misreading accuses nobody of standing twice
     if (auto earlier = memories[cases[i].row->listId].seenBefore(i, who))
       cases[i].raise(
           Flag::DuplicateInList,

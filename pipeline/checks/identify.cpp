@@ -1,25 +1,200 @@
 #include "pipeline/checks/identify.hpp"
 
+#include <algorithm>
+#include <filesystem>
+
+#include "models/decimal_text.hpp"
 #include "models/name_text.hpp"
+#include "models/reading_odds.hpp"
 
 namespace listaudit::pipeline {
+namespace {
 
-RowIdentity identify(const models::RowRecord& row, const models::ResolvedId& id, const Registers& registers) {
-  RowIdentity who;
-  who.nameKey = models::nameKey(row.fullName);
-  if (id.check.valid()) {
-    who.number = id.number;
-    if (registers.population) who.person = registers.population->byNumber(id.number);
-  } else if (registers.population && !who.nameKey.empty()) {
-    // Only a name that names one person identifies anyone.
-    auto people = registers.population->byNameKey(who.nameKey);
-    if (people.size() == 1) {
-      who.person = people.front();
-      who.number = who.person->nationalId;
-      who.byName = true;
-    }
+// Numbers searched for among the image's likeliest readings.
+constexpr std::size_t kReadingsSearched = 400;
+// Candidates named in the evidence of a row in doubt.
+constexpr std::size_t kCandidatesShown = 3;
+
+// A number the row could be, besides the one resolved.
+struct Candidate {
+  std::string number;
+  double support = 0;  // how likely the image makes it, relative to the number resolved
+  std::string source;  // where it comes from, in words
+};
+
+// Each character's confidence; the number's own, for every character, when
+// the reader gave none per character.
+std::vector<double> characterConfidences(const models::RowRecord& row) {
+  if (row.idCharacterConfidences.size() == row.rawId.size()) return row.idCharacterConfidences;
+  return std::vector<double>(row.rawId.size(), row.idConfidence);
+}
+
+class Identifier {
+ public:
+  Identifier(const models::RowRecord& row, models::ResolvedId& id, const IdentityContext& context)
+      : row_(row),
+        id_(id),
+        context_(context),
+        scheme_(context.list.country.scheme()),
+        odds_(row.rawId, characterConfidences(row), row.idAlternatives, models::idAlphabet(scheme_)) {
+    who_.nameKey = models::nameKey(row.fullName);
   }
-  return who;
+
+  RowIdentity run() {
+    // A repair the reading alone made stands only when the population
+    // register, if given, holds it under the row's name (contract section 6);
+    // otherwise the row goes back to its reading and the repair is a candidate.
+    if (id_.repaired && !id_.formOnly && context_.registers.population && confirmation(id_.number).empty()) {
+      pending_ = Candidate{id_.number, 1.0, "the reading's own repair (" + id_.repair + ")"};
+      id_.number = id_.asRead;
+      id_.check = models::checkNationalId(id_.number, scheme_);
+      id_.repaired = false;
+      id_.repair.clear();
+      who_.person.reset();
+    }
+    const std::vector<Candidate> rivals = candidates();
+    if (id_.check.valid()) {
+      // The number as read stands when confirmed, or when the image supports no other.
+      if (const std::string how = confirmation(id_.number); !how.empty() || rivals.empty())
+        return byNumber(id_.number, how);
+      if (const auto one = theOneConfirmed(rivals)) return repairedTo(*one);
+      return inDoubt(rivals);
+    }
+    if (const auto one = theOneConfirmed(rivals)) return repairedTo(*one);
+    // The number fails: the person with the row's name, when one.
+    who_.inDoubt = row_.rawId.empty() || row_.idConfidence < context_.options.minIdConfidence || !rivals.empty();
+    if (!rivals.empty()) who_.candidates = describe(rivals);
+    const Registers& registers = context_.registers;
+    if (registers.population && !who_.nameKey.empty()) {
+      // Only a name that names one person identifies anyone.
+      auto people = registers.population->byNameKey(who_.nameKey);
+      if (people.size() == 1) {
+        who_.person = people.front();
+        who_.number = who_.person->nationalId;
+        who_.byName = true;
+        who_.established = true;
+      }
+    } else if (!registers.population && !who_.nameKey.empty() &&
+               row_.nameConfidence >= context_.options.minNameConfidence) {
+      who_.established = true;  // known by the name alone, read with confidence
+    }
+    return who_;
+  }
+
+ private:
+  double support(const std::string& number) const {
+    const double base = odds_.ratio(id_.number);
+    const double ratio = odds_.ratio(number);
+    return base > 0 ? ratio / base : ratio;
+  }
+
+  // Numbers that pass the check and that the image supports: its likeliest
+  // readings, the electronic copy's number, the numbers the population
+  // register holds under the row's name.
+  std::vector<Candidate> candidates() const {
+    std::vector<Candidate> out;
+    auto consider = [&](const std::string& number, const std::string& source) {
+      if (number.empty() || number == id_.number) return;
+      if (std::any_of(out.begin(), out.end(), [&](const Candidate& c) { return c.number == number; })) return;
+      const models::IdCheck check = models::checkNationalId(number, scheme_);
+      if (!check.valid()) return;
+      // Nobody born after the list was submitted stands on it.
+      if (check.birthDate && context_.list.submittedOn && *check.birthDate > *context_.list.submittedOn) return;
+      const double s = support(number);
+      if (s >= models::kSupportRatio) out.push_back({number, s, source});
+    };
+    // The reading's own repair counts only where the image leaves the changed characters in doubt.
+    if (pending_) consider(pending_->number, pending_->source);
+    if (context_.copy) consider(context_.copy->nationalId, "the electronic copy's number");
+    if (context_.registers.population && !who_.nameKey.empty())
+      for (const models::Person& p : context_.registers.population->byNameKey(who_.nameKey))
+        consider(p.nationalId, context_.registers.populationName + " line " + std::to_string(p.line) +
+                                   " holds it under the row's name");
+    for (const std::string& reading : odds_.likeliest(kReadingsSearched)) consider(reading, "a reading of the image");
+    std::stable_sort(out.begin(), out.end(),
+                     [](const Candidate& a, const Candidate& b) { return a.support > b.support; });
+    return out;
+  }
+
+  // How the registers or the copy confirm `number`, in words; empty when they do not.
+  std::string confirmation(const std::string& number) {
+    const Registers& registers = context_.registers;
+    if (registers.population) {
+      if (auto p = registers.population->byNumber(number);
+          p && models::nameSimilarity(row_.fullName, p->fullName) >= kSameNameSimilarity) {
+        who_.person = p;
+        return registers.populationName + " line " + std::to_string(p->line) + " holds it under the row's name";
+      }
+    }
+    if (context_.copy && context_.copy->nationalId == number) return "the electronic copy gives the same number";
+    return {};
+  }
+
+  // The one candidate the registers (under the row's name) or the copy
+  // confirm; with no population register and a failing number, the one the
+  // image supports (the copy's when it is among several).
+  std::optional<Candidate> theOneConfirmed(const std::vector<Candidate>& rivals) {
+    std::vector<Candidate> confirmed;
+    for (const Candidate& c : rivals) {
+      const std::string how = confirmation(c.number);
+      if (!how.empty()) confirmed.push_back({c.number, c.support, how});
+    }
+    if (confirmed.empty() && !context_.registers.population && !id_.check.valid() && rivals.size() == 1)
+      confirmed = rivals;
+    if (confirmed.size() != 1) {
+      if (!id_.check.valid()) who_.person.reset();
+      return std::nullopt;
+    }
+    if (context_.registers.population) who_.person = context_.registers.population->byNumber(confirmed[0].number);
+    return confirmed[0];
+  }
+
+  RowIdentity byNumber(const std::string& number, const std::string& how) {
+    who_.number = number;
+    who_.established = true;
+    who_.confirmation = how;
+    if (context_.registers.population && !who_.person) who_.person = context_.registers.population->byNumber(number);
+    return who_;
+  }
+
+  RowIdentity repairedTo(const Candidate& c) {
+    id_.repair = "read as " + row_.rawId + ", taken as " + c.number + ": the image supports it (" +
+                 models::decimal(c.support, 2) + " as likely as the reading) and " + c.source;
+    id_.number = c.number;
+    id_.check = models::checkNationalId(c.number, scheme_);
+    id_.repaired = true;
+    return byNumber(c.number, "");
+  }
+
+  RowIdentity inDoubt(const std::vector<Candidate>& rivals) {
+    who_.person.reset();
+    who_.inDoubt = true;
+    who_.candidates = describe(rivals);
+    return who_;
+  }
+
+  std::string describe(const std::vector<Candidate>& rivals) const {
+    std::string out = "the image also fits ";
+    for (std::size_t i = 0; i < rivals.size() && i < kCandidatesShown; ++i)
+      out += (i ? "; " : "") + rivals[i].number + " (" + models::decimal(rivals[i].support, 2) + " as likely, " +
+             rivals[i].source + ")";
+    if (rivals.size() > kCandidatesShown) out += "; and " + std::to_string(rivals.size() - kCandidatesShown) + " more";
+    return out;
+  }
+
+  const models::RowRecord& row_;
+  models::ResolvedId& id_;
+  const IdentityContext& context_;
+  const models::IdScheme scheme_;
+  const models::ReadingOdds odds_;
+  RowIdentity who_;
+  std::optional<Candidate> pending_;  // a repair of the reading alone, waiting for the register
+};
+
+}  // namespace
+
+RowIdentity identify(const models::RowRecord& row, models::ResolvedId& id, const IdentityContext& context) {
+  return Identifier(row, id, context).run();
 }
 
 }  // namespace listaudit::pipeline

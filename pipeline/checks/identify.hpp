@@ -1,23 +1,55 @@
 #pragma once
 // Who "this person" is (contract section 7): the person with the row's number
-// when it passes its check, otherwise the person the population register
-// holds under the row's name, when exactly one. Pure function, thread-safe.
+// when it passes its check, otherwise the person with the row's name; and
+// whether that is established with confidence. A flag that needs the person
+// accuses someone, so it is raised only on an established identity:
+// - a number that passes its check is established unless the image also
+//   supports another passing number (reading_odds.hpp) and neither the
+//   population register (under the row's name) nor the electronic copy
+//   confirms the one read;
+// - a number that fails its check is repaired only to a number the image
+//   supports, that passes the check and, when a population register is given,
+//   that the register holds under the row's name (contract section 6);
+// - otherwise the name: the one person the population register holds under
+//   it, or, with no population register, the name itself when it is read with
+//   confidence.
+// A row whose person stays unknown while its reading is in doubt is for a
+// person to read, and its evidence names the candidates. Pure function,
+// thread-safe.
 #include <optional>
 #include <string>
 
+#include "ingest/register_reader.hpp"
 #include "models/id_resolver.hpp"
 #include "models/records.hpp"
+#include "pipeline/checks/check_options.hpp"
 #include "pipeline/checks/registers.hpp"
 
 namespace listaudit::pipeline {
+
+// Below this similarity two names are different people's.
+inline constexpr double kSameNameSimilarity = 0.8;
 
 struct RowIdentity {
   std::string number;  // the row's valid number, or the number the register gives its name; empty when unknown
   std::string nameKey;
   std::optional<models::Person> person;  // the population register's line, when given and found
   bool byName = false;                   // found through the name, the number failing
+  bool established = false;              // the flags that need the person may be raised
+  bool inDoubt = false;                  // the reading leaves the person in doubt: a person must read it
+  std::string candidates;                // for a row in doubt: what a reviewer should look at, in words
+  std::string confirmation;              // how the number was confirmed or repaired, in words; empty when not
 };
 
-RowIdentity identify(const models::RowRecord& row, const models::ResolvedId& id, const Registers& registers);
+// What identify() looks at besides the row and its resolved number.
+struct IdentityContext {
+  const models::ListEntry& list;
+  const Registers& registers;
+  const ingest::DigitalRow* copy;  // the electronic copy's row at the same page and row, when given
+  const CheckOptions& options;
+};
+
+// May change `id` to a confirmed repair.
+RowIdentity identify(const models::RowRecord& row, models::ResolvedId& id, const IdentityContext& context);
 
 }  // namespace listaudit::pipeline

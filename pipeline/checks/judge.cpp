@@ -19,9 +19,17 @@ constexpr std::array<RowCheck, 6> kRowChecks{checkReading, checkPopulation, chec
                                              checkConsent, checkComplaints, checkDigitalCopy};
 constexpr std::array<BatchCheck, 3> kBatchChecks{checkDuplicates, checkMultiParty, checkRepeatedSignatures};
 
+// The electronic copy's row at the row's page and row, when a copy was given.
+const ingest::DigitalRow* copyRow(const models::RowRecord& row, const DigitalCopies& digital) {
+  const auto copy = digital.find(row.listId);
+  if (copy == digital.end()) return nullptr;
+  const auto it = copy->second.find({row.page, row.row});
+  return it == copy->second.end() ? nullptr : &it->second;
+}
+
 // Each row with its list, its number resolved under the list's scheme, and who it is.
 std::vector<RowCase> openCases(const std::vector<models::ListEntry>& lists, const std::vector<models::RowRecord>& rows,
-                               const Registers& registers) {
+                               const CheckContext& context) {
   static const models::ListEntry kUnknownList;
   std::map<std::string, const models::ListEntry*> listById;
   for (const auto& l : lists) listById[l.listId] = &l;
@@ -33,10 +41,11 @@ std::vector<RowCase> openCases(const std::vector<models::ListEntry>& lists, cons
     const auto found = listById.find(row.listId);
     c.list = found == listById.end() ? &kUnknownList : found->second;
     c.id = models::resolveId(row.rawId, row.idCharacterConfidences, c.list->country.scheme(), row.idOtherReadings);
+    c.who = identify(row, c.id, {*c.list, context.registers, copyRow(row, context.digital), context.options});
     c.judged = {row.listId, row.page, row.row, c.id.number, {}, 0, c.id.repair, false};
-    c.who = identify(row, c.id, registers);
-    if (c.who.byName)
-      c.judged.note += (c.judged.note.empty() ? "" : "; ") + std::string("identified by name, the number failing");
+    auto note = [&](const std::string& what) { c.judged.note += (c.judged.note.empty() ? "" : "; ") + what; };
+    if (!c.who.confirmation.empty()) note("number confirmed: " + c.who.confirmation);
+    if (c.who.byName) note("identified by name, the number failing");
     cases.push_back(std::move(c));
   }
   return cases;
@@ -48,7 +57,7 @@ std::vector<models::JudgedRow> judgeRows(const std::vector<models::ListEntry>& l
                                          const std::vector<models::RowRecord>& rows, const CheckOptions& options,
                                          const Registers& registers, const DigitalCopies& digital) {
   const CheckContext context{registers, digital, options};
-  std::vector<RowCase> cases = openCases(lists, rows, registers);
+  std::vector<RowCase> cases = openCases(lists, rows, context);
   for (RowCase& c : cases)
     for (const RowCheck check : kRowChecks) check(c, context);
   for (const BatchCheck check : kBatchChecks) check(cases, context);

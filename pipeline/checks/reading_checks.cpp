@@ -10,16 +10,19 @@ void checkReading(RowCase& c, const CheckContext& context) {
   using models::Flag;
   const models::RowRecord& row = *c.row;
   const CheckOptions& options = context.options;
-  if (!c.id.check.valid())
+  // A number that fails while its reading is in doubt may be a misreading:
+  // UNREADABLE says so; ID_INVALID is for a number read clearly and written wrong.
+  if (!c.id.check.valid() && (!c.who.inDoubt || c.id.number.empty()))
     c.raise(Flag::IdInvalid, c.id.number.empty() ? "no number could be read" : c.id.check.reason);
-  // An unsure number that passes its scheme's check is confirmed by it: the
-  // reader's doubt was between glyphs that mean the same there (I, l, |).
-  const bool numberUnsure = c.id.number.empty() || (row.idConfidence < options.minIdConfidence && !c.id.check.valid());
-  if (row.fullName.empty() || row.nameConfidence < options.minNameConfidence || numberUnsure)
-    c.raise(Flag::Unreadable, "name read with confidence " + models::decimal(row.nameConfidence, 2) + ", number with " +
-                                  models::decimal(row.idConfidence, 2) + " (a person must read below " +
-                                  models::decimal(std::min(options.minNameConfidence, options.minIdConfidence), 2) +
-                                  ")");
+  const bool nameUnsure = row.fullName.empty() || row.nameConfidence < options.minNameConfidence;
+  if (nameUnsure || c.who.inDoubt || c.id.number.empty()) {
+    std::string why = "name read with confidence " + models::decimal(row.nameConfidence, 2) + ", number with " +
+                      models::decimal(row.idConfidence, 2) + " (a person must read below " +
+                      models::decimal(std::min(options.minNameConfidence, options.minIdConfidence), 2) + ")";
+    if (!c.who.candidates.empty()) why += "; " + c.who.candidates;
+    if (!c.who.established) why += "; no person is named with confidence, so no flag that needs one is raised";
+    c.raise(Flag::Unreadable, why);
+  }
   if (row.signatureInk < options.minSignatureInk)
     c.raise(Flag::SignatureMissing,
             "ink covers " + models::decimal(row.signatureInk * 100, 2) + "%" + " of the signature cell");

@@ -14,7 +14,7 @@ std::string at(const std::string& file, int line) { return file + " line " + std
 
 void checkPopulation(RowCase& c, const CheckContext& context) {
   const Registers& registers = context.registers;
-  if (!registers.population) return;
+  if (!registers.population || !c.who.established) return;
   if (c.id.check.valid() && !c.who.person) {
     c.raise(Flag::NotInRegister, "no line of " + registers.populationName + " holds this number");
     return;
@@ -35,7 +35,7 @@ void checkPopulation(RowCase& c, const CheckContext& context) {
 
 void checkAge(RowCase& c, const CheckContext& context) {
   const models::ListEntry& list = *c.list;
-  if (!list.electionDate) return;
+  if (!list.electionDate || !c.who.established) return;
   std::optional<models::Date> birth;
   std::string source;
   if (c.id.check.valid() && c.id.check.birthDate) {
@@ -52,7 +52,7 @@ void checkAge(RowCase& c, const CheckContext& context) {
 
 void checkConsent(RowCase& c, const CheckContext& context) {
   const Registers& registers = context.registers;
-  if (!registers.consent) return;
+  if (!registers.consent || !c.who.established) return;
   const auto records = registers.consent->find(c.who.number, c.who.nameKey, models::foldText(c.list->party));
   if (records.empty()) {
     c.raise(Flag::NoConsent, registers.consentName + " holds no consent of this person for this party");
@@ -80,7 +80,7 @@ void checkConsent(RowCase& c, const CheckContext& context) {
 
 void checkComplaints(RowCase& c, const CheckContext& context) {
   const Registers& registers = context.registers;
-  if (!registers.complaints) return;
+  if (!registers.complaints || !c.who.established) return;
   const auto complaints = registers.complaints->find(c.who.number, c.who.nameKey, models::foldText(c.list->party));
   if (complaints.empty()) return;
   const auto& first = complaints.front();

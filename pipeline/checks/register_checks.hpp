@@ -3,13 +3,11 @@
 // NOT_IN_REGISTER, NAME_MISMATCH and DECEASED (population), UNDERAGE (the
 // number's date or the population register), NO_CONSENT, CONSENT_WITHDRAWN
 // and CONSENT_LATE (consent), COMPLAINT (complaints). Each is raised only
-// when the register it needs was given. Pure functions; thread-safe.
+// when the register it needs was given, and only on a row whose person is
+// established (identify.hpp). Pure functions; thread-safe.
 #include "pipeline/checks/row_case.hpp"
 
 namespace listaudit::pipeline {
-
-// Below this similarity two names are different people's.
-inline constexpr double kSameNameSimilarity = 0.8;
 
 void checkPopulation(RowCase& c, const CheckContext& context);
 void checkAge(RowCase& c, const CheckContext& context);

@@ -9,17 +9,18 @@
 
 #include "models/country.hpp"
 #include "pipeline/page/cell_reading.hpp"
+#include "pipeline/page/page_types.hpp"
 
 namespace listaudit::pipeline {
 
 class NameReader {
  public:
   virtual ~NameReader() = default;
-  // The page the lines are cut from (grey, upright, rulings painted out; it
-  // must outlive the reads) and the country whose languages it is written in.
-  virtual void setPage(const cv::Mat& text, const models::Country& country) = 0;
+  // The page the lines are cut from and the country whose languages it is
+  // written in.
+  virtual void setPage(const ReadablePage& page, const models::Country& country) = 0;
   // Whether this reader reads the line in `box` of the page set.
-  virtual bool accepts(const cv::Rect& box) const = 0;
+  virtual bool accepts(const cv::Rect& box) = 0;
   // A block of several lines (the title); a reader may learn from it how the
   // page is best read.
   virtual CellReading readBlock(const cv::Rect& box) = 0;

@@ -11,17 +11,17 @@
 
 #include "models/national_id.hpp"
 #include "pipeline/page/cell_reading.hpp"
+#include "pipeline/page/page_types.hpp"
 
 namespace listaudit::pipeline {
 
 class NumberReader {
  public:
   virtual ~NumberReader() = default;
-  // The page the cells are cut from: grey, upright, rulings painted out. It
-  // must outlive the reads made of it.
-  virtual void setPage(const cv::Mat& text) = 0;
-  // Whether this reader reads the number in `cell` of the page set.
-  virtual bool accepts(const cv::Rect& cell) const = 0;
+  // The page the cells are cut from.
+  virtual void setPage(const ReadablePage& page) = 0;
+  // Whether this reader reads the number of `scheme` in `cell` of the page set.
+  virtual bool accepts(const cv::Rect& cell, models::IdScheme scheme) = 0;
   // The number in `cell`, in characters of `scheme`'s alphabet (letters upper
   // case, spaces dropped); every scheme's characters for Unknown.
   virtual CellReading read(const cv::Rect& cell, models::IdScheme scheme) = 0;

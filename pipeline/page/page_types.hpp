@@ -54,6 +54,13 @@ struct PageLayout {
   }
 };
 
+// A laid-out page as the readers see it (images shared, not copied).
+struct ReadablePage {
+  cv::Mat text;   // grey, upright, the rulings painted out
+  cv::Mat ink;    // 255 where there is ink (the clean stage's)
+  cv::Mat lines;  // 255 on the rulings
+};
+
 // The five columns of contract section 3.
 enum Column { kNumberColumn = 0, kNameColumn = 1, kIdColumn = 2, kAddressColumn = 3, kSignatureColumn = 4 };
 

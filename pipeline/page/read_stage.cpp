@@ -37,7 +37,8 @@ models::Country readingCountry(const models::Country& listCountry, const PageLay
   std::vector<std::string> readings;
   for (std::size_t i = 0; i < layout.rows.size() && i < kCountryProbeRows; ++i) {
     const cv::Rect cell = layout.cell(layout.rows[i], kIdColumn);
-    readings.push_back(readers.numberReaderFor(cell).read(cell, models::IdScheme::Unknown).text);
+    readings.push_back(
+        readers.numberReaderFor(cell, models::IdScheme::Unknown).read(cell, models::IdScheme::Unknown).text);
   }
   return models::countryOfNumbers(readings);
 }
@@ -53,11 +54,21 @@ models::RowRecord readRow(const PageImage& image, const CleanPage& clean, const 
   const CellReading name = readers.nameReaderFor(cell(kNameColumn)).readLine(cell(kNameColumn));
   row.fullName = models::normaliseName(name.text);
   row.nameConfidence = name.confidence;
-  const CellReading id = readers.numberReaderFor(cell(kIdColumn)).read(cell(kIdColumn), scheme);
+  const CellReading id = readers.numberReaderFor(cell(kIdColumn), scheme).read(cell(kIdColumn), scheme);
   row.rawId = id.text;
   row.nationalId = row.rawId;
   row.idConfidence = id.confidence;
-  if (id.glyphs.size() == row.rawId.size()) row.idCharacterConfidences = id.confidences();
+  if (id.glyphs.size() == row.rawId.size()) {
+    row.idCharacterConfidences = id.confidences();
+    for (const ReadGlyph& glyph : id.glyphs) {
+      std::vector<models::Alternative> others;
+      for (std::size_t k = 1; k < glyph.choices.size(); ++k)
+        if (glyph.choices[k].glyph.size() == 1)
+          others.push_back({glyph.choices[k].glyph[0], glyph.choices[k].probability});
+      row.idAlternatives.push_back(std::move(others));
+    }
+  }
+  row.idReader = id.reader;
   row.signatureInk = inkShare(clean.ink, layout.lines, cell(kSignatureColumn));
   row.signatureShape = signatureShape(clean.ink, layout.lines, cell(kSignatureColumn));
   const int inset = layout.inset();
@@ -76,7 +87,7 @@ void lookAgainAtFailingNumbers(std::vector<models::RowRecord>& rows, const PageL
     models::RowRecord& row = rows[i];
     if (row.rawId.empty() || models::checkNationalId(row.rawId, scheme).valid()) continue;
     const cv::Rect cell = layout.cell(layout.rows[i], kIdColumn);
-    for (const std::string& reading : readers.numberReaderFor(cell).readAgain(cell, scheme))
+    for (const std::string& reading : readers.numberReaderFor(cell, scheme).readAgain(cell, scheme))
       if (!reading.empty() && reading != row.rawId &&
           std::find(row.idOtherReadings.begin(), row.idOtherReadings.end(), reading) == row.idOtherReadings.end())
         row.idOtherReadings.push_back(reading);
@@ -119,9 +130,10 @@ PageReading ReadStage::operator()(const PageImage& image, const CleanPage& clean
   out.page.skewDegrees = clean.skewDegrees;
   out.page.upsideDown = clean.upsideDown;
 
-  readers.setPage(layout.text, image.country);
+  const ReadablePage page{layout.text, clean.ink, layout.lines};
+  readers.setPage(page, image.country);
   const models::Country country = readingCountry(image.country, layout, readers);
-  if (!(country == image.country)) readers.setPage(layout.text, country);
+  if (!(country == image.country)) readers.setPage(page, country);
   const models::IdScheme scheme = country.scheme();
 
   // The title is long: the reader may learn from it how to read the page.

@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "pipeline/page/handwritten_number_reader.hpp"
 #include "pipeline/page/tesseract_name_reader.hpp"
 #include "pipeline/page/tesseract_number_reader.hpp"
 
@@ -12,6 +13,7 @@ namespace {
 // of cell (handwriting) goes before Tesseract, which reads any cell.
 std::vector<std::unique_ptr<NumberReader>> registeredNumberReaders(OcrEnginePool& engines) {
   std::vector<std::unique_ptr<NumberReader>> readers;
+  readers.push_back(std::make_unique<HandwrittenNumberReader>());
   readers.push_back(std::make_unique<TesseractNumberReader>(engines));
   return readers;
 }
@@ -22,10 +24,10 @@ std::vector<std::unique_ptr<NameReader>> registeredNameReaders(OcrEnginePool& en
   return readers;
 }
 
-template <class Reader>
-Reader& firstAccepting(const std::vector<std::unique_ptr<Reader>>& readers, const cv::Rect& cell) {
+template <class Reader, class... Args>
+Reader& firstAccepting(const std::vector<std::unique_ptr<Reader>>& readers, const Args&... cell) {
   for (const auto& reader : readers)
-    if (reader->accepts(cell)) return *reader;
+    if (reader->accepts(cell...)) return *reader;
   throw std::logic_error("read stage: no registered reader accepts a cell");
 }
 
@@ -33,12 +35,14 @@ Reader& firstAccepting(const std::vector<std::unique_ptr<Reader>>& readers, cons
 
 Readers::Readers() : numberReaders_(registeredNumberReaders(engines_)), nameReaders_(registeredNameReaders(engines_)) {}
 
-void Readers::setPage(const cv::Mat& text, const models::Country& country) {
-  for (const auto& reader : numberReaders_) reader->setPage(text);
-  for (const auto& reader : nameReaders_) reader->setPage(text, country);
+void Readers::setPage(const ReadablePage& page, const models::Country& country) {
+  for (const auto& reader : numberReaders_) reader->setPage(page);
+  for (const auto& reader : nameReaders_) reader->setPage(page, country);
 }
 
-NumberReader& Readers::numberReaderFor(const cv::Rect& cell) { return firstAccepting(numberReaders_, cell); }
+NumberReader& Readers::numberReaderFor(const cv::Rect& cell, models::IdScheme scheme) {
+  return firstAccepting(numberReaders_, cell, scheme);
+}
 NameReader& Readers::nameReaderFor(const cv::Rect& box) { return firstAccepting(nameReaders_, box); }
 
 }  // namespace listaudit::pipeline

@@ -21,10 +21,10 @@ class Readers {
   Readers& operator=(const Readers&) = delete;
 
   // Sets the page on every reader; `country` decides the name readers' languages.
-  void setPage(const cv::Mat& text, const models::Country& country);
+  void setPage(const ReadablePage& page, const models::Country& country);
   // The reader for a cell of the page set. Throws std::logic_error when no
   // reader accepts it (the registration ends with one that reads any cell).
-  NumberReader& numberReaderFor(const cv::Rect& cell);
+  NumberReader& numberReaderFor(const cv::Rect& cell, models::IdScheme scheme);
   NameReader& nameReaderFor(const cv::Rect& box);
 
  private:

@@ -37,8 +37,8 @@ std::vector<std::string> nameModelsFor(const models::Country& country) {
   return {"bul", "srp_latn", "srp", "mkd", "sqi"};
 }
 
-void TesseractNameReader::setPage(const cv::Mat& text, const models::Country& country) {
-  page_ = text;
+void TesseractNameReader::setPage(const ReadablePage& page, const models::Country& country) {
+  page_ = page.text;
   const std::vector<std::string> models = nameModelsFor(country);
   trySecondScript_ = models.size() == 2;
   candidates_.clear();

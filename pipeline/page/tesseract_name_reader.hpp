@@ -17,8 +17,8 @@ namespace listaudit::pipeline {
 class TesseractNameReader final : public NameReader {
  public:
   explicit TesseractNameReader(OcrEnginePool& engines) : engines_(engines) {}
-  void setPage(const cv::Mat& text, const models::Country& country) override;
-  bool accepts(const cv::Rect&) const override { return true; }
+  void setPage(const ReadablePage& page, const models::Country& country) override;
+  bool accepts(const cv::Rect&) override { return true; }
   // Reads the block with every model and puts the one that read it best
   // first for the rest of the page.
   CellReading readBlock(const cv::Rect& box) override;

@@ -39,8 +39,8 @@ std::string cleanIdText(const std::string& text, models::IdScheme scheme) {
   return out;
 }
 
-void TesseractNumberReader::setPage(const cv::Mat& text) {
-  page_ = text;
+void TesseractNumberReader::setPage(const ReadablePage& page) {
+  page_ = page.text;
   holdingPage_.clear();
 }
 

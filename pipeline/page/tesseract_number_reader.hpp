@@ -16,8 +16,8 @@ namespace listaudit::pipeline {
 class TesseractNumberReader final : public NumberReader {
  public:
   explicit TesseractNumberReader(OcrEnginePool& engines) : engines_(engines) {}
-  void setPage(const cv::Mat& text) override;
-  bool accepts(const cv::Rect&) const override { return true; }
+  void setPage(const ReadablePage& page) override;
+  bool accepts(const cv::Rect&, models::IdScheme) override { return true; }
   CellReading read(const cv::Rect& cell, models::IdScheme scheme) override;
   std::vector<std::string> readAgain(const cv::Rect& cell, models::IdScheme scheme) override;
 

@@ -18,20 +18,23 @@ using Key = std::tuple<std::string, int, int>;
 struct ScoredRow {
   std::string name, id;
   std::set<models::Flag> flags;
+  std::string writing;  // truth only: printed or handwritten, when it says
 };
 
 std::map<Key, ScoredRow> readRows(const std::string& path) {
   std::map<Key, ScoredRow> rows;
-  ingest::forEachCsvRecord(path, {"list_id", "page", "row", "full_name", "national_id", "flags"},
-                           [&](const ingest::CsvHeader& header, const std::vector<std::string>& record, int) {
-                             Key key{header.get(record, "list_id"), std::atoi(header.get(record, "page").c_str()),
-                                     std::atoi(header.get(record, "row").c_str())};
-                             ScoredRow row{header.get(record, "full_name"), header.get(record, "national_id"), {}};
-                             std::stringstream codes(header.get(record, "flags"));
-                             for (std::string code; std::getline(codes, code, ';');)
-                               if (const auto flag = models::flagFromCode(code)) row.flags.insert(*flag);
-                             rows.emplace(std::move(key), std::move(row));
-                           });
+  ingest::forEachCsvRecord(
+      path, {"list_id", "page", "row", "full_name", "national_id", "flags"},
+      [&](const ingest::CsvHeader& header, const std::vector<std::string>& record, int) {
+        Key key{header.get(record, "list_id"), std::atoi(header.get(record, "page").c_str()),
+                std::atoi(header.get(record, "row").c_str())};
+        ScoredRow row{
+            header.get(record, "full_name"), header.get(record, "national_id"), {}, header.get(record, "writing")};
+        std::stringstream codes(header.get(record, "flags"));
+        for (std::string code; std::getline(codes, code, ';');)
+          if (const auto flag = models::flagFromCode(code)) row.flags.insert(*flag);
+        rows.emplace(std::move(key), std::move(row));
+      });
   return rows;
 }
 
@@ -70,9 +73,9 @@ std::optional<double> PrecisionRecall::recall() const {
   return d ? std::optional<double>(double(truePositives) / d) : std::nullopt;
 }
 
-AccuracyScore scoreAccuracy(const std::string& truthCsv, const std::string& rowsCsv) {
-  const auto truth = readRows(truthCsv);
-  const auto rows = readRows(rowsCsv);
+namespace {
+
+AccuracyScore score(const std::map<Key, ScoredRow>& truth, const std::map<Key, ScoredRow>& rows) {
   AccuracyScore s;
   s.expected = static_cast<int>(truth.size());
   s.found = static_cast<int>(rows.size());
@@ -106,6 +109,22 @@ AccuracyScore scoreAccuracy(const std::string& truthCsv, const std::string& rows
   return s;
 }
 
+}  // namespace
+
+AccuracyScore scoreAccuracy(const std::string& truthCsv, const std::string& rowsCsv) {
+  const auto truth = readRows(truthCsv);
+  const auto rows = readRows(rowsCsv);
+  AccuracyScore s = score(truth, rows);
+  std::map<std::string, std::map<Key, ScoredRow>> truthBy, rowsBy;
+  for (const auto& [key, t] : truth) {
+    if (t.writing.empty()) continue;
+    truthBy[t.writing].emplace(key, t);
+    if (const auto it = rows.find(key); it != rows.end()) rowsBy[t.writing].emplace(key, it->second);
+  }
+  for (const auto& [writing, part] : truthBy) s.byWriting[writing] = score(part, rowsBy[writing]);
+  return s;
+}
+
 std::string formatText(const AccuracyScore& s) {
   std::ostringstream o;
   char b[256];
@@ -129,6 +148,14 @@ std::string formatText(const AccuracyScore& s) {
   };
   for (const auto& [flag, pr] : s.flags) line(std::string(models::flagCode(flag)), pr);
   line("no-consent (any)", s.noConsent);
+  for (const auto& [writing, w] : s.byWriting) {
+    std::snprintf(
+        b, sizeof b,
+        "%s rows (%d): full_name %.4f, national_id %.4f, UNREADABLE %.4f, no-consent precision %s recall %s\n",
+        writing.c_str(), w.expected, w.nameExactRate(), w.idExactRate(), w.unreadableShare(),
+        rate(w.noConsent.precision()).c_str(), rate(w.noConsent.recall()).c_str());
+    o << b;
+  }
   return o.str();
 }
 
@@ -149,7 +176,15 @@ std::string formatJson(const AccuracyScore& s) {
     o << (first ? "" : ", ") << "\"" << models::flagCode(flag) << "\": " << pr(p);
     first = false;
   }
-  o << "}, \"no_consent\": " << pr(s.noConsent) << "}\n";
+  o << "}, \"no_consent\": " << pr(s.noConsent) << ", \"by_writing\": {";
+  first = true;
+  for (const auto& [writing, w] : s.byWriting) {
+    o << (first ? "" : ", ") << "\"" << writing << "\": {\"rows\": " << w.expected
+      << ", \"full_name_exact\": " << rate(w.nameExactRate()) << ", \"national_id_exact\": " << rate(w.idExactRate())
+      << ", \"unreadable_share\": " << rate(w.unreadableShare()) << ", \"no_consent\": " << pr(w.noConsent) << "}";
+    first = false;
+  }
+  o << "}}\n";
   return o.str();
 }
 

@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "models/flag.hpp"
 
@@ -22,6 +23,9 @@ struct AccuracyScore {
   int unreadable = 0;                      // found rows carrying UNREADABLE
   std::map<models::Flag, PrecisionRecall> flags;
   PrecisionRecall noConsent;  // any of COMPLAINT, NO_CONSENT, CONSENT_WITHDRAWN, CONSENT_LATE
+  // The same figures for the rows of each kind of writing, when the truth
+  // says which (its column `writing`: printed, handwritten).
+  std::map<std::string, AccuracyScore> byWriting;
 
   double nameExactRate() const { return expected ? double(nameExact) / expected : 0; }
   double idExactRate() const { return expected ? double(idExact) / expected : 0; }

@@ -145,7 +145,8 @@ void drawRow(cairo_t* cr, const FormPage& page, const TableGeometry& g, std::siz
            Align::Center, false);
   if (row.hand && page.digits) {
     drawHandwriting(cr, row.name, *row.hand, page.fontPt + 1, g.columnX[1] + pad, y, cellWidth(1), h);
-    drawHandwrittenNumber(cr, row.nationalId, *row.hand, *page.digits, g.columnX[2] + pad, y, cellWidth(2), h);
+    drawHandwrittenNumber(cr, row.nationalId, *row.hand, *page.digits, g.columnX[2] + pad, y, cellWidth(2), h,
+                          page.digitBoxes);
     drawHandwriting(cr, row.address, *row.hand, page.fontPt - 1, g.columnX[3] + pad, y, cellWidth(3), h);
   } else {
     drawText(cr, row.name, page.font, page.fontPt, false, g.columnX[1] + pad, y, cellWidth(1), h, Align::Left, false);
@@ -183,6 +184,9 @@ cv::Mat renderForm(const FormPage& page) {
   drawText(cr.get(), page.title, page.font, 12, true, kMarginMm, 14, kPageWidthMm - 2 * kMarginMm, 28, Align::Center,
            true);
   drawTableFrame(cr.get(), page, g);
+  for (int r = 0; r < g.rowCount && page.digitBoxes > 0; ++r)
+    drawDigitBoxes(cr.get(), page.digitBoxes, g.columnX[2] + 1.5, g.bodyTop + r * page.rowMm, page.columnMm[2] - 3.0,
+                   page.rowMm);
   for (std::size_t i = 0; i < page.rows.size(); ++i) drawRow(cr.get(), page, g, i);
   drawText(cr.get(), page.collectorLabel + " " + page.collectorName + "   ______________", page.font, 10, false, g.left,
            g.bottom + 8, g.width, 8, Align::Left, false);

@@ -37,6 +37,7 @@ struct FormPage {
   double lineMm = 0.3;        // ruling width
   int blankRows = 0;          // empty ruled rows after the filled ones, as on a real form
   bool numberingRow = false;  // a low row under the header numbering the columns 1 to 5
+  int digitBoxes = 0;         // boxes printed in each number cell, one per character; 0 for none
   // A round ink stamp (the collector's office) over the address and signature
   // cells of this body row; -1 for none.
   int stampRow = -1;

@@ -1,5 +1,7 @@
 #include "tools/samples/handwriting.hpp"
 
+#include <opencv2/imgproc.hpp>
+
 #include "tools/samples/pango_text.hpp"
 
 #include <glib.h>
@@ -11,7 +13,8 @@
 namespace listaudit::tools {
 namespace {
 
-constexpr int kDigitCell = 20, kDigitColumns = 70, kSamplesPerClass = 350, kSamplesUsed = 250;
+// The held-out sheet: a row per digit, 70 samples each.
+constexpr int kDigitCell = 20, kSamplesPerClass = 70;
 
 struct Glyph {
   std::string text;
@@ -63,21 +66,25 @@ Hand handFor(SampleRandom random, bool cyrillic) {
   hand.ink = random.chance(0.6) ? std::array<double, 3>{0.08, 0.1, 0.45}   // blue ballpoint
                                 : std::array<double, 3>{0.08, 0.08, 0.1};  // black
   hand.seed = random.next();
+  hand.pen = random.below(3) - 1;
+  // One hand in four crowds its digits until they touch.
+  hand.spacing = random.chance(0.25) ? random.real(0.5, 0.6) : random.real(0.64, 0.8);
   return hand;
 }
 
 DigitBank::DigitBank(const std::string& path) : sheet_(cv::imread(path, cv::IMREAD_GRAYSCALE)) {
-  if (sheet_.cols != kDigitCell * kDigitColumns || sheet_.rows != kDigitCell * 50)
-    throw std::runtime_error(path + ": not the 1400x1000 sheet of handwritten digits");
+  if (sheet_.cols != kDigitCell * kSamplesPerClass || sheet_.rows != kDigitCell * 10)
+    throw std::runtime_error(path + ": not the 1400x200 sheet of held-out handwritten digits");
 }
 
 cv::Mat DigitBank::sample(int digit, std::uint64_t which) const {
-  const int index = digit * kSamplesPerClass + static_cast<int>(which % kSamplesUsed);
-  const int row = index / kDigitColumns, column = index % kDigitColumns;
-  return sheet_(cv::Rect(column * kDigitCell, row * kDigitCell, kDigitCell, kDigitCell));
+  const int column = static_cast<int>(which % kSamplesPerClass);
+  return sheet_(cv::Rect(column * kDigitCell, digit * kDigitCell, kDigitCell, kDigitCell));
 }
 
-std::string defaultDigitsPath() { return std::string(LISTAUDIT_SAMPLE_DATA) + "/digits-train.png"; }
+int DigitBank::samplesPerDigit() const { return kSamplesPerClass; }
+
+std::string defaultDigitsPath() { return std::string(LISTAUDIT_SAMPLE_DATA) + "/digits-heldout.png"; }
 
 void drawHandwriting(cairo_t* cr, const std::string& text, const Hand& hand, double pt, double x, double y, double w,
                      double h) {
@@ -106,16 +113,39 @@ void drawHandwriting(cairo_t* cr, const std::string& text, const Hand& hand, dou
   cairo_restore(cr);
 }
 
+void drawDigitBoxes(cairo_t* cr, int boxes, double x, double y, double w, double h) {
+  if (boxes <= 0) return;
+  cairo_save(cr);
+  cairo_set_source_rgb(cr, 0, 0, 0);
+  cairo_set_line_width(cr, 0.15);
+  const double box = w / boxes;
+  for (int i = 0; i <= boxes; ++i) {
+    cairo_move_to(cr, x + i * box, y + h * 0.08);
+    cairo_line_to(cr, x + i * box, y + h * 0.92);
+  }
+  cairo_move_to(cr, x, y + h * 0.92);
+  cairo_line_to(cr, x + w, y + h * 0.92);
+  cairo_stroke(cr);
+  cairo_restore(cr);
+}
+
 void drawHandwrittenNumber(cairo_t* cr, const std::string& number, const Hand& hand, const DigitBank& digits, double x,
-                           double y, double w, double h) {
+                           double y, double w, double h, int boxes) {
   SampleRandom jitter(hand.seed ^ 0x5EED ^ std::hash<std::string>{}(number));
-  const double digitHeight = std::min(h * 0.8, w / (number.size() * 0.72 + 0.5)) * hand.size;
+  const double boxWidth = boxes > 0 ? w / boxes : 0;
+  const double digitHeight =
+      boxes > 0 ? std::min(h * 0.7, boxWidth * 1.1) : std::min(h * 0.8, w / (number.size() * 0.72 + 0.5)) * hand.size;
   double cursor = x;
   cairo_save(cr);
-  for (char c : number) {
+  for (std::size_t i = 0; i < number.size(); ++i) {
+    const char c = number[i];
+    if (boxes > 0) cursor = x + boxWidth * static_cast<double>(i) + (boxWidth - digitHeight * 0.7) / 2;
     const double top = y + (h - digitHeight) / 2 + jitter.real(-0.4, 0.4);
     if (c >= '0' && c <= '9') {
-      const cv::Mat sample = digits.sample(c - '0', jitter.next());
+      cv::Mat sample = digits.sample(c - '0', jitter.next()).clone();
+      // The pen: a fine one thins the strokes, a broad one thickens them.
+      if (hand.pen < 0) cv::erode(sample, sample, cv::Mat::ones(2, 2, CV_8U));
+      if (hand.pen > 0) cv::dilate(sample, sample, cv::Mat::ones(2, 2, CV_8U));
       // The sample's ink as a mask, painted in the hand's ink.
       const int stride = cairo_format_stride_for_width(CAIRO_FORMAT_A8, sample.cols);
       std::vector<unsigned char> data(static_cast<std::size_t>(stride * sample.rows));
@@ -132,7 +162,7 @@ void drawHandwrittenNumber(cairo_t* cr, const std::string& number, const Hand& h
       cairo_mask_surface(cr, mask, 0, 0);
       cairo_restore(cr);
       cairo_surface_destroy(mask);
-      cursor += digitHeight * jitter.real(0.62, 0.78);
+      cursor += digitHeight * hand.spacing * jitter.real(0.9, 1.1);
     } else {
       drawLetter(cr, std::string(1, c), hand.font, digitHeight / 25.4 * 72.0 * 1.1, cursor, top + digitHeight * 0.85,
                  hand.slant);

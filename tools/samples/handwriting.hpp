@@ -25,6 +25,8 @@ struct Hand {
   double slant = 0.0;  // degrees, clockwise
   std::array<double, 3> ink{0.05, 0.05, 0.35};
   std::uint64_t seed = 0;  // the letter-by-letter jitter
+  int pen = 0;             // -1 a fine pen, 0 the digits as sampled, 1 a broad one
+  double spacing = 0.7;    // advance between digits, in digit heights: below 0.6 they touch
 };
 
 // A person's hand, from their own random stream; `cyrillic` when the name is
@@ -33,13 +35,16 @@ Hand handFor(SampleRandom random, bool cyrillic);
 
 bool isCyrillic(const std::string& utf8);
 
-// The handwritten digits of shared/data's digits-train.png, first 250 of each
-// class. Throws std::runtime_error naming the file when it cannot be read.
+// Real handwritten digits the glyph reader never trained on: the held-out
+// 70 of each class of shared/data's digits-train.png
+// (tools/samples/data/digits-heldout.png). Throws std::runtime_error naming
+// the file when it cannot be read.
 class DigitBank {
  public:
   explicit DigitBank(const std::string& path);
   // A 20x20 grey sample, white ink on black, chosen by `which`.
   cv::Mat sample(int digit, std::uint64_t which) const;
+  int samplesPerDigit() const;
 
  private:
   cv::Mat sheet_;
@@ -51,8 +56,12 @@ std::string defaultDigitsPath();
 // `text` in the box (mm), letter by letter, shrunk to fit the width.
 void drawHandwriting(cairo_t* cr, const std::string& text, const Hand& hand, double pt, double x, double y, double w,
                      double h);
-// A personal number: digits from the bank, letters (Albanian) in the hand's font.
+// A personal number: digits from the bank, letters (Albanian) in the hand's
+// font. With `boxes` > 0 the cell holds that many printed boxes, a character
+// in each (as some forms print them).
 void drawHandwrittenNumber(cairo_t* cr, const std::string& number, const Hand& hand, const DigitBank& digits, double x,
-                           double y, double w, double h);
+                           double y, double w, double h, int boxes = 0);
+// The printed boxes of a number cell, one per character.
+void drawDigitBoxes(cairo_t* cr, int boxes, double x, double y, double w, double h);
 
 }  // namespace listaudit::tools

@@ -329,6 +329,9 @@ class BatchMaker {
     form.lineMm = layout_.real(0.15, 0.45);
     form.rowMm = layout_.real(8.5, 11.5);
     form.fontPt = layout_.real(9.5, 12);
+    // Some forms print a box for each character of the number (on handwritten batches).
+    if (options_.style == "handwritten" && layout_.chance(0.25))
+      form.digitBoxes = static_cast<int>(models::idForm(list.country.scheme()).size());
     form.title = replaceAll(replaceAll(words.titleFormat, "{party}", list.party), "{date}", dottedDate(list.election));
     form.collectorLabel = words.collector;
     form.headers = words.headers;
@@ -343,6 +346,11 @@ class BatchMaker {
     return form;
   }
 
+  // Whether the row is written by hand (its person's choice on a mixed batch).
+  bool byHand(const WrittenRow& w) const {
+    return options_.style == "handwritten" || (options_.style == "mixed" && (w.signatureSeed >> 7) % 2 == 0);
+  }
+
   // Page `p`'s rows on the form, each also into the electronic copy unless the
   // copy leaves it out or changes it.
   void fillPage(FormPage& form, const BatchList& list, std::size_t p, pipeline::CsvWriter& digital) {
@@ -352,8 +360,7 @@ class BatchMaker {
       const WrittenRow& w = list.pages[p][r];
       std::optional<Hand> hand;
       // A person writes in their own hand: it comes from their own stream.
-      if (options_.style == "handwritten" || (options_.style == "mixed" && (w.signatureSeed >> 7) % 2 == 0))
-        hand = handFor(SampleRandom(w.signatureSeed ^ 0x4A4E44ull), isCyrillic(w.name));
+      if (byHand(w)) hand = handFor(SampleRandom(w.signatureSeed ^ 0x4A4E44ull), isCyrillic(w.name));
       form.rows.push_back({w.name, w.nationalId, w.address, w.signed_, w.signatureSeed, hand});
       std::string copyName = w.name, copyNumber = w.nationalId;
       if (w.digitalChange == 2) continue;  // the electronic copy leaves the row out
@@ -425,8 +432,6 @@ class BatchMaker {
   // The registers: the batch's people as planted, then others, streamed, so
   // a register of millions is never held in memory.
   void writeRegisters() {
-    // The registers_: the batch's people_ as planted, then others, streamed, so
-    // a register of millions is never held in memory.
     long long written = 0;
     {
       pipeline::CsvWriter population((fs::path(options_.out) / "population.csv").string());
@@ -480,11 +485,10 @@ class BatchMaker {
   // Truth: what is written and the flags a perfect reader raises on it; and
   // the planted cause of every row.
   void writeTruth() {
-    // Truth: what is written, and the flags a perfect reader raises on it; and
-    // the planted cause of every row.
     std::vector<TruthRow> truthRows;
     std::map<std::string, TruthList> truthLists;
     std::vector<Cause> causes;
+    std::vector<bool> handwritten;
     for (const BatchList& list : lists_) {
       truthLists[list.listId] = {list.listId, list.party, list.country, list.election, list.submitted};
       for (std::size_t p = 0; p < list.pages.size(); ++p)
@@ -493,18 +497,21 @@ class BatchMaker {
           truthRows.push_back({list.listId, static_cast<int>(p + 1), static_cast<int>(r + 1), w.name, w.nationalId,
                                w.signed_, w.signatureSeed, w.digitalChange >= 0});
           causes.push_back(w.cause);
+          handwritten.push_back(byHand(w));
         }
     }
     const auto flags = truthFlags(truthRows, truthLists, registers_);
     pipeline::CsvWriter truth((fs::path(options_.out) / "truth.csv").string());
-    truth.write({"list_id", "page", "row", "full_name", "national_id", "flags"});
+    // After the contract's columns: how the row is written, so the scoreboard can split its figures.
+    truth.write({"list_id", "page", "row", "full_name", "national_id", "flags", "writing"});
     pipeline::CsvWriter causesCsv((fs::path(options_.out) / "causes.csv").string());
     causesCsv.write({"list_id", "page", "row", "cause"});
     for (std::size_t i = 0; i < truthRows.size(); ++i) {
       const TruthRow& t = truthRows[i];
       std::string codes;
       for (Flag f : flags[i]) codes += (codes.empty() ? "" : ";") + std::string(models::flagCode(f));
-      truth.write({t.listId, std::to_string(t.page), std::to_string(t.row), t.name, t.nationalId, codes});
+      truth.write({t.listId, std::to_string(t.page), std::to_string(t.row), t.name, t.nationalId, codes,
+                   handwritten[i] ? "handwritten" : "printed"});
       causesCsv.write({t.listId, std::to_string(t.page), std::to_string(t.row), std::string(causeName(causes[i]))});
     }
     truth.close();

@@ -20,9 +20,9 @@ TEST(Readers, readACellThroughTheSlotWithAChoicePerCharacter) {
   const CleanPage clean = CleanStage{}(samplePage("L01-BG", 0));
   const PageLayout layout = RuledLayoutFinder{}.find(clean);
   Readers readers;
-  readers.setPage(layout.text, *Country::fromCode("BG"));
+  readers.setPage({layout.text, clean.ink, layout.lines}, *Country::fromCode("BG"));
   const cv::Rect cell = layout.cell(layout.rows.front(), kIdColumn);
-  const CellReading number = readers.numberReaderFor(cell).read(cell, IdScheme::Egn);
+  const CellReading number = readers.numberReaderFor(cell, IdScheme::Egn).read(cell, IdScheme::Egn);
   EXPECT_EQ(number.text, truthRows("L01-BG", 1).front().at("national_id"));
   ASSERT_EQ(number.glyphs.size(), number.text.size());
   for (std::size_t i = 0; i < number.text.size(); ++i) {

@@ -1,0 +1,156 @@
+#include "pipeline/page/glyph_segmenter.hpp"
+
+#include <algorithm>
+#include <opencv2/imgproc.hpp>
+
+namespace listaudit::pipeline {
+namespace {
+
+int median(std::vector<int> v) {
+  if (v.empty()) return 0;
+  std::nth_element(v.begin(), v.begin() + static_cast<long>(v.size() / 2), v.end());
+  return v[v.size() / 2];
+}
+
+// The lines of boxes printed for each digit: vertical strokes almost as tall
+// as the cell, horizontal ones across much of it. A written 1 is shorter.
+cv::Mat withoutBoxLines(const cv::Mat& ink) {
+  cv::Mat vertical, horizontal, lines;
+  const int tall = std::max(8, ink.rows * 85 / 100), wide = std::max(8, ink.cols * 30 / 100);
+  cv::morphologyEx(ink, vertical, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {1, tall}));
+  cv::morphologyEx(ink, horizontal, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {wide, 1}));
+  cv::bitwise_or(vertical, horizontal, lines);
+  cv::dilate(lines, lines, cv::getStructuringElement(cv::MORPH_RECT, {3, 3}));
+  cv::Mat out = ink.clone();
+  out.setTo(0, lines);
+  return out;
+}
+
+Glyph merged(const cv::Mat& ink, const Glyph& a, const Glyph& b) {
+  const cv::Rect box = a.box | b.box;
+  Glyph g{box, cv::Mat::zeros(box.size(), CV_8UC1)};
+  cv::Mat aPart = g.ink(a.box - box.tl()), bPart = g.ink(b.box - box.tl());
+  cv::bitwise_or(aPart, a.ink, aPart);
+  cv::bitwise_or(bPart, b.ink, bPart);
+  (void)ink;
+  return g;
+}
+
+int overlap(const cv::Rect& a, const cv::Rect& b) {
+  return std::min(a.x + a.width, b.x + b.width) - std::max(a.x, b.x);
+}
+
+// Splits a glyph at the column of least ink in its middle, into two.
+std::pair<Glyph, Glyph> splitAtThinnest(const Glyph& g) {
+  cv::Mat columns;
+  cv::reduce(g.ink, columns, 0, cv::REDUCE_SUM, CV_32S);
+  int best = g.box.width / 2, bestInk = -1;
+  for (int x = g.box.width * 3 / 10; x <= g.box.width * 7 / 10; ++x) {
+    const int ink = columns.at<int>(0, x);
+    if (bestInk < 0 || ink < bestInk) {
+      bestInk = ink;
+      best = x;
+    }
+  }
+  auto part = [&](int from, int to) {
+    const cv::Mat piece = g.ink.colRange(from, to);
+    const cv::Rect inner = cv::boundingRect(piece);
+    if (inner.area() == 0) return Glyph{{g.box.x + from, g.box.y, to - from, g.box.height}, piece.clone()};
+    return Glyph{{g.box.x + from + inner.x, g.box.y + inner.y, inner.width, inner.height}, piece(inner).clone()};
+  };
+  return {part(0, best), part(best, g.box.width)};
+}
+
+}  // namespace
+
+std::vector<Glyph> segmentGlyphs(const cv::Mat& cellInk, int expected) {
+  if (cellInk.empty()) return {};
+  const cv::Mat ink = withoutBoxLines(cellInk);
+  cv::Mat labels, stats, centroids;
+  const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
+  std::vector<Glyph> glyphs;
+  for (int i = 1; i < n; ++i) {
+    const cv::Rect box(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
+                       stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
+    glyphs.push_back({box, (labels(box) == i)});
+  }
+  std::sort(glyphs.begin(), glyphs.end(), [](const Glyph& a, const Glyph& b) { return a.box.x < b.box.x; });
+
+  // Strokes one above the other are one character (a 5's flag, a broken 4).
+  for (std::size_t i = 0; i + 1 < glyphs.size();) {
+    const Glyph &a = glyphs[i], &b = glyphs[i + 1];
+    if (overlap(a.box, b.box) * 2 >= std::min(a.box.width, b.box.width)) {
+      glyphs[i] = merged(ink, a, b);
+      glyphs.erase(glyphs.begin() + static_cast<long>(i) + 1);
+    } else {
+      ++i;
+    }
+  }
+  // Dots, dashes and commas between groups of digits are no characters.
+  std::vector<int> heights;
+  for (const Glyph& g : glyphs) heights.push_back(g.box.height);
+  const int typical = median(heights);
+  std::erase_if(glyphs, [&](const Glyph& g) { return g.box.height * 100 < typical * 45; });
+  if (glyphs.empty()) return glyphs;
+
+  // Touching characters: the widest glyph, when much wider than a character
+  // is tall, is split at its thinnest column until the form's count is met.
+  while (expected > 0 && static_cast<int>(glyphs.size()) < expected) {
+    auto widest = std::max_element(glyphs.begin(), glyphs.end(),
+                                   [](const Glyph& a, const Glyph& b) { return a.box.width < b.box.width; });
+    if (widest->box.width * 10 < typical * 9 || widest->box.width < 6) break;
+    auto [left, right] = splitAtThinnest(*widest);
+    *widest = std::move(right);
+    glyphs.insert(widest, std::move(left));
+  }
+  // A character broken side by side: the pair with the narrowest gap joins,
+  // while there are more glyphs than the form has and the pair is narrow.
+  while (expected > 0 && static_cast<int>(glyphs.size()) > expected) {
+    std::size_t best = glyphs.size();
+    int bestGap = 0;
+    for (std::size_t i = 0; i + 1 < glyphs.size(); ++i) {
+      const int width = (glyphs[i].box | glyphs[i + 1].box).width;
+      const int gap = -overlap(glyphs[i].box, glyphs[i + 1].box);
+      if (width * 10 > typical * 11) continue;
+      if (best == glyphs.size() || gap < bestGap) {
+        best = i;
+        bestGap = gap;
+      }
+    }
+    if (best == glyphs.size()) break;
+    glyphs[best] = merged(ink, glyphs[best], glyphs[best + 1]);
+    glyphs.erase(glyphs.begin() + static_cast<long>(best) + 1);
+  }
+  return glyphs;
+}
+
+bool looksHandwritten(const std::vector<Glyph>& glyphs) {
+  if (glyphs.size() < 3) return false;
+  std::vector<int> heights, bottoms;
+  for (const Glyph& g : glyphs) {
+    heights.push_back(g.box.height);
+    bottoms.push_back(g.box.y + g.box.height);
+  }
+  const int typical = median(heights);
+  const auto [hMin, hMax] = std::minmax_element(heights.begin(), heights.end());
+  const auto [bMin, bMax] = std::minmax_element(bottoms.begin(), bottoms.end());
+  // A font's figures differ by a pixel or two of scanning; a hand's by more.
+  const int heightSpread = *hMax - *hMin, baselineSpread = *bMax - *bMin;
+  return heightSpread > std::max(2, typical * 12 / 100) || baselineSpread > std::max(2, typical * 10 / 100);
+}
+
+cv::Mat glyphImage(const cv::Mat& ink) {
+  cv::Mat out = cv::Mat::zeros(kGlyphSide, kGlyphSide, CV_32F);
+  const cv::Rect box = cv::boundingRect(ink);
+  if (box.area() == 0) return out;
+  const cv::Mat crop = ink(box);
+  const double scale = static_cast<double>(kGlyphBox) / std::max(box.width, box.height);
+  const int w = std::max(1, static_cast<int>(box.width * scale + 0.5)),
+            h = std::max(1, static_cast<int>(box.height * scale + 0.5));
+  cv::Mat small;
+  cv::resize(crop, small, {w, h}, 0, 0, cv::INTER_AREA);
+  small.convertTo(out(cv::Rect((kGlyphSide - w) / 2, (kGlyphSide - h) / 2, w, h)), CV_32F, 1.0 / 255.0);
+  return out;
+}
+
+}  // namespace listaudit::pipeline

@@ -1,0 +1,33 @@
+#pragma once
+// A handwritten number cut into its characters: the cell's ink (rulings and
+// specks already gone) without the lines of per-digit boxes, split into
+// connected strokes, strokes of one character joined, dashes, dots and
+// slashes between groups left out, characters that touch split where their
+// ink is thinnest, until there are as many as the number's form has. Each
+// character comes out as a network input (glyphImage). Pure functions.
+#include <opencv2/core.hpp>
+#include <vector>
+
+namespace listaudit::pipeline {
+
+struct Glyph {
+  cv::Rect box;  // in the cell
+  cv::Mat ink;   // 255 on the glyph's strokes, the size of `box`
+};
+
+// The glyphs of a number cell, left to right. `expected` is the number of
+// characters the scheme's form has (0 when it is not known): touching
+// characters are split, and a character broken in two joined, towards it.
+std::vector<Glyph> segmentGlyphs(const cv::Mat& cellInk, int expected);
+
+// Whether the glyphs look written by hand rather than printed: printed
+// characters of one font share one height and one baseline; a hand's vary.
+bool looksHandwritten(const std::vector<Glyph>& glyphs);
+
+// The glyph as the network reads it: its ink fitted into 20x20 pixels and
+// centred in 28x28, values 0 to 1 (CV_32F), as tools/train/train_glyphs.py
+// prepares its training samples.
+cv::Mat glyphImage(const cv::Mat& ink);
+inline constexpr int kGlyphSide = 28, kGlyphBox = 20;
+
+}  // namespace listaudit::pipeline

@@ -1,0 +1,109 @@
+#include "pipeline/page/handwritten_number_reader.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <stdexcept>
+
+#include "pipeline/page/cell_ink.hpp"
+
+namespace listaudit::pipeline {
+namespace {
+
+// Choices kept per character: enough for the decoder to weigh the look-alikes.
+constexpr std::size_t kChoicesKept = 3;
+
+// The classes a position may take: the form's letter or digit there, or, when
+// the glyphs do not line up with the form, any character of the scheme.
+std::string_view allowedAt(std::string_view form, std::size_t position, std::size_t glyphs) {
+  const std::string_view digits = kGlyphClasses.substr(0, 10), letters = kGlyphClasses.substr(10);
+  if (!form.empty() && form.size() == glyphs) return form[position] == 'L' ? letters : digits;
+  return form.empty() || form.find('L') != std::string_view::npos ? kGlyphClasses : digits;
+}
+
+}  // namespace
+
+std::string defaultGlyphModelPath() {
+  if (const char* env = std::getenv("LISTAUDIT_GLYPH_MODEL"); env && *env) return env;
+  return std::string(LISTAUDIT_WEIGHTS_DIR) + "/glyphs.onnx";
+}
+
+HandwrittenNumberReader::HandwrittenNumberReader(const std::string& modelPath) {
+  const std::string path = modelPath.empty() ? defaultGlyphModelPath() : modelPath;
+  if (!std::filesystem::is_regular_file(path))
+    throw std::runtime_error("read stage: the glyph network " + path + " is missing (tools/train-glyphs makes it)");
+  try {
+    net_ = cv::dnn::readNetFromONNX(path);
+  } catch (const cv::Exception& e) {
+    throw std::runtime_error("read stage: " + path + " is not a network OpenCV can run: " + e.what());
+  }
+  net_.setPreferableBackend(cv::dnn::DNN_BACKEND_OPENCV);
+  net_.setPreferableTarget(cv::dnn::DNN_TARGET_CPU);
+}
+
+void HandwrittenNumberReader::setPage(const ReadablePage& page) {
+  page_ = page;
+  cutCell_ = {};
+  cut_.clear();
+}
+
+const std::vector<Glyph>& HandwrittenNumberReader::glyphsOf(const cv::Rect& cell, models::IdScheme scheme) {
+  if (cell != cutCell_ || scheme != cutScheme_) {
+    cutCell_ = cell;
+    cutScheme_ = scheme;
+    cut_ = segmentGlyphs(writingIn(page_.ink, page_.lines, cell), static_cast<int>(models::idForm(scheme).size()));
+  }
+  return cut_;
+}
+
+bool HandwrittenNumberReader::accepts(const cv::Rect& cell, models::IdScheme scheme) {
+  if (page_.ink.empty()) return false;
+  return looksHandwritten(glyphsOf(cell, scheme));
+}
+
+std::vector<std::vector<double>> HandwrittenNumberReader::classify(const std::vector<cv::Mat>& glyphImages) {
+  if (glyphImages.empty()) return {};
+  const cv::Mat blob = cv::dnn::blobFromImages(glyphImages);  // N x 1 x 28 x 28, float
+  net_.setInput(blob);
+  const cv::Mat logits = net_.forward().reshape(1, static_cast<int>(glyphImages.size()));
+  std::vector<std::vector<double>> out;
+  for (int i = 0; i < logits.rows; ++i) {
+    std::vector<double> p(static_cast<std::size_t>(logits.cols));
+    double top = -1e300, sum = 0;
+    for (int k = 0; k < logits.cols; ++k) top = std::max(top, static_cast<double>(logits.at<float>(i, k)));
+    for (int k = 0; k < logits.cols; ++k)
+      sum += p[static_cast<std::size_t>(k)] = std::exp(logits.at<float>(i, k) - top);
+    for (double& v : p) v /= sum;
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+CellReading HandwrittenNumberReader::read(const cv::Rect& cell, models::IdScheme scheme) {
+  const std::vector<Glyph>& glyphs = glyphsOf(cell, scheme);
+  std::vector<cv::Mat> images;
+  for (const Glyph& g : glyphs) images.push_back(glyphImage(g.ink));
+  const auto probabilities = classify(images);
+  const std::string_view form = models::idForm(scheme);
+  CellReading out;
+  out.confidence = glyphs.empty() ? 0 : 1;
+  for (std::size_t i = 0; i < probabilities.size(); ++i) {
+    const std::string_view allowed = allowedAt(form, i, probabilities.size());
+    ReadGlyph glyph;
+    double total = 0;
+    for (char c : allowed) total += probabilities[i][kGlyphClasses.find(c)];
+    for (char c : allowed)
+      glyph.choices.push_back({std::string(1, c), probabilities[i][kGlyphClasses.find(c)] / std::max(total, 1e-12)});
+    std::sort(glyph.choices.begin(), glyph.choices.end(),
+              [](const GlyphChoice& a, const GlyphChoice& b) { return a.probability > b.probability; });
+    glyph.choices.resize(std::min(glyph.choices.size(), kChoicesKept));
+    out.text += glyph.choices.front().glyph;
+    out.confidence = std::min(out.confidence, glyph.choices.front().probability);
+    out.glyphs.push_back(std::move(glyph));
+  }
+  out.reader = "handwriting";
+  return out;
+}
+
+}  // namespace listaudit::pipeline

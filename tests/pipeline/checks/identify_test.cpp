@@ -1,0 +1,139 @@
+// Honest identity (contract sections 6 and 7): a repair needs the image, the
+// check and the register; a row whose person is in doubt accuses nobody.
+#include "pipeline/checks/identify.hpp"
+
+#include <gtest/gtest.h>
+
+#include "models/reading_odds.hpp"
+#include "pipeline/checks/judge.hpp"
+#include "tests/support/test_support.hpp"
+
+using namespace listaudit;
+using listaudit::testing::TempDir;
+using listaudit::testing::writeFile;
+using models::Flag;
+
+namespace {
+
+// Ivan's number, and the same with its seventh digit changed and the check
+// digit made to pass again: the two a reader may confuse.
+const std::string kIvan = "7501020018";
+
+class Identity : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    writeFile(dir_.file("population.csv"), "national_id,full_name,birth_date,death_date\n" + kIvan +
+                                               ",Иван Петров Попов,1975-01-02,\n0241010000,Мария Колева,2002-01-01,\n");
+    writeFile(dir_.file("consent.csv"),
+              "national_id,full_name,party,signed_on,withdrawn_on\n" + kIvan + ",Иван Петров Попов,П,2021-01-01,\n");
+    models::ErrorList errors;
+    registers_ = pipeline::loadRegisters(
+        {dir_.file("population.csv"), dir_.file("consent.csv"), "", dir_.file("cache")}, errors);
+    list_.listId = "A";
+    list_.party = "П";
+    list_.country = *models::Country::fromCode("BG");
+    list_.electionDate = models::Date{2021, 4, 4};
+    list_.submittedOn = models::Date{2021, 2, 15};
+  }
+
+  // A row read with `sure` confidence on every character but `unsure` at `position`.
+  models::RowRecord row(const std::string& name, const std::string& number, double sure = 0.99,
+                        std::size_t position = 99, double unsure = 0.99,
+                        std::vector<models::Alternative> alternatives = {}) {
+    models::RowRecord r = listaudit::testing::clearRow("A", 1, 1, name, number);
+    r.idCharacterConfidences.assign(number.size(), sure);
+    r.idAlternatives.assign(number.size(), {});
+    if (position < number.size()) {
+      r.idCharacterConfidences[position] = unsure;
+      r.idAlternatives[position] = std::move(alternatives);
+    }
+    r.idConfidence = *std::min_element(r.idCharacterConfidences.begin(), r.idCharacterConfidences.end());
+    return r;
+  }
+
+  models::JudgedRow judge(const models::RowRecord& r) { return pipeline::judgeRows({list_}, {r}, {}, registers_)[0]; }
+
+  TempDir dir_;
+  pipeline::Registers registers_;
+  models::ListEntry list_;
+};
+
+bool has(const models::JudgedRow& j, Flag f) { return listaudit::testing::hasFlag(j, f); }
+
+}  // namespace
+
+TEST(ReadingOdds, weighsACandidateByTheReadersDoubtAboutTheChangedCharacters) {
+  const models::ReadingOdds odds("7501020017", std::vector<double>(10, 0.99),
+                                 {{}, {}, {}, {}, {}, {}, {}, {}, {}, {{'8', 0.3}}}, "0123456789");
+  EXPECT_DOUBLE_EQ(odds.ratio("7501020017"), 1.0);
+  EXPECT_NEAR(odds.ratio("7501020018"), 0.3 / 0.99, 1e-9);     // the reader's own second choice
+  EXPECT_LT(odds.ratio("7501020027"), models::kSupportRatio);  // a sure character changed
+  EXPECT_EQ(odds.ratio("750102001"), 0.0);
+  const auto likeliest = odds.likeliest(5);
+  ASSERT_GE(likeliest.size(), 2u);
+  EXPECT_EQ(likeliest[0], "7501020017");
+  EXPECT_EQ(likeliest[1], "7501020018");
+}
+
+TEST_F(Identity, takesTheImageSupportedNumberTheRegisterHoldsUnderTheName) {
+  // The last digit read as 7 (0.6) or 8 (0.35): only 8 passes, and the register holds it under the name.
+  const auto j = judge(row("Иван Петров Попов", "7501020017", 0.99, 9, 0.6, {{'8', 0.35}}));
+  EXPECT_EQ(j.nationalId, kIvan);
+  EXPECT_FALSE(has(j, Flag::IdInvalid));
+  EXPECT_FALSE(has(j, Flag::Unreadable));
+  EXPECT_FALSE(has(j, Flag::NoConsent));
+  EXPECT_NE(j.note.find("holds it under the row's name"), std::string::npos);
+}
+
+TEST_F(Identity, keepsAClearlyWrittenWrongCheckDigitAsWritten) {
+  // Every digit sure: the 7 was written, not misread. No repair, however near a valid number is.
+  const auto j = judge(row("Иван Петров Попов", "7501020017"));
+  EXPECT_EQ(j.nationalId, "7501020017");
+  EXPECT_TRUE(has(j, Flag::IdInvalid));
+  EXPECT_FALSE(has(j, Flag::Unreadable));
+  EXPECT_FALSE(has(j, Flag::NoConsent));  // the name still names Ivan, who consented
+}
+
+TEST_F(Identity, refusesACandidateTheRegisterHoldsUnderAnotherName) {
+  // The image fits Ivan's number, but the row names someone else: no repair, and nobody accused.
+  const auto j = judge(row("Стоян Колев Дочев", "7501020017", 0.99, 9, 0.6, {{'8', 0.35}}));
+  EXPECT_EQ(j.nationalId, "7501020017");
+  EXPECT_FALSE(has(j, Flag::NameMismatch));
+  EXPECT_FALSE(has(j, Flag::NoConsent));
+  EXPECT_FALSE(has(j, Flag::NotInRegister));
+  EXPECT_TRUE(has(j, Flag::Unreadable));
+}
+
+TEST_F(Identity, aRowInDoubtCarriesNoFlagThatNeedsThePersonAndNamesTheCandidates) {
+  // A valid number read unsurely at its last two digits, whose other reading
+  // there is valid too (an EGN needs two changes to stay valid); neither is confirmed.
+  const std::string rival = "024101007" + std::string(1, models::egnCheckDigit("024101007"));
+  models::RowRecord r = row("Петко Петков", "0241010000", 0.99, 8, 0.5, {{'7', 0.45}});
+  r.idCharacterConfidences[9] = 0.5;
+  r.idAlternatives[9] = {{rival[9], 0.45}};
+  r.idConfidence = 0.5;
+  const auto j = judge(r);
+  ASSERT_TRUE(has(j, Flag::Unreadable));
+  for (Flag f : {Flag::NoConsent, Flag::NotInRegister, Flag::NameMismatch, Flag::Underage, Flag::DuplicateInList,
+                 Flag::MultiParty, Flag::Complaint, Flag::Deceased})
+    EXPECT_FALSE(has(j, f)) << models::flagCode(f);
+  std::string evidence;
+  for (const auto& f : j.findings) evidence += f.evidence;
+  EXPECT_NE(evidence.find("the image also fits"), std::string::npos);
+}
+
+TEST_F(Identity, aConfidentNumberStillAccusesWhenTheImageSupportsNoOther) {
+  const auto j = judge(row("Мария Колева", "0241010000"));
+  EXPECT_TRUE(has(j, Flag::NoConsent));
+  EXPECT_FALSE(has(j, Flag::Unreadable));
+}
+
+TEST_F(Identity, aRepairOfTheReadingAloneNeedsTheRegister) {
+  // The cell read again says 7501020018 (Ivan's); the first reading, sure of 7, is another name's row.
+  models::RowRecord r = row("Стоян Колев Дочев", "7501020017");
+  r.idOtherReadings = {kIvan};
+  const auto j = judge(r);
+  EXPECT_EQ(j.nationalId, "7501020017");
+  EXPECT_TRUE(has(j, Flag::IdInvalid));
+  EXPECT_FALSE(has(j, Flag::NoConsent));
+}
