@@ -125,6 +125,10 @@ struct JudgedRow {
   // For a supporter on several parties' lists: this list was filed first, so
   // the supporter counts here (contract section 8, valid_rows).
   bool firstFiler = false;
+  // The name as resolved: the reading, or the population register's (or the
+  // electronic copy's) spelling of the same person when the image supports
+  // it (contract section 6); empty when the reading stands.
+  std::string fullName;
 };
 
 }  // namespace listaudit::models

@@ -52,6 +52,7 @@ CREATE TABLE IF NOT EXISTS rows (
   risk REAL NOT NULL DEFAULT 0,
   note TEXT NOT NULL DEFAULT '',
   first_filer INTEGER NOT NULL DEFAULT 0,
+  resolved_name TEXT NOT NULL DEFAULT '',
   PRIMARY KEY (list_id, page, row)
 );
 CREATE TABLE IF NOT EXISTS findings (
@@ -219,8 +220,8 @@ void Store::saveJudgements(const std::vector<JudgedRow>& judged) {
   db_.exec("DELETE FROM findings");
   SQLite::Statement update(
       db_,
-      "UPDATE rows SET national_id = ?, risk = ?, note = ?, first_filer = ? WHERE list_id = ? AND page = ? "
-      "AND row = ?");
+      "UPDATE rows SET national_id = ?, risk = ?, note = ?, first_filer = ?, resolved_name = ? WHERE list_id = ? "
+      "AND page = ? AND row = ?");
   SQLite::Statement insert(db_,
                            "INSERT INTO findings (list_id, page, row, flag, weight, evidence) VALUES (?,?,?,?,?,?)");
   for (const JudgedRow& j : judged) {
@@ -229,9 +230,10 @@ void Store::saveJudgements(const std::vector<JudgedRow>& judged) {
     update.bind(2, j.risk);
     update.bind(3, j.note);
     update.bind(4, j.firstFiler ? 1 : 0);
-    update.bind(5, j.listId);
-    update.bind(6, j.page);
-    update.bind(7, j.row);
+    update.bind(5, j.fullName);
+    update.bind(6, j.listId);
+    update.bind(7, j.page);
+    update.bind(8, j.row);
     update.exec();
     for (const Finding& f : j.findings) {
       insert.reset();
@@ -353,7 +355,8 @@ std::vector<JudgedRow> Store::judgements() const {
   }
   std::vector<JudgedRow> out;
   SQLite::Statement q(db_,
-                      "SELECT r.list_id, r.page, r.row, r.national_id, r.risk, r.note, r.first_filer FROM rows r "
+                      "SELECT r.list_id, r.page, r.row, r.national_id, r.risk, r.note, r.first_filer, r.resolved_name "
+                      "FROM rows r "
                       "JOIN lists l ON l.list_id = r.list_id ORDER BY l.ordinal, r.page, r.row");
   while (q.executeStep()) {
     JudgedRow j;
@@ -364,6 +367,7 @@ std::vector<JudgedRow> Store::judgements() const {
     j.risk = q.getColumn(4).getDouble();
     j.note = q.getColumn(5).getString();
     j.firstFiler = q.getColumn(6).getInt() != 0;
+    j.fullName = q.getColumn(7).getString();
     if (auto it = findings.find({j.listId, j.page, j.row}); it != findings.end()) j.findings = std::move(it->second);
     out.push_back(std::move(j));
   }

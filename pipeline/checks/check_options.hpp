@@ -1,6 +1,8 @@
 #pragma once
 // The thresholds the checks judge by. Its own header so that the judge and
 // the checks it walks both depend on it, and not on each other.
+#include "models/records.hpp"
+
 namespace listaudit::pipeline {
 
 struct CheckOptions {
@@ -13,5 +15,12 @@ struct CheckOptions {
   // At or above this shape similarity two signatures are one hand's (SIGNATURE_REPEATED).
   double minSignatureSimilarity = 0.9;
 };
+
+// A name is read unsurely when its reader says so, or when the row is written
+// by hand (its number was read as handwriting): print OCR's confidence on a
+// hand's letters says little.
+inline bool nameReadUnsurely(const models::RowRecord& row, const CheckOptions& options) {
+  return row.fullName.empty() || row.nameConfidence < options.minNameConfidence || row.idReader == "handwriting";
+}
 
 }  // namespace listaudit::pipeline

@@ -19,10 +19,14 @@ void checkDigitalCopy(RowCase& c, const CheckContext& context) {
     return;
   }
   const ingest::DigitalRow& d = it->second;
+  // What the paper says is known only where it was read with confidence: a
+  // reading in doubt is compared with nothing.
   std::string differences;
-  if (d.nationalId != c.id.number) differences = "its number is " + d.nationalId;
-  const double similarity = models::nameSimilarity(row.fullName, d.fullName);
-  if (similarity < kDigitalSameName) {
+  if (!c.who.inDoubt && d.nationalId != c.id.number) differences = "its number is " + d.nationalId;
+  const std::string paperName = c.judged.fullName.empty() ? row.fullName : c.judged.fullName;
+  const double similarity = models::nameSimilarity(paperName, d.fullName);
+  const bool nameKnown = !nameReadUnsurely(row, context.options) || c.who.nameConfirmed;
+  if (nameKnown && similarity < kDigitalSameName) {
     differences += (differences.empty() ? "" : " and ") + std::string("its name is ") + d.fullName + " (similarity " +
                    models::decimal(similarity, 2) + ")";
   }

@@ -62,7 +62,12 @@ class Identifier {
     }
     if (const auto one = theOneConfirmed(rivals)) return repairedTo(*one);
     // The number fails: the person with the row's name, when one.
-    who_.inDoubt = row_.rawId.empty() || row_.idConfidence < context_.options.minIdConfidence || !rivals.empty();
+    // A hand's number cut into more or fewer characters than the form has was
+    // cut wrongly as likely as written so.
+    const bool cutInDoubt = row_.idReader == "handwriting" && row_.rawId.size() != models::idForm(scheme_).size() &&
+                            scheme_ != models::IdScheme::Unknown;
+    who_.inDoubt =
+        row_.rawId.empty() || row_.idConfidence < context_.options.minIdConfidence || !rivals.empty() || cutInDoubt;
     if (!rivals.empty()) who_.candidates = describe(rivals);
     const Registers& registers = context_.registers;
     if (registers.population && !who_.nameKey.empty()) {
@@ -74,8 +79,7 @@ class Identifier {
         who_.byName = true;
         who_.established = true;
       }
-    } else if (!registers.population && !who_.nameKey.empty() &&
-               row_.nameConfidence >= context_.options.minNameConfidence) {
+    } else if (!registers.population && !who_.nameKey.empty() && !nameReadUnsurely(row_, context_.options)) {
       who_.established = true;  // known by the name alone, read with confidence
     }
     return who_;
@@ -191,10 +195,38 @@ class Identifier {
   std::optional<Candidate> pending_;  // a repair of the reading alone, waiting for the register
 };
 
+// The register's (or the copy's) spelling of an established person, when the
+// image supports it: near the reading (nearer still for a name read surely)
+// and in the same script.
+void confirmSpelling(const models::RowRecord& row, const IdentityContext& context, RowIdentity& who) {
+  if (!who.established || row.fullName.empty()) return;
+  const double needed = nameReadUnsurely(row, context.options) ? kUnsureNameSimilarity : kSameNameSimilarity;
+  auto fits = [&](const std::string& name) {
+    return !name.empty() && !models::mixesScripts(row.fullName + " " + name) &&
+           models::nameSimilarity(row.fullName, name) >= needed;
+  };
+  std::string name, source;
+  if (who.person) {
+    name = who.person->fullName;
+    source = context.registers.populationName + " line " + std::to_string(who.person->line);
+  } else if (context.copy && context.copy->nationalId == who.number) {
+    name = context.copy->fullName;
+    source = "the electronic copy line " + std::to_string(context.copy->line);
+  }
+  if (!fits(name)) return;
+  who.nameConfirmed = true;
+  if (name != row.fullName) {
+    who.spelling = name;
+    who.spellingSource = source;
+  }
+}
+
 }  // namespace
 
 RowIdentity identify(const models::RowRecord& row, models::ResolvedId& id, const IdentityContext& context) {
-  return Identifier(row, id, context).run();
+  RowIdentity who = Identifier(row, id, context).run();
+  confirmSpelling(row, context, who);
+  return who;
 }
 
 }  // namespace listaudit::pipeline

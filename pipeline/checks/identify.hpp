@@ -39,7 +39,16 @@ struct RowIdentity {
   bool inDoubt = false;                  // the reading leaves the person in doubt: a person must read it
   std::string candidates;                // for a row in doubt: what a reviewer should look at, in words
   std::string confirmation;              // how the number was confirmed or repaired, in words; empty when not
+  // The established person's name as the population register (or the
+  // electronic copy) spells it, when the reading is near it but not the same
+  // and in the same script; empty otherwise. `spellingSource` says where from.
+  std::string spelling, spellingSource;
+  bool nameConfirmed = false;  // the register or the copy spells the established person's name as read, or near it
 };
+
+// A name read unsurely (a hand) is taken for the established person's when
+// at least this alike; one read surely must reach kSameNameSimilarity.
+inline constexpr double kUnsureNameSimilarity = 0.6;
 
 // What identify() looks at besides the row and its resolved number.
 struct IdentityContext {

@@ -42,10 +42,11 @@ std::vector<RowCase> openCases(const std::vector<models::ListEntry>& lists, cons
     c.list = found == listById.end() ? &kUnknownList : found->second;
     c.id = models::resolveId(row.rawId, row.idCharacterConfidences, c.list->country.scheme(), row.idOtherReadings);
     c.who = identify(row, c.id, {*c.list, context.registers, copyRow(row, context.digital), context.options});
-    c.judged = {row.listId, row.page, row.row, c.id.number, {}, 0, c.id.repair, false};
+    c.judged = {row.listId, row.page, row.row, c.id.number, {}, 0, c.id.repair, false, c.who.spelling};
     auto note = [&](const std::string& what) { c.judged.note += (c.judged.note.empty() ? "" : "; ") + what; };
     if (!c.who.confirmation.empty()) note("number confirmed: " + c.who.confirmation);
     if (c.who.byName) note("identified by name, the number failing");
+    if (!c.who.spelling.empty()) note("name read as " + row.fullName + ", spelled as " + c.who.spellingSource);
     cases.push_back(std::move(c));
   }
   return cases;

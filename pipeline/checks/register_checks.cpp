@@ -22,8 +22,10 @@ void checkPopulation(RowCase& c, const CheckContext& context) {
   if (!c.who.person) return;
   const models::Person& p = *c.who.person;
   if (c.id.check.valid()) {
+    // A name read unsurely that is near the register's is a misreading, not another person.
     const double similarity = models::nameSimilarity(c.row->fullName, p.fullName);
-    if (similarity < kSameNameSimilarity)
+    const bool nameUnsure = nameReadUnsurely(*c.row, context.options);
+    if (similarity < (nameUnsure ? kUnsureNameSimilarity : kSameNameSimilarity))
       c.raise(Flag::NameMismatch, at(registers.populationName, p.line) + " holds this number under the name " +
                                       p.fullName + " (name similarity " + models::decimal(similarity, 2) + ")");
   }

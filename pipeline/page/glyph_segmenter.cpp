@@ -12,8 +12,9 @@ int median(std::vector<int> v) {
   return v[v.size() / 2];
 }
 
-// The lines of boxes printed for each digit: vertical strokes almost as tall
-// as the cell, horizontal ones across much of it. A written 1 is shorter.
+}  // namespace
+
+// A written 1 is shorter than a box's side.
 cv::Mat withoutBoxLines(const cv::Mat& ink) {
   cv::Mat vertical, horizontal, lines;
   const int tall = std::max(8, ink.rows * 85 / 100), wide = std::max(8, ink.cols * 30 / 100);
@@ -25,6 +26,8 @@ cv::Mat withoutBoxLines(const cv::Mat& ink) {
   out.setTo(0, lines);
   return out;
 }
+
+namespace {
 
 Glyph merged(const cv::Mat& ink, const Glyph& a, const Glyph& b) {
   const cv::Rect box = a.box | b.box;

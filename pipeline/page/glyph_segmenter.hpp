@@ -20,6 +20,10 @@ struct Glyph {
 // characters are split, and a character broken in two joined, towards it.
 std::vector<Glyph> segmentGlyphs(const cv::Mat& cellInk, int expected);
 
+// The cell's ink without the lines of boxes printed for each character:
+// vertical strokes almost as tall as the cell, horizontal ones across much of it.
+cv::Mat withoutBoxLines(const cv::Mat& cellInk);
+
 // Whether the glyphs look written by hand rather than printed: printed
 // characters of one font share one height and one baseline; a hand's vary.
 bool looksHandwritten(const std::vector<Glyph>& glyphs);

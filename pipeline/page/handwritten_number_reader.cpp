@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <opencv2/imgproc.hpp>
 #include <stdexcept>
 
 #include "pipeline/page/cell_ink.hpp"
@@ -20,6 +21,22 @@ std::string_view allowedAt(std::string_view form, std::size_t position, std::siz
   const std::string_view digits = kGlyphClasses.substr(0, 10), letters = kGlyphClasses.substr(10);
   if (!form.empty() && form.size() == glyphs) return form[position] == 'L' ? letters : digits;
   return form.empty() || form.find('L') != std::string_view::npos ? kGlyphClasses : digits;
+}
+
+// The cell's writing, thresholded on its own (Otsu): a pen's thin strokes
+// survive that the page-wide threshold breaks. The rulings are already
+// painted out of `text`; specks go.
+cv::Mat cellWriting(const cv::Mat& text, const cv::Rect& cell) {
+  const cv::Rect r = cell & cv::Rect(0, 0, text.cols, text.rows);
+  if (r.area() <= 0) return {};
+  cv::Mat smooth, ink;
+  cv::GaussianBlur(text(r), smooth, {3, 3}, 0);
+  cv::threshold(smooth, ink, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
+  // A cell of paper only: Otsu splits noise; nothing there is writing.
+  double low = 0, high = 0;
+  cv::minMaxLoc(smooth, &low, &high);
+  if (high - low < 60) return cv::Mat::zeros(r.size(), CV_8UC1);
+  return writingIn(ink, {}, cv::Rect(0, 0, r.width, r.height));
 }
 
 }  // namespace
@@ -52,7 +69,7 @@ const std::vector<Glyph>& HandwrittenNumberReader::glyphsOf(const cv::Rect& cell
   if (cell != cutCell_ || scheme != cutScheme_) {
     cutCell_ = cell;
     cutScheme_ = scheme;
-    cut_ = segmentGlyphs(writingIn(page_.ink, page_.lines, cell), static_cast<int>(models::idForm(scheme).size()));
+    cut_ = segmentGlyphs(cellWriting(page_.text, cell), static_cast<int>(models::idForm(scheme).size()));
   }
   return cut_;
 }

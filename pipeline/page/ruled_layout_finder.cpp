@@ -4,6 +4,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "pipeline/page/cell_ink.hpp"
+#include "pipeline/page/glyph_segmenter.hpp"
 
 namespace listaudit::pipeline {
 namespace {
@@ -12,6 +13,21 @@ namespace {
 constexpr double kEmptyCellInk = 0.004;
 
 cv::Rect clampToImage(cv::Rect box, const cv::Size& size) { return box & cv::Rect(0, 0, size.width, size.height); }
+
+// A number cell holds no writing: boxes printed for each digit are not
+// writing, even where the scan broke their thin lines into dashes (straight
+// runs a quarter of the cell tall, or a third of it wide, go).
+bool idCellEmpty(const cv::Mat& ink, const cv::Mat& lines, const cv::Rect& cell) {
+  cv::Mat writing = withoutBoxLines(writingIn(ink, lines, cell));
+  if (writing.empty()) return true;
+  cv::Mat vertical, horizontal;
+  cv::morphologyEx(writing, vertical, cv::MORPH_OPEN,
+                   cv::getStructuringElement(cv::MORPH_RECT, {1, std::max(3, writing.rows / 4)}));
+  cv::morphologyEx(writing, horizontal, cv::MORPH_OPEN,
+                   cv::getStructuringElement(cv::MORPH_RECT, {std::max(3, writing.cols / 3), 1}));
+  writing.setTo(0, vertical | horizontal);
+  return cv::countNonZero(writing) < kEmptyCellInk * static_cast<double>(writing.total());
+}
 
 }  // namespace
 
@@ -54,8 +70,7 @@ PageLayout RuledLayoutFinder::find(const CleanPage& page) const {
     auto cell = [&](int column) { return layout.cell(row, column); };
     // A row counts when its name or number cell holds writing; empty rows at
     // the end of a form are not supporters.
-    if (inkShare(page.ink, lines, cell(kNameColumn)) < kEmptyCellInk &&
-        inkShare(page.ink, lines, cell(kIdColumn)) < kEmptyCellInk)
+    if (inkShare(page.ink, lines, cell(kNameColumn)) < kEmptyCellInk && idCellEmpty(page.ink, lines, cell(kIdColumn)))
       continue;
     layout.rows.push_back(row);
   }

@@ -29,8 +29,8 @@ void writeRowsCsv(const models::Store& store, const std::string& path) {
     std::string evidence = j.note;
     for (const auto& f : j.findings)
       evidence += (evidence.empty() ? "" : " | ") + std::string(models::flagCode(f.flag)) + ": " + f.evidence;
-    out.write({r.listId, std::to_string(r.page), std::to_string(r.row), r.fullName, j.nationalId, flagCodes(j),
-               models::decimal(j.risk, 3), r.rawId, models::decimal(r.nameConfidence, 2),
+    out.write({r.listId, std::to_string(r.page), std::to_string(r.row), j.fullName.empty() ? r.fullName : j.fullName,
+               j.nationalId, flagCodes(j), models::decimal(j.risk, 3), r.rawId, models::decimal(r.nameConfidence, 2),
                models::decimal(r.idConfidence, 2), models::decimal(r.signatureInk, 4), evidence});
   }
   out.close();

@@ -66,8 +66,8 @@ TEST(Store, replacesJudgementsWholesale) {
   Store store(dir.file("s.sqlite"));
   store.addList(list("A"));
   store.addPage(page("A", 1), {row("A", 1, 1)});
-  store.saveJudgements({{"A", 1, 1, "7501020018", {{Flag::IdInvalid, 1.0, "why"}}, 0.2, "repaired", false}});
-  store.saveJudgements({{"A", 1, 1, "7501020018", {{Flag::SignatureMissing, 2.0, "no ink"}}, 0.3, "", false}});
+  store.saveJudgements({{"A", 1, 1, "7501020018", {{Flag::IdInvalid, 1.0, "why"}}, 0.2, "repaired", false, ""}});
+  store.saveJudgements({{"A", 1, 1, "7501020018", {{Flag::SignatureMissing, 2.0, "no ink"}}, 0.3, "", false, ""}});
   const auto judged = store.judgements();
   ASSERT_EQ(judged.size(), 1u);
   ASSERT_EQ(judged[0].findings.size(), 1u);

@@ -117,7 +117,7 @@ void drawDigitBoxes(cairo_t* cr, int boxes, double x, double y, double w, double
   if (boxes <= 0) return;
   cairo_save(cr);
   cairo_set_source_rgb(cr, 0, 0, 0);
-  cairo_set_line_width(cr, 0.15);
+  cairo_set_line_width(cr, 0.2);
   const double box = w / boxes;
   for (int i = 0; i <= boxes; ++i) {
     cairo_move_to(cr, x + i * box, y + h * 0.08);

@@ -330,8 +330,15 @@ class BatchMaker {
     form.rowMm = layout_.real(8.5, 11.5);
     form.fontPt = layout_.real(9.5, 12);
     // Some forms print a box for each character of the number (on handwritten batches).
-    if (options_.style == "handwritten" && layout_.chance(0.25))
+    if (options_.style == "handwritten" && layout_.chance(0.25)) {
       form.digitBoxes = static_cast<int>(models::idForm(list.country.scheme()).size());
+      // Such a form gives the number its room: 4 mm a box, taken from the address.
+      const double wanted = 4.0 * form.digitBoxes + 3;
+      if (form.columnMm[2] < wanted) {
+        form.columnMm[3] -= wanted - form.columnMm[2];
+        form.columnMm[2] = wanted;
+      }
+    }
     form.title = replaceAll(replaceAll(words.titleFormat, "{party}", list.party), "{date}", dottedDate(list.election));
     form.collectorLabel = words.collector;
     form.headers = words.headers;

@@ -134,10 +134,10 @@ def scanned(rng, grey, strength=1.0):
     if rng.random() < 0.7:
         ok, jpeg = cv2.imencode(".jpg", paper, [cv2.IMWRITE_JPEG_QUALITY, int(rng.integers(35, 95))])
         paper = cv2.imdecode(jpeg, cv2.IMREAD_GRAYSCALE)
-    # Binarised as the clean stage does: ink darker than the local mean.
-    window = max(15, (paper.shape[1] // 2) | 1)
-    smooth = cv2.medianBlur(paper, 3)
-    mask = cv2.adaptiveThreshold(smooth, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, window | 1, 18)
+    # Binarised as the reader binarises a number cell: smoothed, then Otsu.
+    paper = cv2.copyMakeBorder(paper, 6, 6, 6, 6, cv2.BORDER_REPLICATE)
+    smooth = cv2.GaussianBlur(paper, (3, 3), 0)
+    _, mask = cv2.threshold(smooth, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
     # Background-level ink is the threshold's border noise; keep the biggest blobs.
     count, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
     if count <= 1:
@@ -170,7 +170,11 @@ def make_epoch(rng, digits, glyph_sources, copies):
     xs, ys = [], []
     for grey, label in digits:
         for _ in range(copies):
-            big = cv2.resize(grey, (60, 60), interpolation=cv2.INTER_CUBIC)
+            # A finer or a broader pen than the sample's, at the sample's own scale.
+            pen = int(rng.integers(-1, 2))
+            source = cv2.erode(grey, np.ones((2, 2), np.uint8)) if pen < 0 else \
+                cv2.dilate(grey, np.ones((2, 2), np.uint8)) if pen > 0 else grey
+            big = cv2.resize(source, (60, 60), interpolation=cv2.INTER_CUBIC)
             mask = scanned(rng, big)
             if mask is not None:
                 xs.append(normalise(mask))
@@ -201,7 +205,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--digits", default=os.path.join(ROOT, "..", "shared", "data", "digits-train.png"))
     parser.add_argument("--out", default=os.path.join(ROOT, "pipeline", "page", "weights", "glyphs.onnx"))
-    parser.add_argument("--epochs", type=int, default=12)
+    parser.add_argument("--epochs", type=int, default=16)
     parser.add_argument("--seed", type=int, default=20231)
     args = parser.parse_args()
 

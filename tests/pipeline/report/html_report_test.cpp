@@ -34,8 +34,8 @@ TEST(HtmlReport, showsFlaggedRowsWithImageAndWordsAndEscapesText) {
   page.page = 3;
   store.addPage(page, {flagged, clean});
   store.saveJudgements(
-      {{"L<1>", 3, 7, "123", {{models::Flag::SignatureMissing, 2.0, "ink covers 0.00%"}}, 0.27, "", false},
-       {"L<1>", 3, 8, "456", {}, 0.05, "", false}});
+      {{"L<1>", 3, 7, "123", {{models::Flag::SignatureMissing, 2.0, "ink covers 0.00%"}}, 0.27, "", false, ""},
+       {"L<1>", 3, 8, "456", {}, 0.05, "", false, ""}});
   store.addError({"broken.pdf", 2, "the page cannot be rendered"});
   pipeline::writeHtmlReport(store, dir.file("report.html"));
 

@@ -1,0 +1,76 @@
+#include "pipeline/page/glyph_segmenter.hpp"
+
+#include <gtest/gtest.h>
+
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+using namespace listaudit::pipeline;
+
+namespace {
+
+// The held-out handwritten digits the generator draws (row d: digit d).
+cv::Mat heldOutDigit(int digit, int which) {
+  static const cv::Mat sheet = cv::imread(LISTAUDIT_SAMPLE_DATA "/digits-heldout.png", cv::IMREAD_GRAYSCALE);
+  return sheet(cv::Rect(which * 20, digit * 20, 20, 20));
+}
+
+// A number cell's ink (255 on black) with `number` written by hand: each
+// digit its own size and height, `advance` pixels apart, optionally in boxes.
+cv::Mat handwrittenCell(const std::string& number, int advance, bool boxes = false, const std::string& dashAfter = "") {
+  cv::Mat cell = cv::Mat::zeros(60, advance * static_cast<int>(number.size()) + 50, CV_8UC1);
+  int x = 8;
+  for (std::size_t i = 0; i < number.size(); ++i) {
+    const int size = 34 + static_cast<int>((i * 7) % 9);  // 34 to 42 px tall
+    cv::Mat digit;
+    cv::resize(heldOutDigit(number[i] - '0', static_cast<int>(i)), digit, {size, size});
+    cv::threshold(digit, digit, 100, 255, cv::THRESH_BINARY);
+    const int top = 6 + static_cast<int>((i * 5) % 7);
+    cv::Mat target = cell(cv::Rect(x, top, size, size));
+    cv::bitwise_or(target, digit, target);
+    if (boxes) cv::rectangle(cell, {x - 3, 2}, {x + advance - 4, 57}, cv::Scalar(255), 1);
+    if (dashAfter.find(std::to_string(i)) != std::string::npos)
+      cv::line(cell, {x + size + 2, 30}, {x + size + 8, 30}, cv::Scalar(255), 2);
+    x += advance;
+  }
+  return cell;
+}
+
+}  // namespace
+
+TEST(GlyphSegmenter, cutsAHandwrittenNumberIntoItsDigits) {
+  const auto glyphs = segmentGlyphs(handwrittenCell("7501020018", 40), 10);
+  EXPECT_EQ(glyphs.size(), 10u);
+  EXPECT_TRUE(looksHandwritten(glyphs));
+  for (std::size_t i = 1; i < glyphs.size(); ++i) EXPECT_GT(glyphs[i].box.x, glyphs[i - 1].box.x);
+}
+
+TEST(GlyphSegmenter, leavesOutDashesAndTheLinesOfPerDigitBoxes) {
+  EXPECT_EQ(segmentGlyphs(handwrittenCell("7501020018", 44, false, "15"), 10).size(), 10u);
+  EXPECT_EQ(segmentGlyphs(handwrittenCell("7501020018", 46, true), 10).size(), 10u);
+}
+
+TEST(GlyphSegmenter, splitsDigitsThatTouch) {
+  // 26 px apart for digits 34 to 42 px wide: neighbours run into each other.
+  const auto glyphs = segmentGlyphs(handwrittenCell("3849275610", 26), 10);
+  EXPECT_EQ(glyphs.size(), 10u);
+}
+
+TEST(GlyphSegmenter, tellsPrintFromHandwriting) {
+  cv::Mat printed = cv::Mat::zeros(60, 420, CV_8UC1);
+  cv::putText(printed, "7501020018", {10, 45}, cv::FONT_HERSHEY_SIMPLEX, 1.3, cv::Scalar(255), 3);
+  const auto glyphs = segmentGlyphs(printed, 10);
+  EXPECT_EQ(glyphs.size(), 10u);
+  EXPECT_FALSE(looksHandwritten(glyphs));
+}
+
+TEST(GlyphSegmenter, fitsAGlyphIntoTheNetworksInput) {
+  cv::Mat tall = cv::Mat::zeros(80, 30, CV_8UC1);
+  tall(cv::Rect(10, 5, 8, 70)).setTo(255);
+  const cv::Mat image = glyphImage(tall);
+  ASSERT_EQ(image.size(), cv::Size(kGlyphSide, kGlyphSide));
+  EXPECT_EQ(image.type(), CV_32F);
+  const cv::Rect ink = cv::boundingRect(image > 0.1);
+  EXPECT_EQ(ink.height, kGlyphBox);  // the long side fills the 20-pixel box
+  EXPECT_NEAR(ink.y + ink.height / 2.0, kGlyphSide / 2.0, 1.0);
+}
