@@ -1,4 +1,5 @@
-// `listaudit bench accuracy`: contract section 9.
+// `listaudit bench accuracy` (contract section 9), `bench population` and
+// `bench readers`.
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -11,6 +12,7 @@
 
 #include "ingest/csv_reader.hpp"
 #include "tools/bench/accuracy.hpp"
+#include "tools/bench/number_readers.hpp"
 #include "tools/commands.hpp"
 
 namespace listaudit::tools {
@@ -57,7 +59,7 @@ int benchPopulation(const std::string& population) {
 
 CommandRunner addBenchCommand(CLI::App& app) {
   struct Options {
-    std::string truth, rows, population;
+    std::string truth, rows, population, scans;
     bool json = false;
   };
   auto options = std::make_shared<Options>();
@@ -69,7 +71,22 @@ CommandRunner addBenchCommand(CLI::App& app) {
   accuracy->add_flag("--json", options->json, "Print one JSON object instead of text");
   CLI::App* population = bench->add_subcommand("population", "Time importing and reusing a population register");
   population->add_option("--population", options->population, "population.csv")->required();
-  return [options, population] {
+  CLI::App* readers = bench->add_subcommand("readers", "CPU per number cell of the Tesseract and handwriting readers");
+  readers->add_option("--scans", options->scans, "a list's scans (PDF, TIFF, image or folder)")->required();
+  return [options, population, readers] {
+    if (readers->parsed()) {
+      try {
+        const ReaderCost c = measureNumberReaders(options->scans);
+        std::printf("pages: %d, number cells: %d (%d taken for handwriting)\n", c.pages, c.cells, c.handwrittenCells);
+        std::printf("tesseract: %.2f ms CPU per cell\nhandwriting reader: %.2f ms CPU per cell (%.2f of tesseract's)\n",
+                    c.tesseractMsPerCell, c.handwritingMsPerCell,
+                    c.tesseractMsPerCell > 0 ? c.handwritingMsPerCell / c.tesseractMsPerCell : 0.0);
+        return kExitOk;
+      } catch (const std::exception& e) {
+        std::cerr << "listaudit bench: " << e.what() << "\n";
+        return kExitUsage;
+      }
+    }
     if (population->parsed()) {
       try {
         return benchPopulation(options->population);

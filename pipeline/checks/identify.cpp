@@ -14,6 +14,9 @@ namespace {
 constexpr std::size_t kReadingsSearched = 400;
 // Candidates named in the evidence of a row in doubt.
 constexpr std::size_t kCandidatesShown = 3;
+// A candidate the population register holds under the row's name needs less
+// of the image: a look-alike the reader was fairly sure of (one in a hundred).
+constexpr double kConfirmableSupport = 0.01;
 
 // A number the row could be, besides the one resolved.
 struct Candidate {
@@ -52,15 +55,18 @@ class Identifier {
       id_.repair.clear();
       who_.person.reset();
     }
-    const std::vector<Candidate> rivals = candidates();
+    const std::vector<Candidate> all = candidates();
+    std::vector<Candidate> rivals;  // those the image supports
+    std::copy_if(all.begin(), all.end(), std::back_inserter(rivals),
+                 [](const Candidate& c) { return c.support >= models::kSupportRatio; });
     if (id_.check.valid()) {
       // The number as read stands when confirmed, or when the image supports no other.
-      if (const std::string how = confirmation(id_.number); !how.empty() || rivals.empty())
-        return byNumber(id_.number, how);
-      if (const auto one = theOneConfirmed(rivals)) return repairedTo(*one);
+      if (const std::string how = confirmation(id_.number); !how.empty()) return byNumber(id_.number, how);
+      if (const auto one = theOneConfirmed(all)) return repairedTo(*one);
+      if (rivals.empty()) return byNumber(id_.number, "");
       return inDoubt(rivals);
     }
-    if (const auto one = theOneConfirmed(rivals)) return repairedTo(*one);
+    if (const auto one = theOneConfirmed(all)) return repairedTo(*one);
     // The number fails: the person with the row's name, when one.
     // A hand's number cut into more or fewer characters than the form has was
     // cut wrongly as likely as written so.
@@ -102,10 +108,12 @@ class Identifier {
       if (std::any_of(out.begin(), out.end(), [&](const Candidate& c) { return c.number == number; })) return;
       const models::IdCheck check = models::checkNationalId(number, scheme_);
       if (!check.valid()) return;
-      // Nobody born after the list was submitted stands on it.
-      if (check.birthDate && context_.list.submittedOn && *check.birthDate > *context_.list.submittedOn) return;
+      // Nobody born after the list was submitted, or 120 years before, stands on it.
+      if (check.birthDate && context_.list.submittedOn &&
+          (*check.birthDate > *context_.list.submittedOn || check.birthDate->ageOn(*context_.list.submittedOn) > 120))
+        return;
       const double s = support(number);
-      if (s >= models::kSupportRatio) out.push_back({number, s, source});
+      if (s >= kConfirmableSupport) out.push_back({number, s, source});
     };
     // The reading's own repair counts only where the image leaves the changed characters in doubt.
     if (pending_) consider(pending_->number, pending_->source);
@@ -135,16 +143,20 @@ class Identifier {
   }
 
   // The one candidate the registers (under the row's name) or the copy
-  // confirm; with no population register and a failing number, the one the
-  // image supports (the copy's when it is among several).
-  std::optional<Candidate> theOneConfirmed(const std::vector<Candidate>& rivals) {
-    std::vector<Candidate> confirmed;
-    for (const Candidate& c : rivals) {
+  // confirm: the register may confirm one the image only allows (a
+  // look-alike read surely: E for B), the copy only one it supports. With no
+  // population register and a failing number, the one the image supports.
+  std::optional<Candidate> theOneConfirmed(const std::vector<Candidate>& all) {
+    std::vector<Candidate> confirmed, supported;
+    for (const Candidate& c : all) {
+      if (c.support >= models::kSupportRatio) supported.push_back(c);
       const std::string how = confirmation(c.number);
-      if (!how.empty()) confirmed.push_back({c.number, c.support, how});
+      const bool byRegister = how.find("under the row's name") != std::string::npos;
+      if (!how.empty() && (byRegister || c.support >= models::kSupportRatio))
+        confirmed.push_back({c.number, c.support, how});
     }
-    if (confirmed.empty() && !context_.registers.population && !id_.check.valid() && rivals.size() == 1)
-      confirmed = rivals;
+    if (confirmed.empty() && !context_.registers.population && !id_.check.valid() && supported.size() == 1)
+      confirmed = supported;
     if (confirmed.size() != 1) {
       if (!id_.check.valid()) who_.person.reset();
       return std::nullopt;

@@ -127,13 +127,14 @@ std::vector<Glyph> segmentGlyphs(const cv::Mat& cellInk, int expected) {
   return glyphs;
 }
 
-bool looksHandwritten(const std::vector<Glyph>& glyphs) {
-  if (glyphs.size() < 3) return false;
+bool looksHandwritten(const std::vector<Glyph>& glyphs, std::string_view form) {
   std::vector<int> heights, bottoms;
-  for (const Glyph& g : glyphs) {
-    heights.push_back(g.box.height);
-    bottoms.push_back(g.box.y + g.box.height);
+  for (std::size_t i = 0; i < glyphs.size(); ++i) {
+    if (form.size() == glyphs.size() && form[i] != 'D') continue;
+    heights.push_back(glyphs[i].box.height);
+    bottoms.push_back(glyphs[i].box.y + glyphs[i].box.height);
   }
+  if (heights.size() < 3) return false;
   const int typical = median(heights);
   const auto [hMin, hMax] = std::minmax_element(heights.begin(), heights.end());
   const auto [bMin, bMax] = std::minmax_element(bottoms.begin(), bottoms.end());

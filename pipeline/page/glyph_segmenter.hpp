@@ -6,6 +6,7 @@
 // ink is thinnest, until there are as many as the number's form has. Each
 // character comes out as a network input (glyphImage). Pure functions.
 #include <opencv2/core.hpp>
+#include <string_view>
 #include <vector>
 
 namespace listaudit::pipeline {
@@ -26,7 +27,9 @@ cv::Mat withoutBoxLines(const cv::Mat& cellInk);
 
 // Whether the glyphs look written by hand rather than printed: printed
 // characters of one font share one height and one baseline; a hand's vary.
-bool looksHandwritten(const std::vector<Glyph>& glyphs);
+// When the glyphs line up with `form` ('L' a letter, 'D' a digit), only the
+// digits are compared: a font's capitals and figures differ in height.
+bool looksHandwritten(const std::vector<Glyph>& glyphs, std::string_view form = {});
 
 // The glyph as the network reads it: its ink fitted into 20x20 pixels and
 // centred in 28x28, values 0 to 1 (CV_32F), as tools/train/train_glyphs.py

@@ -76,7 +76,7 @@ const std::vector<Glyph>& HandwrittenNumberReader::glyphsOf(const cv::Rect& cell
 
 bool HandwrittenNumberReader::accepts(const cv::Rect& cell, models::IdScheme scheme) {
   if (page_.ink.empty()) return false;
-  return looksHandwritten(glyphsOf(cell, scheme));
+  return looksHandwritten(glyphsOf(cell, scheme), models::idForm(scheme));
 }
 
 std::vector<std::vector<double>> HandwrittenNumberReader::classify(const std::vector<cv::Mat>& glyphImages) {

@@ -137,3 +137,24 @@ TEST_F(Identity, aRepairOfTheReadingAloneNeedsTheRegister) {
   EXPECT_TRUE(has(j, Flag::IdInvalid));
   EXPECT_FALSE(has(j, Flag::NoConsent));
 }
+
+TEST(IdentityOfAnAlbanianRow, aLookAlikeReadSurelyIsTakenWhenTheRegisterHoldsItUnderTheName) {
+  // E50312345K (1945) printed, read as B50312345K (1915, also a valid date).
+  TempDir dir;
+  writeFile(dir.file("population.csv"),
+            "national_id,full_name,birth_date,death_date\nE50312345K,Arben Hoxha,1945-03-12,\n");
+  models::ErrorList errors;
+  const auto registers = pipeline::loadRegisters({dir.file("population.csv"), "", "", dir.file("cache")}, errors);
+  models::ListEntry list;
+  list.listId = "A";
+  list.party = "P";
+  list.country = *models::Country::fromCode("AL");
+  list.electionDate = models::Date{2021, 4, 4};
+  list.submittedOn = models::Date{2021, 2, 15};
+  models::RowRecord r = listaudit::testing::clearRow("A", 1, 1, "Arben Hoxha", "B50312345K");
+  r.idCharacterConfidences.assign(10, 0.9);
+  const auto j = pipeline::judgeRows({list}, {r}, {}, registers)[0];
+  EXPECT_EQ(j.nationalId, "E50312345K");
+  EXPECT_FALSE(has(j, Flag::NotInRegister));
+  EXPECT_FALSE(has(j, Flag::Unreadable));
+}
