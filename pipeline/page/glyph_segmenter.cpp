@@ -69,13 +69,18 @@ std::pair<Glyph, Glyph> splitAtThinnest(const Glyph& g) {
 std::vector<Glyph> segmentGlyphs(const cv::Mat& cellInk, int expected) {
   if (cellInk.empty()) return {};
   const cv::Mat ink = withoutBoxLines(cellInk);
-  cv::Mat labels, stats, centroids;
-  const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
+  // Strokes a pixel or two apart (a loop a fine pen left open) are one
+  // stroke: components are found on the ink a little broadened, and each
+  // glyph keeps only its own ink.
+  cv::Mat joined, labels, stats, centroids;
+  cv::dilate(ink, joined, cv::getStructuringElement(cv::MORPH_ELLIPSE, {3, 3}));
+  const int n = cv::connectedComponentsWithStats(joined, labels, stats, centroids, 8, CV_32S);
   std::vector<Glyph> glyphs;
   for (int i = 1; i < n; ++i) {
-    const cv::Rect box(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
-                       stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
-    glyphs.push_back({box, (labels(box) == i)});
+    cv::Mat own = ink & (labels == i);
+    const cv::Rect box = cv::boundingRect(own);
+    if (box.area() == 0) continue;
+    glyphs.push_back({box, own(box).clone()});
   }
   std::sort(glyphs.begin(), glyphs.end(), [](const Glyph& a, const Glyph& b) { return a.box.x < b.box.x; });
 
@@ -106,18 +111,39 @@ std::vector<Glyph> segmentGlyphs(const cv::Mat& cellInk, int expected) {
     *widest = std::move(right);
     glyphs.insert(widest, std::move(left));
   }
-  // A character broken side by side: the pair with the narrowest gap joins,
-  // while there are more glyphs than the form has and the pair is narrow.
+  // More glyphs than the form has: a fragment (far less ink than a
+  // character) joins its nearer neighbour when it touches it, or goes; else
+  // the neighbours that together make the narrowest character join (two
+  // halves of a 0 do; a 1 leaning on its neighbour makes a wider pair).
   while (expected > 0 && static_cast<int>(glyphs.size()) > expected) {
+    std::vector<int> areas;
+    for (const Glyph& g : glyphs) areas.push_back(cv::countNonZero(g.ink));
+    const int typicalArea = median(areas);
+    const std::size_t smallest = static_cast<std::size_t>(std::min_element(areas.begin(), areas.end()) - areas.begin());
+    if (areas[smallest] * 100 < typicalArea * 35) {
+      auto gapTo = [&](std::size_t k) { return -overlap(glyphs[smallest].box, glyphs[k].box); };
+      std::size_t nearest = glyphs.size();
+      if (smallest > 0) nearest = smallest - 1;
+      if (smallest + 1 < glyphs.size() && (nearest == glyphs.size() || gapTo(smallest + 1) < gapTo(nearest)))
+        nearest = smallest + 1;
+      if (nearest != glyphs.size() && gapTo(nearest) * 10 <= typical * 2) {
+        const std::size_t left = std::min(smallest, nearest);
+        glyphs[left] = merged(ink, glyphs[left], glyphs[left + 1]);
+        glyphs.erase(glyphs.begin() + static_cast<long>(left) + 1);
+      } else {
+        glyphs.erase(glyphs.begin() + static_cast<long>(smallest));
+      }
+      continue;
+    }
     std::size_t best = glyphs.size();
-    int bestGap = 0;
+    int bestWidth = 0;
     for (std::size_t i = 0; i + 1 < glyphs.size(); ++i) {
       const int width = (glyphs[i].box | glyphs[i + 1].box).width;
       const int gap = -overlap(glyphs[i].box, glyphs[i + 1].box);
-      if (width * 10 > typical * 11) continue;
-      if (best == glyphs.size() || gap < bestGap) {
+      if (width * 10 > typical * 11 || gap * 10 > typical * 3) continue;
+      if (best == glyphs.size() || width < bestWidth) {
         best = i;
-        bestGap = gap;
+        bestWidth = width;
       }
     }
     if (best == glyphs.size()) break;
@@ -125,6 +151,51 @@ std::vector<Glyph> segmentGlyphs(const cv::Mat& cellInk, int expected) {
     glyphs.erase(glyphs.begin() + static_cast<long>(best) + 1);
   }
   return glyphs;
+}
+
+std::vector<Glyph> glyphFragments(const cv::Mat& cellInk) {
+  if (cellInk.empty()) return {};
+  const cv::Mat ink = withoutBoxLines(cellInk);
+  cv::Mat labels, stats, centroids;
+  const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
+  std::vector<Glyph> pieces;
+  for (int i = 1; i < n; ++i) {
+    const cv::Rect box(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
+                       stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
+    pieces.push_back({box, (labels(box) == i)});
+  }
+  std::sort(pieces.begin(), pieces.end(), [](const Glyph& a, const Glyph& b) { return a.box.x < b.box.x; });
+  for (std::size_t i = 0; i + 1 < pieces.size();) {
+    if (overlap(pieces[i].box, pieces[i + 1].box) * 4 >= std::min(pieces[i].box.width, pieces[i + 1].box.width) * 3) {
+      pieces[i] = merged(ink, pieces[i], pieces[i + 1]);
+      pieces.erase(pieces.begin() + static_cast<long>(i) + 1);
+    } else {
+      ++i;
+    }
+  }
+  std::vector<int> heights;
+  for (const Glyph& g : pieces) heights.push_back(g.box.height);
+  const int typical = median(heights);
+  std::erase_if(pieces,
+                [&](const Glyph& g) { return g.box.height * 100 < typical * 25 && g.box.width * 100 < typical * 25; });
+  std::vector<Glyph> out;
+  for (Glyph& g : pieces) {
+    std::vector<Glyph> parts{std::move(g)};
+    while (parts.back().box.width * 4 > typical * 3 && parts.back().box.width >= 6) {
+      auto [left, right] = splitAtThinnest(parts.back());
+      parts.back() = std::move(left);
+      parts.push_back(std::move(right));
+    }
+    for (Glyph& part : parts)
+      if (part.box.area() > 0) out.push_back(std::move(part));
+  }
+  return out;
+}
+
+Glyph joinFragments(const std::vector<Glyph>& fragments, std::size_t first, std::size_t last) {
+  Glyph g = fragments[first];
+  for (std::size_t i = first + 1; i <= last; ++i) g = merged({}, g, fragments[i]);
+  return g;
 }
 
 bool looksHandwritten(const std::vector<Glyph>& glyphs, std::string_view form) {

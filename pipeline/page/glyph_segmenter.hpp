@@ -25,6 +25,13 @@ std::vector<Glyph> segmentGlyphs(const cv::Mat& cellInk, int expected);
 // vertical strokes almost as tall as the cell, horizontal ones across much of it.
 cv::Mat withoutBoxLines(const cv::Mat& cellInk);
 
+// The cell's ink cut finely, for cutting by recognition: each stroke, strokes
+// one above the other joined, specks gone, and strokes wider than a character
+// is tall cut at their thinnest columns. Left to right.
+std::vector<Glyph> glyphFragments(const cv::Mat& cellInk);
+// Fragments first to last (inclusive) as one glyph.
+Glyph joinFragments(const std::vector<Glyph>& fragments, std::size_t first, std::size_t last);
+
 // Whether the glyphs look written by hand rather than printed: printed
 // characters of one font share one height and one baseline; a hand's vary.
 // When the glyphs line up with `form` ('L' a letter, 'D' a digit), only the

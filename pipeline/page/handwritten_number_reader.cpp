@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstddef>
 #include <cstdlib>
 #include <filesystem>
 #include <opencv2/imgproc.hpp>
@@ -38,6 +39,12 @@ cv::Mat cellWriting(const cv::Mat& text, const cv::Rect& cell) {
   if (high - low < 60) return cv::Mat::zeros(r.size(), CV_8UC1);
   return writingIn(ink, {}, cv::Rect(0, 0, r.width, r.height));
 }
+
+// Fragments a character may be made of, at most.
+constexpr std::size_t kFragmentsPerCharacter = 3;
+// Leaving a fragment out (a speck, a stray stroke) costs as much as a
+// character read at this probability.
+constexpr double kLeaveOutCost = 0.02;
 
 }  // namespace
 
@@ -97,12 +104,103 @@ std::vector<std::vector<double>> HandwrittenNumberReader::classify(const std::ve
   return out;
 }
 
+std::vector<Glyph> HandwrittenNumberReader::cutByRecognition(const cv::Rect& cell, std::string_view form) {
+  const std::vector<Glyph> fragments = glyphFragments(cellWriting(page_.text, cell));
+  const std::size_t n = fragments.size(), characters = form.size();
+  if (characters == 0 || n < characters || n > characters * kFragmentsPerCharacter) return {};
+  std::vector<int> heights, areas;
+  for (const Glyph& g : fragments) {
+    heights.push_back(g.box.height);
+    areas.push_back(cv::countNonZero(g.ink));
+  }
+  std::vector<int> sorted = heights;
+  std::sort(sorted.begin(), sorted.end());
+  const int typical = sorted[sorted.size() * 3 / 4];  // a character's height; pieces are lower
+  std::sort(areas.begin(), areas.end());
+  const int typicalArea = areas[areas.size() / 2];
+
+  // Every run of up to three fragments narrow enough to be one character, read at once.
+  struct Group {
+    std::size_t first, last;
+    Glyph glyph;
+  };
+  std::vector<Group> groups;
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t last = i; last < n && last < i + kFragmentsPerCharacter; ++last) {
+      Glyph g = joinFragments(fragments, i, last);
+      if (last > i && g.box.width * 4 > typical * 5) break;
+      groups.push_back({i, last, std::move(g)});
+    }
+  std::vector<cv::Mat> images;
+  for (const Group& g : groups) images.push_back(glyphImage(g.glyph.ink));
+  const auto probabilities = classify(images);
+
+  // best[i][k]: the likeliest way to read the first i fragments as k characters.
+  constexpr double kNone = -1e300;
+  std::vector<std::vector<double>> best(n + 1, std::vector<double>(characters + 1, kNone));
+  std::vector<std::vector<std::ptrdiff_t>> from(n + 1, std::vector<std::ptrdiff_t>(characters + 1, -2));
+  best[0][0] = 0;
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t k = 0; k <= characters; ++k) {
+      if (best[i][k] == kNone) continue;
+      // A small fragment may be left out.
+      if (cv::countNonZero(fragments[i].ink) * 100 < typicalArea * 40 &&
+          best[i][k] + std::log(kLeaveOutCost) > best[i + 1][k]) {
+        best[i + 1][k] = best[i][k] + std::log(kLeaveOutCost);
+        from[i + 1][k] = -1;
+      }
+      if (k == characters) continue;
+      const std::string_view allowed = allowedAt(form, k, characters);
+      for (std::size_t g = 0; g < groups.size(); ++g) {
+        if (groups[g].first != i) continue;
+        double p = 0;
+        for (char c : allowed) p = std::max(p, probabilities[g][kGlyphClasses.find(c)]);
+        const double score = best[i][k] + std::log(std::max(p, 1e-9));
+        const std::size_t next = groups[g].last + 1;
+        if (score > best[next][k + 1]) {
+          best[next][k + 1] = score;
+          from[next][k + 1] = static_cast<std::ptrdiff_t>(g);
+        }
+      }
+    }
+  if (best[n][characters] == kNone) return {};
+  std::vector<Glyph> out;
+  for (std::size_t i = n, k = characters; i > 0;) {
+    const std::ptrdiff_t step = from[i][k];
+    if (step == -1) {
+      --i;
+      continue;
+    }
+    const Group& g = groups[static_cast<std::size_t>(step)];
+    out.push_back(g.glyph);
+    i = g.first;
+    --k;
+  }
+  std::reverse(out.begin(), out.end());
+  return out;
+}
+
 CellReading HandwrittenNumberReader::read(const cv::Rect& cell, models::IdScheme scheme) {
-  const std::vector<Glyph>& glyphs = glyphsOf(cell, scheme);
+  // The cut by shape, when it finds the form's count of characters; else the
+  // cut the characters' own readings like best.
+  const std::string_view form = models::idForm(scheme);
+  std::vector<Glyph> recognised;
+  if (glyphsOf(cell, scheme).size() != form.size()) recognised = cutByRecognition(cell, form);
+  const std::vector<Glyph>& glyphs = recognised.empty() ? glyphsOf(cell, scheme) : recognised;
+  // Each glyph as cut, and with its strokes a pixel broader: a fine pen's
+  // strokes thin out in a scan, and the network weighs both.
   std::vector<cv::Mat> images;
   for (const Glyph& g : glyphs) images.push_back(glyphImage(g.ink));
-  const auto probabilities = classify(images);
-  const std::string_view form = models::idForm(scheme);
+  for (const Glyph& g : glyphs) {
+    cv::Mat broader;
+    cv::dilate(g.ink, broader, cv::getStructuringElement(cv::MORPH_ELLIPSE, {3, 3}));
+    images.push_back(glyphImage(broader));
+  }
+  auto probabilities = classify(images);
+  for (std::size_t i = 0; i < glyphs.size(); ++i)
+    for (std::size_t k = 0; k < probabilities[i].size(); ++k)
+      probabilities[i][k] = (probabilities[i][k] + probabilities[i + glyphs.size()][k]) / 2;
+  probabilities.resize(glyphs.size());
   CellReading out;
   out.confidence = glyphs.empty() ? 0 : 1;
   for (std::size_t i = 0; i < probabilities.size(); ++i) {

@@ -30,6 +30,10 @@ class HandwrittenNumberReader final : public NumberReader {
 
  private:
   const std::vector<Glyph>& glyphsOf(const cv::Rect& cell, models::IdScheme scheme);
+  // The cell cut into the form's count of characters so that their readings
+  // are likeliest together (dynamic programming over runs of fragments);
+  // empty when no such cut exists.
+  std::vector<Glyph> cutByRecognition(const cv::Rect& cell, std::string_view form);
 
   cv::dnn::Net net_;
   ReadablePage page_;
