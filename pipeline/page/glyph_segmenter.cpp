@@ -64,36 +64,41 @@ std::pair<Glyph, Glyph> splitAtThinnest(const Glyph& g) {
   return {part(0, best), part(best, g.box.width)};
 }
 
-}  // namespace
-
-std::vector<Glyph> segmentGlyphs(const cv::Mat& cellInk, int expected) {
-  if (cellInk.empty()) return {};
-  const cv::Mat ink = withoutBoxLines(cellInk);
-  // Strokes a pixel or two apart (a loop a fine pen left open) are one
-  // stroke: components are found on the ink a little broadened, and each
-  // glyph keeps only its own ink.
+// The ink's strokes, left to right, strokes one above the other (a 5's flag,
+// a broken 4) joined when they share at least `stacked` of the narrower's
+// width. With `reach` > 1, strokes that far apart count as one (a loop a fine
+// pen left open); each glyph keeps only its own ink.
+std::vector<Glyph> strokesOf(const cv::Mat& ink, int reach, double stacked) {
   cv::Mat joined, labels, stats, centroids;
-  cv::dilate(ink, joined, cv::getStructuringElement(cv::MORPH_ELLIPSE, {3, 3}));
+  if (reach > 1)
+    cv::dilate(ink, joined, cv::getStructuringElement(cv::MORPH_ELLIPSE, {reach, reach}));
+  else
+    joined = ink;
   const int n = cv::connectedComponentsWithStats(joined, labels, stats, centroids, 8, CV_32S);
   std::vector<Glyph> glyphs;
   for (int i = 1; i < n; ++i) {
-    cv::Mat own = ink & (labels == i);
+    const cv::Mat own = ink & (labels == i);
     const cv::Rect box = cv::boundingRect(own);
-    if (box.area() == 0) continue;
-    glyphs.push_back({box, own(box).clone()});
+    if (box.area() > 0) glyphs.push_back({box, own(box).clone()});
   }
   std::sort(glyphs.begin(), glyphs.end(), [](const Glyph& a, const Glyph& b) { return a.box.x < b.box.x; });
-
-  // Strokes one above the other are one character (a 5's flag, a broken 4).
   for (std::size_t i = 0; i + 1 < glyphs.size();) {
-    const Glyph &a = glyphs[i], &b = glyphs[i + 1];
-    if (overlap(a.box, b.box) * 2 >= std::min(a.box.width, b.box.width)) {
-      glyphs[i] = merged(ink, a, b);
+    if (overlap(glyphs[i].box, glyphs[i + 1].box) >= stacked * std::min(glyphs[i].box.width, glyphs[i + 1].box.width)) {
+      glyphs[i] = merged(ink, glyphs[i], glyphs[i + 1]);
       glyphs.erase(glyphs.begin() + static_cast<long>(i) + 1);
     } else {
       ++i;
     }
   }
+  return glyphs;
+}
+
+}  // namespace
+
+std::vector<Glyph> segmentGlyphs(const cv::Mat& cellInk, int expected) {
+  if (cellInk.empty()) return {};
+  const cv::Mat ink = withoutBoxLines(cellInk);
+  std::vector<Glyph> glyphs = strokesOf(ink, 3, 0.5);
   // Dots, dashes and commas between groups of digits are no characters.
   std::vector<int> heights;
   for (const Glyph& g : glyphs) heights.push_back(g.box.height);
@@ -156,23 +161,7 @@ std::vector<Glyph> segmentGlyphs(const cv::Mat& cellInk, int expected) {
 std::vector<Glyph> glyphFragments(const cv::Mat& cellInk) {
   if (cellInk.empty()) return {};
   const cv::Mat ink = withoutBoxLines(cellInk);
-  cv::Mat labels, stats, centroids;
-  const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
-  std::vector<Glyph> pieces;
-  for (int i = 1; i < n; ++i) {
-    const cv::Rect box(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
-                       stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
-    pieces.push_back({box, (labels(box) == i)});
-  }
-  std::sort(pieces.begin(), pieces.end(), [](const Glyph& a, const Glyph& b) { return a.box.x < b.box.x; });
-  for (std::size_t i = 0; i + 1 < pieces.size();) {
-    if (overlap(pieces[i].box, pieces[i + 1].box) * 4 >= std::min(pieces[i].box.width, pieces[i + 1].box.width) * 3) {
-      pieces[i] = merged(ink, pieces[i], pieces[i + 1]);
-      pieces.erase(pieces.begin() + static_cast<long>(i) + 1);
-    } else {
-      ++i;
-    }
-  }
+  std::vector<Glyph> pieces = strokesOf(ink, 1, 0.75);
   std::vector<int> heights;
   for (const Glyph& g : pieces) heights.push_back(g.box.height);
   const int typical = median(heights);
