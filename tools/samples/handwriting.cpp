@@ -142,10 +142,13 @@ void drawHandwrittenNumber(cairo_t* cr, const std::string& number, const Hand& h
     if (boxes > 0) cursor = x + boxWidth * static_cast<double>(i) + (boxWidth - digitHeight * 0.7) / 2;
     const double top = y + (h - digitHeight) / 2 + jitter.real(-0.4, 0.4);
     if (c >= '0' && c <= '9') {
-      cv::Mat sample = digits.sample(c - '0', jitter.next()).clone();
-      // The pen: a fine one thins the strokes, a broad one thickens them.
+      // The pen: a fine one thins the strokes by about a third, a broad one
+      // thickens them as much (at three times the sample's scale, so a thin
+      // stroke thins without breaking).
+      cv::Mat sample;
+      cv::resize(digits.sample(c - '0', jitter.next()), sample, {}, 3, 3, cv::INTER_CUBIC);
       if (hand.pen < 0) cv::erode(sample, sample, cv::Mat::ones(2, 2, CV_8U));
-      if (hand.pen > 0) cv::dilate(sample, sample, cv::Mat::ones(2, 2, CV_8U));
+      if (hand.pen > 0) cv::dilate(sample, sample, cv::Mat::ones(3, 3, CV_8U));
       // The sample's ink as a mask, painted in the hand's ink.
       const int stride = cairo_format_stride_for_width(CAIRO_FORMAT_A8, sample.cols);
       std::vector<unsigned char> data(static_cast<std::size_t>(stride * sample.rows));
@@ -156,7 +159,7 @@ void drawHandwrittenNumber(cairo_t* cr, const std::string& number, const Hand& h
           cairo_image_surface_create_for_data(data.data(), CAIRO_FORMAT_A8, sample.cols, sample.rows, stride);
       cairo_save(cr);
       cairo_translate(cr, cursor, top);
-      const double scale = digitHeight / kDigitCell * jitter.real(0.9, 1.1);
+      const double scale = digitHeight / sample.rows * jitter.real(0.9, 1.1);
       cairo_scale(cr, scale, scale);
       cairo_set_source_rgb(cr, hand.ink[0], hand.ink[1], hand.ink[2]);
       cairo_mask_surface(cr, mask, 0, 0);
