@@ -17,6 +17,8 @@ constexpr std::size_t kCandidatesShown = 3;
 // A candidate the population register holds under the row's name needs less
 // of the image: a look-alike the reader was fairly sure of (one in a hundred).
 constexpr double kConfirmableSupport = 0.01;
+// Below this, a character of a hand's number that fails its check may be misread.
+constexpr double kSureHandwrittenDigit = 0.9;
 
 // A number the row could be, besides the one resolved.
 struct Candidate {
@@ -72,8 +74,9 @@ class Identifier {
     // cut wrongly as likely as written so.
     const bool cutInDoubt = row_.idReader == "handwriting" && row_.rawId.size() != models::idForm(scheme_).size() &&
                             scheme_ != models::IdScheme::Unknown;
-    who_.inDoubt =
-        row_.rawId.empty() || row_.idConfidence < context_.options.minIdConfidence || !rivals.empty() || cutInDoubt;
+    // A hand's digit is written wrong, rather than misread, only when read at 0.9 or more.
+    const double sure = row_.idReader == "handwriting" ? kSureHandwrittenDigit : context_.options.minIdConfidence;
+    who_.inDoubt = row_.rawId.empty() || row_.idConfidence < sure || !rivals.empty() || cutInDoubt;
     if (!rivals.empty()) who_.candidates = describe(rivals);
     const Registers& registers = context_.registers;
     if (registers.population && !who_.nameKey.empty()) {

@@ -21,11 +21,12 @@ void checkPopulation(RowCase& c, const CheckContext& context) {
   }
   if (!c.who.person) return;
   const models::Person& p = *c.who.person;
-  if (c.id.check.valid()) {
-    // A name read unsurely that is near the register's is a misreading, not another person.
+  // Only a name read surely can be another person's: a hand's name that the
+  // register does not confirm is for a person to read (UNREADABLE), not a
+  // mismatch, since its misreadings are as far from the register as another name.
+  if (c.id.check.valid() && !nameReadUnsurely(*c.row, context.options)) {
     const double similarity = models::nameSimilarity(c.row->fullName, p.fullName);
-    const bool nameUnsure = nameReadUnsurely(*c.row, context.options);
-    if (similarity < (nameUnsure ? kUnsureNameSimilarity : kSameNameSimilarity))
+    if (similarity < kSameNameSimilarity)
       c.raise(Flag::NameMismatch, at(registers.populationName, p.line) + " holds this number under the name " +
                                       p.fullName + " (name similarity " + models::decimal(similarity, 2) + ")");
   }
