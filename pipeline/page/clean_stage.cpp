@@ -68,6 +68,13 @@ cv::Mat binarise(const cv::Mat& grey) {
   return ink;
 }
 
+cv::Mat lineInk(const cv::Mat& grey) {
+  cv::Mat ink;
+  const int window = (std::max(15, grey.cols / 40)) | 1;
+  cv::adaptiveThreshold(grey, ink, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY_INV, window, 18);
+  return ink;
+}
+
 double estimateSkew(const cv::Mat& ink, double maxDegrees) {
   // Search on a small copy: about 800 pixels wide is enough for a tenth of a degree.
   const double scale = std::min(1.0, 800.0 / ink.cols);
@@ -92,7 +99,7 @@ CleanPage CleanStage::operator()(const cv::Mat& grey) const {
     page.grey = grey;
     page.ink = ink;
   }
-  page.ruling = findRuling(page.ink);
+  page.ruling = findRuling(lineInk(page.grey));
   if (looksUpsideDown(page.ruling)) {
     page.upsideDown = true;
     cv::rotate(page.grey, page.grey, cv::ROTATE_180);
@@ -100,7 +107,7 @@ CleanPage CleanStage::operator()(const cv::Mat& grey) const {
     // Found again rather than turned: the morphology's even-sized kernels are
     // not symmetric under a half turn, so a turned ruling could lie a pixel
     // off the one the layout would find. Only upside-down pages pay for it.
-    page.ruling = findRuling(page.ink);
+    page.ruling = findRuling(lineInk(page.grey));
   }
   return page;
 }

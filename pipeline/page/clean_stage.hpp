@@ -23,5 +23,8 @@ double estimateSkew(const cv::Mat& ink, double maxDegrees);
 // Ink (255) from a grey page: local-mean thresholding, so uneven paper tone
 // and a light background do not turn into ink.
 cv::Mat binarise(const cv::Mat& grey);
+// Ink for finding rulings: the same threshold without the median that
+// cleans specks, since a 1-pixel ruling is a speck's width.
+cv::Mat lineInk(const cv::Mat& grey);
 
 }  // namespace listaudit::pipeline
