@@ -20,6 +20,12 @@ constexpr double kConfirmableSupport = 0.01;
 // Below this, a character of a hand's number that fails its check may be misread.
 constexpr double kSureHandwrittenDigit = 0.9;
 
+// How the registers or the copy confirm a number; `how` empty when they do not.
+struct Confirmation {
+  std::string how;
+  bool byRegister = false;  // the population register holds it under the row's name
+};
+
 // A number the row could be, besides the one resolved.
 struct Candidate {
   std::string number;
@@ -49,7 +55,7 @@ class Identifier {
     // A repair the reading alone made stands only when the population
     // register, if given, holds it under the row's name (contract section 6);
     // otherwise the row goes back to its reading and the repair is a candidate.
-    if (id_.repaired && !id_.formOnly && context_.registers.population && confirmation(id_.number).empty()) {
+    if (id_.repaired && !id_.formOnly && context_.registers.population && confirmation(id_.number).how.empty()) {
       pending_ = Candidate{id_.number, 1.0, "the reading's own repair (" + id_.repair + ")"};
       id_.number = id_.asRead;
       id_.check = models::checkNationalId(id_.number, scheme_);
@@ -63,7 +69,7 @@ class Identifier {
                  [](const Candidate& c) { return c.support >= models::kSupportRatio; });
     if (id_.check.valid()) {
       // The number as read stands when confirmed, or when the image supports no other.
-      if (const std::string how = confirmation(id_.number); !how.empty()) return byNumber(id_.number, how);
+      if (const Confirmation by = confirmation(id_.number); !by.how.empty()) return byNumber(id_.number, by.how);
       if (const auto one = theOneConfirmed(all)) return repairedTo(*one);
       if (rivals.empty()) return byNumber(id_.number, "");
       return inDoubt(rivals);
@@ -131,17 +137,20 @@ class Identifier {
     return out;
   }
 
-  // How the registers or the copy confirm `number`, in words; empty when they do not.
-  std::string confirmation(const std::string& number) {
+  // How the registers or the copy confirm `number`. The register confirms
+  // it when it holds it under the row's name (as near as a name read
+  // unsurely, a hand's, can be); a person found so is kept.
+  Confirmation confirmation(const std::string& number) {
     const Registers& registers = context_.registers;
     if (registers.population) {
+      const double needed = nameReadUnsurely(row_, context_.options) ? kUnsureNameSimilarity : kSameNameSimilarity;
       if (auto p = registers.population->byNumber(number);
-          p && models::nameSimilarity(row_.fullName, p->fullName) >= kSameNameSimilarity) {
+          p && models::nameSimilarity(row_.fullName, p->fullName) >= needed) {
         who_.person = p;
-        return registers.populationName + " line " + std::to_string(p->line) + " holds it under the row's name";
+        return {registers.populationName + " line " + std::to_string(p->line) + " holds it under the row's name", true};
       }
     }
-    if (context_.copy && context_.copy->nationalId == number) return "the electronic copy gives the same number";
+    if (context_.copy && context_.copy->nationalId == number) return {"the electronic copy gives the same number"};
     return {};
   }
 
@@ -153,10 +162,9 @@ class Identifier {
     std::vector<Candidate> confirmed, supported;
     for (const Candidate& c : all) {
       if (c.support >= models::kSupportRatio) supported.push_back(c);
-      const std::string how = confirmation(c.number);
-      const bool byRegister = how.find("under the row's name") != std::string::npos;
-      if (!how.empty() && (byRegister || c.support >= models::kSupportRatio))
-        confirmed.push_back({c.number, c.support, how});
+      const Confirmation by = confirmation(c.number);
+      if (!by.how.empty() && (by.byRegister || c.support >= models::kSupportRatio))
+        confirmed.push_back({c.number, c.support, by.how});
     }
     if (confirmed.empty() && !context_.registers.population && !id_.check.valid() && supported.size() == 1)
       confirmed = supported;
