@@ -29,14 +29,20 @@ cv::Mat withoutBoxLines(const cv::Mat& ink) {
 
 namespace {
 
-Glyph merged(const cv::Mat& ink, const Glyph& a, const Glyph& b) {
+Glyph merged(const Glyph& a, const Glyph& b) {
   const cv::Rect box = a.box | b.box;
   Glyph g{box, cv::Mat::zeros(box.size(), CV_8UC1)};
   cv::Mat aPart = g.ink(a.box - box.tl()), bPart = g.ink(b.box - box.tl());
   cv::bitwise_or(aPart, a.ink, aPart);
   cv::bitwise_or(bPart, b.ink, bPart);
-  (void)ink;
   return g;
+}
+
+// The median height of the glyphs: a character's, when most are characters.
+int typicalHeight(const std::vector<Glyph>& glyphs) {
+  std::vector<int> heights;
+  for (const Glyph& g : glyphs) heights.push_back(g.box.height);
+  return median(heights);
 }
 
 int overlap(const cv::Rect& a, const cv::Rect& b) {
@@ -84,7 +90,7 @@ std::vector<Glyph> strokesOf(const cv::Mat& ink, int reach, double stacked) {
   std::sort(glyphs.begin(), glyphs.end(), [](const Glyph& a, const Glyph& b) { return a.box.x < b.box.x; });
   for (std::size_t i = 0; i + 1 < glyphs.size();) {
     if (overlap(glyphs[i].box, glyphs[i + 1].box) >= stacked * std::min(glyphs[i].box.width, glyphs[i + 1].box.width)) {
-      glyphs[i] = merged(ink, glyphs[i], glyphs[i + 1]);
+      glyphs[i] = merged(glyphs[i], glyphs[i + 1]);
       glyphs.erase(glyphs.begin() + static_cast<long>(i) + 1);
     } else {
       ++i;
@@ -100,9 +106,7 @@ std::vector<Glyph> segmentGlyphs(const cv::Mat& cellInk, int expected) {
   const cv::Mat ink = withoutBoxLines(cellInk);
   std::vector<Glyph> glyphs = strokesOf(ink, 3, 0.5);
   // Dots, dashes and commas between groups of digits are no characters.
-  std::vector<int> heights;
-  for (const Glyph& g : glyphs) heights.push_back(g.box.height);
-  const int typical = median(heights);
+  const int typical = typicalHeight(glyphs);
   std::erase_if(glyphs, [&](const Glyph& g) { return g.box.height * 100 < typical * 45; });
   if (glyphs.empty()) return glyphs;
 
@@ -133,7 +137,7 @@ std::vector<Glyph> segmentGlyphs(const cv::Mat& cellInk, int expected) {
         nearest = smallest + 1;
       if (nearest != glyphs.size() && gapTo(nearest) * 10 <= typical * 2) {
         const std::size_t left = std::min(smallest, nearest);
-        glyphs[left] = merged(ink, glyphs[left], glyphs[left + 1]);
+        glyphs[left] = merged(glyphs[left], glyphs[left + 1]);
         glyphs.erase(glyphs.begin() + static_cast<long>(left) + 1);
       } else {
         glyphs.erase(glyphs.begin() + static_cast<long>(smallest));
@@ -152,7 +156,7 @@ std::vector<Glyph> segmentGlyphs(const cv::Mat& cellInk, int expected) {
       }
     }
     if (best == glyphs.size()) break;
-    glyphs[best] = merged(ink, glyphs[best], glyphs[best + 1]);
+    glyphs[best] = merged(glyphs[best], glyphs[best + 1]);
     glyphs.erase(glyphs.begin() + static_cast<long>(best) + 1);
   }
   return glyphs;
@@ -162,9 +166,7 @@ std::vector<Glyph> glyphFragments(const cv::Mat& cellInk) {
   if (cellInk.empty()) return {};
   const cv::Mat ink = withoutBoxLines(cellInk);
   std::vector<Glyph> pieces = strokesOf(ink, 1, 0.75);
-  std::vector<int> heights;
-  for (const Glyph& g : pieces) heights.push_back(g.box.height);
-  const int typical = median(heights);
+  const int typical = typicalHeight(pieces);
   std::erase_if(pieces,
                 [&](const Glyph& g) { return g.box.height * 100 < typical * 25 && g.box.width * 100 < typical * 25; });
   std::vector<Glyph> out;
@@ -183,7 +185,7 @@ std::vector<Glyph> glyphFragments(const cv::Mat& cellInk) {
 
 Glyph joinFragments(const std::vector<Glyph>& fragments, std::size_t first, std::size_t last) {
   Glyph g = fragments[first];
-  for (std::size_t i = first + 1; i <= last; ++i) g = merged({}, g, fragments[i]);
+  for (std::size_t i = first + 1; i <= last; ++i) g = merged(g, fragments[i]);
   return g;
 }
 
