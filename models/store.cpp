@@ -64,6 +64,12 @@ CREATE TABLE IF NOT EXISTS findings (
   evidence TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS findings_by_row ON findings (list_id, page, row);
+CREATE TABLE IF NOT EXISTS unread_pages (
+  input TEXT NOT NULL,
+  page INTEGER NOT NULL,
+  image BLOB NOT NULL,
+  PRIMARY KEY (input, page)
+);
 CREATE TABLE IF NOT EXISTS errors (
   seq INTEGER PRIMARY KEY,
   input TEXT NOT NULL,
@@ -213,6 +219,24 @@ void Store::addError(const InputError& error) {
   q.bind(2, error.page);
   q.bind(3, error.message);
   q.exec();
+}
+
+void Store::addUnreadPage(const std::string& input, int page, const std::vector<std::uint8_t>& png) {
+  SQLite::Statement q(db_, "INSERT OR REPLACE INTO unread_pages (input, page, image) VALUES (?,?,?)");
+  q.bind(1, input);
+  q.bind(2, page);
+  q.bindNoCopy(3, png.data(), static_cast<int>(png.size()));
+  q.exec();
+}
+
+std::vector<std::uint8_t> Store::unreadPage(const std::string& input, int page) const {
+  SQLite::Statement q(db_, "SELECT image FROM unread_pages WHERE input = ? AND page = ?");
+  q.bind(1, input);
+  q.bind(2, page);
+  if (!q.executeStep()) return {};
+  const SQLite::Column blob = q.getColumn(0);
+  const auto* data = static_cast<const std::uint8_t*>(blob.getBlob());
+  return std::vector<std::uint8_t>(data, data + blob.getBytes());
 }
 
 void Store::saveJudgements(const std::vector<JudgedRow>& judged) {

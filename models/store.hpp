@@ -24,6 +24,10 @@ class Store {
   // A page and its rows, in one transaction.
   void addPage(const PageRecord& page, const std::vector<RowRecord>& rows);
   void addError(const InputError& error);
+  // The image of a page whose table could not be found, so a person reads it.
+  void addUnreadPage(const std::string& input, int page, const std::vector<std::uint8_t>& png);
+  // That image, or empty.
+  std::vector<std::uint8_t> unreadPage(const std::string& input, int page) const;
   // Replaces every finding, resolved number and risk with these, in one transaction.
   void saveJudgements(const std::vector<JudgedRow>& judged);
 

@@ -8,6 +8,8 @@
 
 #include <memory>
 #include <opencv2/core.hpp>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
 #include <optional>
 
 #include "ingest/scan_source.hpp"
@@ -25,6 +27,7 @@ struct PageJob {
   int pageCount = 0;  // the list's pages, recorded when its first job lands
   PageImage image;
   std::optional<models::InputError> error;
+  std::vector<std::uint8_t> unreadImage;  // the page, small, when its table was not found
   PageReading reading;
 };
 using Job = std::shared_ptr<PageJob>;
@@ -43,15 +46,15 @@ class PageFeeder {
           source_ = ingest::ScanSource::open(entry.scanPath);
           nextPage_ = 0;
         } catch (const std::exception& e) {  // ScanError, or a filesystem error on a hostile path
-          job = PageJob{list_, 0, 0, {}, models::InputError{entry.scanPath, 0, e.what()}, {}};
+          job = PageJob{list_, 0, 0, {}, models::InputError{entry.scanPath, 0, e.what()}, {}, {}};
           ++list_;
           return true;
         }
       }
       if (nextPage_ < source_->pageCount()) {
         const int index = nextPage_++;
-        job = PageJob{list_,        index + 1, source_->pageCount(), {entry.listId, entry.country, index + 1, {}},
-                      std::nullopt, {}};
+        job = PageJob{
+            list_, index + 1, source_->pageCount(), {entry.listId, entry.country, index + 1, {}}, std::nullopt, {}, {}};
         try {
           job.image.grey = source_->page(index);
         } catch (const std::exception& e) {
@@ -71,6 +74,18 @@ class PageFeeder {
   std::unique_ptr<ingest::ScanSource> source_;
   int nextPage_ = 0;
 };
+
+// A page small enough for the report, as PNG.
+std::vector<std::uint8_t> pageThumbnail(const cv::Mat& grey) {
+  constexpr int kWidth = 900;
+  if (grey.empty()) return {};
+  cv::Mat small;
+  const double scale = std::min(1.0, static_cast<double>(kWidth) / grey.cols);
+  cv::resize(grey, small, {}, scale, scale, cv::INTER_AREA);
+  std::vector<std::uint8_t> png;
+  cv::imencode(".png", small, png, {cv::IMWRITE_PNG_COMPRESSION, 6});
+  return png;
+}
 
 // Progress needs the batch's page count before the first page: the sources
 // are opened once here to count and again as the pages are read, which costs
@@ -102,15 +117,20 @@ class PagePhase {
   // page's error: an exception escaping a filter would cancel the batch.
   Job process(Job job) {
     if (job->error) return job;
+    cv::Mat upright;  // kept for the report when the table is not found
     try {
       oneapi::tbb::this_task_arena::isolate([&] {
         const CleanPage cleaned = clean_(job->image.grey);
         job->image.grey.release();  // the cleaned page replaces it
+        upright = cleaned.grey;
         const PageLayout laidOut = layout_.find(cleaned);
         job->reading = read_(job->image, cleaned, laidOut, readers_.local());
       });
     } catch (const LayoutError& e) {
-      job->error = models::InputError{lists_[job->list].scanPath, job->page, e.what()};
+      job->error =
+          models::InputError{lists_[job->list].scanPath, job->page,
+                             std::string(e.what()) + "; a person must read this page (its image is in the report)"};
+      job->unreadImage = pageThumbnail(upright);
     } catch (const std::exception& e) {
       job->error = models::InputError{lists_[job->list].scanPath, job->page,
                                       std::string("the page could not be processed: ") + e.what()};
@@ -128,6 +148,7 @@ class PagePhase {
     progress_.failed = job->error.has_value();
     progress_.rows = 0;
     if (job->error) {
+      if (!job->unreadImage.empty()) store_.addUnreadPage(job->error->input, job->page, job->unreadImage);
       errors_.report(*job->error);
       ++result_.errors;
     } else {

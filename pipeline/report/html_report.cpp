@@ -85,7 +85,7 @@ void writeFlaggedRow(std::ostream& out, const models::RowRecord& r, const models
   out << "</div>\n";
 }
 
-void writeErrors(std::ostream& out, const std::vector<models::InputError>& errors) {
+void writeErrors(std::ostream& out, const models::Store& store, const std::vector<models::InputError>& errors) {
   out << "<h2>Inputs that could not be read</h2>\n";
   if (errors.empty()) {
     out << "<p>None: every input was read.</p>\n";
@@ -96,6 +96,15 @@ void writeErrors(std::ostream& out, const std::vector<models::InputError>& error
     out << "<tr><td>" << htmlEscape(e.input) << "</td><td>" << (e.page > 0 ? std::to_string(e.page) : "") << "</td><td>"
         << htmlEscape(e.message) << "</td></tr>\n";
   out << "</table>\n";
+  // Pages whose table was not found, for a person to read.
+  for (const auto& e : errors) {
+    if (e.page <= 0) continue;
+    const auto image = store.unreadPage(e.input, e.page);
+    if (image.empty()) continue;
+    out << "<div class=\"row\"><strong>" << htmlEscape(e.input) << ", page " << e.page
+        << "</strong>: no row could be found on this page; a person must read it.<img alt=\"Page " << e.page
+        << " as scanned\" src=\"data:image/png;base64," << base64(image) << "\"></div>\n";
+  }
 }
 
 }  // namespace
@@ -124,7 +133,7 @@ void writeHtmlReport(const models::Store& store, const std::string& path) {
       if (rows[i].listId == list.listId && !judged[i].findings.empty())
         writeFlaggedRow(out, rows[i], judged[i], store.rowImage(rows[i].listId, rows[i].page, rows[i].row));
   }
-  writeErrors(out, errors);
+  writeErrors(out, store, errors);
   out << "</body></html>\n";
   out.flush();
   if (!out) throw std::runtime_error(path + ": write failed");

@@ -64,6 +64,9 @@ TEST(BatchRun, reportsEveryBadInputAndReadsEverythingElse) {
   EXPECT_EQ(errors[4].at("page"), "3");
   EXPECT_NE(errors[4].at("message").find("no ruled table"), std::string::npos);
   EXPECT_EQ(summary.errors, 5);
+  // The page whose table was not found is in the report, with its image, for a person to read.
+  const std::string report = readFile(summary.report);
+  EXPECT_NE(report.find("page 3</strong>: no row could be found on this page"), std::string::npos);
 
   std::map<std::string, int> rowsPerList;
   for (const auto& row : readCsv(summary.rowsCsv)) ++rowsPerList[row.at("list_id")];
