@@ -136,7 +136,16 @@ std::string dateText(const std::optional<Date>& d) { return d ? d->toString() : 
 Store::Store(const std::string& path) : db_(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE) {
   db_.exec("PRAGMA journal_mode = WAL");
   db_.exec("PRAGMA synchronous = NORMAL");
+  // A store written by another version of the schema cannot be read as this
+  // one: say so rather than fail on a missing column.
+  const int version = db_.execAndGet("PRAGMA user_version").getInt();
+  const bool empty = db_.execAndGet("SELECT count(*) FROM sqlite_master").getInt() == 0;
+  if (!empty && version != kSchemaVersion)
+    throw StoreVersionError(path + ": written by another version of listaudit (store schema " +
+                            std::to_string(version) + ", this one reads " + std::to_string(kSchemaVersion) +
+                            "); run the batch again");
   db_.exec(kSchema);
+  db_.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
 }
 
 void Store::addList(const ListEntry& list) {

@@ -7,6 +7,7 @@
 // checks, then the writers). Errors from SQLite throw SQLite::Exception.
 #include <SQLiteCpp/Database.h>
 
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -14,9 +15,19 @@
 
 namespace listaudit::models {
 
+// The store's schema; raised when the columns change.
+inline constexpr int kSchemaVersion = 2;
+
+// A store that another version of the schema wrote.
+class StoreVersionError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 class Store {
  public:
   // Opens the store at `path`, creating the file and the schema when missing.
+  // Throws StoreVersionError when another schema version wrote it.
   explicit Store(const std::string& path);
 
   void addList(const ListEntry& list);

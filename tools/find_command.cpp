@@ -1,6 +1,7 @@
 // `listaudit find`: every row of a run that is a given person, for a complaint.
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include "models/decimal_text.hpp"
 #include "pipeline/report/csv_writer.hpp"
@@ -28,7 +29,14 @@ CommandRunner addFindCommand(CLI::App& app) {
       std::cerr << "listaudit find: " << storeFile << ": no run store here\n";
       return kExitUsage;
     }
-    const models::Store store(storeFile);
+    std::optional<models::Store> opened;
+    try {
+      opened.emplace(storeFile);
+    } catch (const models::StoreVersionError& e) {
+      std::cerr << "listaudit find: " << e.what() << "\n";
+      return kExitUsage;
+    }
+    const models::Store& store = *opened;
     const auto found = pipeline::findRows(store, options->id, options->name,
                                           (std::filesystem::path(options->store) / "found").string());
     // CSV on stdout, so it can be read by a person or by a program.

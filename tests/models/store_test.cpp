@@ -97,3 +97,20 @@ TEST(Store, reopensAnExistingStore) {
   Store again(dir.file("s.sqlite"));
   EXPECT_EQ(again.pageCount("A"), 7);
 }
+
+TEST(Store, refusesAStoreOfAnotherSchemaVersionByName) {
+  TempDir dir;
+  {
+    SQLite::Database old(dir.file("old.sqlite"), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    old.exec("CREATE TABLE rows (list_id TEXT)");
+  }
+  try {
+    Store store(dir.file("old.sqlite"));
+    FAIL();
+  } catch (const StoreVersionError& e) {
+    EXPECT_NE(std::string(e.what()).find("old.sqlite"), std::string::npos);
+  }
+  Store fresh(dir.file("new.sqlite"));
+  Store again(dir.file("new.sqlite"));  // its own version opens again
+  SUCCEED();
+}
