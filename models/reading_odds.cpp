@@ -54,14 +54,13 @@ ReadingOdds::ReadingOdds(std::string read, const std::vector<double>& confidence
     }
     std::stable_sort(listed.begin(), listed.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
     odds_.push_back(std::move(listed));
-    residual_.push_back(kFloor);
   }
 }
 
 double ReadingOdds::probability(std::size_t position, char c) const {
   for (const auto& [glyph, p] : odds_[position])
     if (glyph == c) return std::max(p, kFloor);
-  return residual_[position];
+  return kFloor;
 }
 
 double ReadingOdds::ratio(const std::string& number) const {

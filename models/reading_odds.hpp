@@ -39,8 +39,8 @@ class ReadingOdds {
   double probability(std::size_t position, char c) const;
 
   std::string read_;
-  std::vector<std::vector<std::pair<char, double>>> odds_;  // per position: char, probability, likeliest first
-  std::vector<double> residual_;                            // per position: the probability of a character not listed
+  // Per position, every character of the alphabet with its probability, likeliest first.
+  std::vector<std::vector<std::pair<char, double>>> odds_;
 };
 
 }  // namespace listaudit::models

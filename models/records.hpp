@@ -54,6 +54,9 @@ struct Alternative {
   double probability = 0;
 };
 
+// How a number cell was written, as the reader that read it judged.
+enum class Writing { Printed, Handwritten };
+
 // One table row as read from a page.
 struct RowRecord {
   std::string listId;
@@ -68,7 +71,7 @@ struct RowRecord {
   // Per character of rawId, the reader's other choices, most likely first;
   // empty when the reader gives none (Tesseract).
   std::vector<std::vector<Alternative>> idAlternatives;
-  std::string idReader;  // which reader read the number: "print" or "handwriting"
+  Writing idWriting = Writing::Printed;  // read by the print reader or the handwriting reader
   // Other readings of a number that failed its check: the cell looked at
   // again, enlarged and binarised. The resolver decides what they are worth.
   std::vector<std::string> idOtherReadings;

@@ -216,7 +216,7 @@ void Store::addPage(const PageRecord& page, const std::vector<RowRecord>& rows) 
     else
       r.bindNoCopy(17, row.signatureShape.data(), static_cast<int>(row.signatureShape.size()));
     r.bind(18, encodeAlternatives(row.idAlternatives));
-    r.bind(19, row.idReader);
+    r.bind(19, row.idWriting == Writing::Handwritten ? "handwriting" : "print");
     r.exec();
   }
   tx.commit();
@@ -355,7 +355,7 @@ std::vector<RowRecord> Store::rows(Shapes shapes) const {
     r.idCharacterConfidences = decodeConfidences(q.getColumn(13).getString());
     r.idOtherReadings = splitWords(q.getColumn(14).getString());
     r.idAlternatives = decodeAlternatives(q.getColumn(15).getString());
-    r.idReader = q.getColumn(16).getString();
+    r.idWriting = q.getColumn(16).getString() == "handwriting" ? Writing::Handwritten : Writing::Printed;
     if (!q.getColumn(17).isNull()) {
       const auto* shape = static_cast<const std::uint8_t*>(q.getColumn(17).getBlob());
       r.signatureShape.assign(shape, shape + q.getColumn(17).getBytes());

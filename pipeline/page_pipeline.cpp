@@ -8,12 +8,11 @@
 
 #include <memory>
 #include <opencv2/core.hpp>
-#include <opencv2/imgcodecs.hpp>
-#include <opencv2/imgproc.hpp>
 #include <optional>
 
 #include "ingest/scan_source.hpp"
 #include "pipeline/page/clean_stage.hpp"
+#include "pipeline/page/png_image.hpp"
 #include "pipeline/page/read_stage.hpp"
 #include "pipeline/page/ruled_layout_finder.hpp"
 
@@ -75,17 +74,8 @@ class PageFeeder {
   int nextPage_ = 0;
 };
 
-// A page small enough for the report, as PNG.
-std::vector<std::uint8_t> pageThumbnail(const cv::Mat& grey) {
-  constexpr int kWidth = 900;
-  if (grey.empty()) return {};
-  cv::Mat small;
-  const double scale = std::min(1.0, static_cast<double>(kWidth) / grey.cols);
-  cv::resize(grey, small, {}, scale, scale, cv::INTER_AREA);
-  std::vector<std::uint8_t> png;
-  cv::imencode(".png", small, png, {cv::IMWRITE_PNG_COMPRESSION, 6});
-  return png;
-}
+// Widest image of a page the report shows for a person to read.
+constexpr int kUnreadPageWidth = 900;
 
 // Progress needs the batch's page count before the first page: the sources
 // are opened once here to count and again as the pages are read, which costs
@@ -130,7 +120,7 @@ class PagePhase {
       job->error =
           models::InputError{lists_[job->list].scanPath, job->page,
                              std::string(e.what()) + "; a person must read this page (its image is in the report)"};
-      job->unreadImage = pageThumbnail(upright);
+      job->unreadImage = pngNoWiderThan(upright, kUnreadPageWidth);
     } catch (const std::exception& e) {
       job->error = models::InputError{lists_[job->list].scanPath, job->page,
                                       std::string("the page could not be processed: ") + e.what()};

@@ -20,7 +20,8 @@ struct CheckOptions {
 // by hand (its number was read as handwriting): print OCR's confidence on a
 // hand's letters says little.
 inline bool nameReadUnsurely(const models::RowRecord& row, const CheckOptions& options) {
-  return row.fullName.empty() || row.nameConfidence < options.minNameConfidence || row.idReader == "handwriting";
+  return row.fullName.empty() || row.nameConfidence < options.minNameConfidence ||
+         row.idWriting == models::Writing::Handwritten;
 }
 
 }  // namespace listaudit::pipeline

@@ -23,7 +23,7 @@ constexpr double kSureHandwrittenDigit = 0.9;
 // How the registers or the copy confirm a number; `how` empty when they do not.
 struct Confirmation {
   std::string how;
-  bool byRegister = false;  // the population register holds it under the row's name
+  std::optional<models::Person> person;  // the register's line, when the register confirms it
 };
 
 // A number the row could be, besides the one resolved.
@@ -49,6 +49,9 @@ class Identifier {
         scheme_(context.list.country.scheme()),
         odds_(row.rawId, characterConfidences(row), row.idAlternatives, models::idAlphabet(scheme_)) {
     who_.nameKey = models::nameKey(row.fullName);
+    // The register's people under the row's name, looked up once.
+    if (context.registers.population && !who_.nameKey.empty())
+      peopleOfName_ = context.registers.population->byNameKey(who_.nameKey);
   }
 
   RowIdentity run() {
@@ -61,55 +64,54 @@ class Identifier {
       id_.check = models::checkNationalId(id_.number, scheme_);
       id_.repaired = false;
       id_.repair.clear();
-      who_.person.reset();
     }
+    readingLikelihood_ = odds_.ratio(id_.number);
     const std::vector<Candidate> all = candidates();
     std::vector<Candidate> rivals;  // those the image supports
     std::copy_if(all.begin(), all.end(), std::back_inserter(rivals),
                  [](const Candidate& c) { return c.support >= models::kSupportRatio; });
     if (id_.check.valid()) {
       // The number as read stands when confirmed, or when the image supports no other.
-      if (const Confirmation by = confirmation(id_.number); !by.how.empty()) return byNumber(id_.number, by.how);
-      if (const auto one = theOneConfirmed(all)) return repairedTo(*one);
-      if (rivals.empty()) return byNumber(id_.number, "");
+      if (Confirmation by = confirmation(id_.number); !by.how.empty()) return byNumber(id_.number, std::move(by));
+      if (auto one = theOneConfirmed(all)) return repairedTo(one->first, std::move(one->second));
+      if (rivals.empty()) return byNumber(id_.number, {});
       return inDoubt(rivals);
     }
-    if (const auto one = theOneConfirmed(all)) return repairedTo(*one);
+    if (auto one = theOneConfirmed(all)) return repairedTo(one->first, std::move(one->second));
     // The number fails: the person with the row's name, when one.
     // A hand's number cut into more or fewer characters than the form has was
     // cut wrongly as likely as written so.
-    const bool cutInDoubt = row_.idReader == "handwriting" && row_.rawId.size() != models::idForm(scheme_).size() &&
-                            scheme_ != models::IdScheme::Unknown;
+    const bool handwritten = row_.idWriting == models::Writing::Handwritten;
+    const bool cutInDoubt =
+        handwritten && scheme_ != models::IdScheme::Unknown && row_.rawId.size() != models::idForm(scheme_).size();
     // A hand's digit is written wrong, rather than misread, only when read at 0.9 or more.
-    const double sure = row_.idReader == "handwriting" ? kSureHandwrittenDigit : context_.options.minIdConfidence;
+    const double sure = handwritten ? kSureHandwrittenDigit : context_.options.minIdConfidence;
     who_.inDoubt = row_.rawId.empty() || row_.idConfidence < sure || !rivals.empty() || cutInDoubt;
     if (!rivals.empty()) who_.candidates = describe(rivals);
-    const Registers& registers = context_.registers;
-    if (registers.population && !who_.nameKey.empty()) {
+    if (context_.registers.population) {
       // Only a name that names one person identifies anyone.
-      auto people = registers.population->byNameKey(who_.nameKey);
-      if (people.size() == 1) {
-        who_.person = people.front();
+      if (peopleOfName_.size() == 1) {
+        who_.person = peopleOfName_.front();
         who_.number = who_.person->nationalId;
         who_.byName = true;
         who_.established = true;
       }
-    } else if (!registers.population && !who_.nameKey.empty() && !nameReadUnsurely(row_, context_.options)) {
+    } else if (!who_.nameKey.empty() && !nameReadUnsurely(row_, context_.options)) {
       who_.established = true;  // known by the name alone, read with confidence
     }
     return who_;
   }
 
  private:
+  // How likely the image makes `number`, relative to the number resolved.
   double support(const std::string& number) const {
-    const double base = odds_.ratio(id_.number);
     const double ratio = odds_.ratio(number);
-    return base > 0 ? ratio / base : ratio;
+    return readingLikelihood_ > 0 ? ratio / readingLikelihood_ : ratio;
   }
 
-  // Numbers that pass the check and that the image supports: its likeliest
-  // readings, the electronic copy's number, the numbers the population
-  // register holds under the row's name.
+  // Numbers that pass the check and that the image at least allows: its
+  // likeliest readings, the electronic copy's number, the numbers the
+  // population register holds under the row's name.
   std::vector<Candidate> candidates() const {
     std::vector<Candidate> out;
     auto consider = [&](const std::string& number, const std::string& source) {
@@ -127,10 +129,9 @@ class Identifier {
     // The reading's own repair counts only where the image leaves the changed characters in doubt.
     if (pending_) consider(pending_->number, pending_->source);
     if (context_.copy) consider(context_.copy->nationalId, "the electronic copy's number");
-    if (context_.registers.population && !who_.nameKey.empty())
-      for (const models::Person& p : context_.registers.population->byNameKey(who_.nameKey))
-        consider(p.nationalId, context_.registers.populationName + " line " + std::to_string(p.line) +
-                                   " holds it under the row's name");
+    for (const models::Person& p : peopleOfName_)
+      consider(p.nationalId, context_.registers.populationName + " line " + std::to_string(p.line) +
+                                 " holds it under the row's name");
     for (const std::string& reading : odds_.likeliest(kReadingsSearched)) consider(reading, "a reading of the image");
     std::stable_sort(out.begin(), out.end(),
                      [](const Candidate& a, const Candidate& b) { return a.support > b.support; });
@@ -139,62 +140,59 @@ class Identifier {
 
   // How the registers or the copy confirm `number`. The register confirms
   // it when it holds it under the row's name (as near as a name read
-  // unsurely, a hand's, can be); a person found so is kept.
-  Confirmation confirmation(const std::string& number) {
+  // unsurely, a hand's, can be).
+  Confirmation confirmation(const std::string& number) const {
     const Registers& registers = context_.registers;
     if (registers.population) {
       const double needed = nameReadUnsurely(row_, context_.options) ? kUnsureNameSimilarity : kSameNameSimilarity;
       if (auto p = registers.population->byNumber(number);
-          p && models::nameSimilarity(row_.fullName, p->fullName) >= needed) {
-        who_.person = p;
-        return {registers.populationName + " line " + std::to_string(p->line) + " holds it under the row's name", true};
-      }
+          p && models::nameSimilarity(row_.fullName, p->fullName) >= needed)
+        return {registers.populationName + " line " + std::to_string(p->line) + " holds it under the row's name", p};
     }
-    if (context_.copy && context_.copy->nationalId == number) return {"the electronic copy gives the same number"};
+    if (context_.copy && context_.copy->nationalId == number) return {"the electronic copy gives the same number", {}};
     return {};
   }
 
   // The one candidate the registers (under the row's name) or the copy
-  // confirm: the register may confirm one the image only allows (a
+  // confirm, with how: the register may confirm one the image only allows (a
   // look-alike read surely: E for B), the copy only one it supports. With no
   // population register and a failing number, the one the image supports.
-  std::optional<Candidate> theOneConfirmed(const std::vector<Candidate>& all) {
-    std::vector<Candidate> confirmed, supported;
+  std::optional<std::pair<Candidate, Confirmation>> theOneConfirmed(const std::vector<Candidate>& all) const {
+    std::vector<std::pair<Candidate, Confirmation>> confirmed;
+    std::vector<Candidate> supported;
     for (const Candidate& c : all) {
       if (c.support >= models::kSupportRatio) supported.push_back(c);
-      const Confirmation by = confirmation(c.number);
-      if (!by.how.empty() && (by.byRegister || c.support >= models::kSupportRatio))
-        confirmed.push_back({c.number, c.support, by.how});
+      Confirmation by = confirmation(c.number);
+      if (!by.how.empty() && (by.person || c.support >= models::kSupportRatio))
+        confirmed.emplace_back(c, std::move(by));
     }
     if (confirmed.empty() && !context_.registers.population && !id_.check.valid() && supported.size() == 1)
-      confirmed = supported;
-    if (confirmed.size() != 1) {
-      if (!id_.check.valid()) who_.person.reset();
-      return std::nullopt;
-    }
-    if (context_.registers.population) who_.person = context_.registers.population->byNumber(confirmed[0].number);
-    return confirmed[0];
+      confirmed.emplace_back(supported.front(), Confirmation{});
+    if (confirmed.size() != 1) return std::nullopt;
+    return std::move(confirmed.front());
   }
 
-  RowIdentity byNumber(const std::string& number, const std::string& how) {
+  RowIdentity byNumber(const std::string& number, Confirmation by) {
     who_.number = number;
     who_.established = true;
-    who_.confirmation = how;
+    who_.confirmation = by.how;
+    who_.person = by.person;
     if (context_.registers.population && !who_.person) who_.person = context_.registers.population->byNumber(number);
     return who_;
   }
 
-  RowIdentity repairedTo(const Candidate& c) {
+  RowIdentity repairedTo(const Candidate& c, Confirmation by) {
     id_.repair = "read as " + row_.rawId + ", taken as " + c.number + ": the image supports it (" +
-                 models::decimal(c.support, 2) + " as likely as the reading) and " + c.source;
+                 models::decimal(c.support, 2) + " as likely as the reading) and " +
+                 (by.how.empty() ? c.source : by.how);
     id_.number = c.number;
     id_.check = models::checkNationalId(c.number, scheme_);
     id_.repaired = true;
-    return byNumber(c.number, "");
+    by.how.clear();  // said in the repair
+    return byNumber(c.number, std::move(by));
   }
 
   RowIdentity inDoubt(const std::vector<Candidate>& rivals) {
-    who_.person.reset();
     who_.inDoubt = true;
     who_.candidates = describe(rivals);
     return who_;
@@ -214,6 +212,8 @@ class Identifier {
   const IdentityContext& context_;
   const models::IdScheme scheme_;
   const models::ReadingOdds odds_;
+  std::vector<models::Person> peopleOfName_;
+  double readingLikelihood_ = 1;
   RowIdentity who_;
   std::optional<Candidate> pending_;  // a repair of the reading alone, waiting for the register
 };

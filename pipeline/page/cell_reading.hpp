@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "models/records.hpp"
+
 namespace listaudit::pipeline {
 
 struct GlyphChoice {
@@ -22,7 +24,7 @@ struct CellReading {
   std::string text;               // UTF-8, trimmed
   double confidence = 0;          // 0..1: the least sure character's probability
   std::vector<ReadGlyph> glyphs;  // one per character of `text` that is not a space; empty when they cannot be told
-  std::string reader = "print";   // which reader read it, for the evidence: "print" or "handwriting"
+  models::Writing writing = models::Writing::Printed;  // the print reader's or the handwriting reader's
 
   // The probability of each character's first choice, in order.
   std::vector<double> confidences() const {

@@ -68,22 +68,21 @@ HandwrittenNumberReader::HandwrittenNumberReader(const std::string& modelPath) {
 
 void HandwrittenNumberReader::setPage(const ReadablePage& page) {
   page_ = page;
-  cutCell_ = {};
-  cut_.clear();
+  cuts_.clear();
 }
 
-const std::vector<Glyph>& HandwrittenNumberReader::glyphsOf(const cv::Rect& cell, models::IdScheme scheme) {
-  if (cell != cutCell_ || scheme != cutScheme_) {
-    cutCell_ = cell;
-    cutScheme_ = scheme;
-    cut_ = segmentGlyphs(cellWriting(page_.text, cell), static_cast<int>(models::idForm(scheme).size()));
+const HandwrittenNumberReader::CellCut& HandwrittenNumberReader::cutOf(const cv::Rect& cell, models::IdScheme scheme) {
+  auto [it, isNew] = cuts_.try_emplace({cell.x, cell.y, cell.width, cell.height, scheme});
+  if (isNew) {
+    it->second.writing = cellWriting(page_.text, cell);
+    it->second.glyphs = segmentGlyphs(it->second.writing, static_cast<int>(models::idForm(scheme).size()));
   }
-  return cut_;
+  return it->second;
 }
 
 bool HandwrittenNumberReader::accepts(const cv::Rect& cell, models::IdScheme scheme) {
   if (page_.ink.empty()) return false;
-  return looksHandwritten(glyphsOf(cell, scheme), models::idForm(scheme));
+  return looksHandwritten(cutOf(cell, scheme).glyphs, models::idForm(scheme));
 }
 
 std::vector<std::vector<double>> HandwrittenNumberReader::classify(const std::vector<cv::Mat>& glyphImages) {
@@ -104,8 +103,8 @@ std::vector<std::vector<double>> HandwrittenNumberReader::classify(const std::ve
   return out;
 }
 
-std::vector<Glyph> HandwrittenNumberReader::cutByRecognition(const cv::Rect& cell, std::string_view form) {
-  const std::vector<Glyph> fragments = glyphFragments(cellWriting(page_.text, cell));
+std::vector<Glyph> HandwrittenNumberReader::cutByRecognition(const cv::Mat& writing, std::string_view form) {
+  const std::vector<Glyph> fragments = glyphFragments(writing);
   const std::size_t n = fragments.size(), characters = form.size();
   if (characters == 0 || n < characters || n > characters * kFragmentsPerCharacter) return {};
   std::vector<int> heights, areas;
@@ -185,8 +184,9 @@ CellReading HandwrittenNumberReader::read(const cv::Rect& cell, models::IdScheme
   // cut the characters' own readings like best.
   const std::string_view form = models::idForm(scheme);
   std::vector<Glyph> recognised;
-  if (glyphsOf(cell, scheme).size() != form.size()) recognised = cutByRecognition(cell, form);
-  const std::vector<Glyph>& glyphs = recognised.empty() ? glyphsOf(cell, scheme) : recognised;
+  const CellCut& cut = cutOf(cell, scheme);
+  if (cut.glyphs.size() != form.size()) recognised = cutByRecognition(cut.writing, form);
+  const std::vector<Glyph>& glyphs = recognised.empty() ? cut.glyphs : recognised;
   // Each glyph as cut, and with its strokes a pixel broader: a fine pen's
   // strokes thin out in a scan, and the network weighs both.
   std::vector<cv::Mat> images;
@@ -217,7 +217,7 @@ CellReading HandwrittenNumberReader::read(const cv::Rect& cell, models::IdScheme
     out.confidence = std::min(out.confidence, glyph.choices.front().probability);
     out.glyphs.push_back(std::move(glyph));
   }
-  out.reader = "handwriting";
+  out.writing = models::Writing::Handwritten;
   return out;
 }
 

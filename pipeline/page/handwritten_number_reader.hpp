@@ -6,8 +6,10 @@
 // renormalised. It accepts a cell whose characters look written by hand.
 //
 // Not thread-safe: one per thread (each holds its own network).
+#include <map>
 #include <opencv2/dnn.hpp>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "pipeline/page/glyph_segmenter.hpp"
@@ -29,18 +31,21 @@ class HandwrittenNumberReader final : public NumberReader {
   std::vector<std::vector<double>> classify(const std::vector<cv::Mat>& glyphImages);
 
  private:
-  const std::vector<Glyph>& glyphsOf(const cv::Rect& cell, models::IdScheme scheme);
+  // A cell's writing and its cut by shape, made once per cell and scheme of
+  // a page: accepts(), read() and a second look at the cell share them.
+  struct CellCut {
+    cv::Mat writing;
+    std::vector<Glyph> glyphs;
+  };
+  const CellCut& cutOf(const cv::Rect& cell, models::IdScheme scheme);
   // The cell cut into the form's count of characters so that their readings
   // are likeliest together (dynamic programming over runs of fragments);
   // empty when no such cut exists.
-  std::vector<Glyph> cutByRecognition(const cv::Rect& cell, std::string_view form);
+  std::vector<Glyph> cutByRecognition(const cv::Mat& writing, std::string_view form);
 
   cv::dnn::Net net_;
   ReadablePage page_;
-  // The last cell cut, so that accepts() and read() of one cell cut it once.
-  cv::Rect cutCell_;
-  models::IdScheme cutScheme_ = models::IdScheme::Unknown;
-  std::vector<Glyph> cut_;
+  std::map<std::tuple<int, int, int, int, models::IdScheme>, CellCut> cuts_;  // this page's, by cell and scheme
 };
 
 // The network's classes, in its output order.

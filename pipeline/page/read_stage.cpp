@@ -2,12 +2,11 @@
 
 #include <algorithm>
 #include <cctype>
-#include <opencv2/imgcodecs.hpp>
-#include <opencv2/imgproc.hpp>
 #include <vector>
 
 #include "models/name_text.hpp"
 #include "pipeline/page/cell_ink.hpp"
+#include "pipeline/page/png_image.hpp"
 #include "pipeline/page/signature_shape.hpp"
 
 namespace listaudit::pipeline {
@@ -20,14 +19,7 @@ constexpr std::size_t kCountryProbeRows = 6;
 constexpr int kRowImageWidth = 1400;
 
 std::vector<std::uint8_t> rowImage(const cv::Mat& grey, const cv::Rect& box) {
-  cv::Mat crop = grey(box & cv::Rect(0, 0, grey.cols, grey.rows));
-  if (crop.empty()) return {};
-  cv::Mat scaled;
-  const double scale = std::min(1.0, static_cast<double>(kRowImageWidth) / crop.cols);
-  cv::resize(crop, scaled, {}, scale, scale, cv::INTER_AREA);
-  std::vector<std::uint8_t> png;
-  cv::imencode(".png", scaled, png, {cv::IMWRITE_PNG_COMPRESSION, 6});
-  return png;
+  return pngNoWiderThan(grey(box & cv::Rect(0, 0, grey.cols, grey.rows)), kRowImageWidth);
 }
 
 // The country the page is read as: the list's, or, when the manifest gives
@@ -68,7 +60,7 @@ models::RowRecord readRow(const PageImage& image, const CleanPage& clean, const 
       row.idAlternatives.push_back(std::move(others));
     }
   }
-  row.idReader = id.reader;
+  row.idWriting = id.writing;
   row.signatureInk = inkShare(clean.ink, layout.lines, cell(kSignatureColumn));
   row.signatureShape = signatureShape(clean.ink, layout.lines, cell(kSignatureColumn));
   const int inset = layout.inset();
