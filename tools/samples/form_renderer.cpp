@@ -111,6 +111,8 @@ TableGeometry tableGeometry(const FormPage& page) {
 
 // The rulings, the column-numbering row and the header.
 void drawTableFrame(cairo_t* cr, const FormPage& page, const TableGeometry& g) {
+  cairo_save(cr);
+  cairo_set_source_rgb(cr, page.lineGrey, page.lineGrey, page.lineGrey);
   cairo_set_line_width(cr, page.lineMm);
   for (double x : g.columnX) {
     cairo_move_to(cr, x, kTableTopMm);
@@ -126,6 +128,7 @@ void drawTableFrame(cairo_t* cr, const FormPage& page, const TableGeometry& g) {
     cairo_line_to(cr, g.left + g.width, kTableTopMm + kHeaderMm);
   }
   cairo_stroke(cr);
+  cairo_restore(cr);
   if (page.numberingRow)
     for (int c = 0; c < 5; ++c)
       drawText(cr, std::to_string(c + 1), page.font, 8, false, g.columnX[c], kTableTopMm + kHeaderMm, page.columnMm[c],

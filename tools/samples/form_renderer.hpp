@@ -35,6 +35,7 @@ struct FormPage {
   std::string font = "DejaVu Sans";
   double fontPt = 11;
   double lineMm = 0.3;        // ruling width
+  double lineGrey = 0;        // ruling ink, 0 black to 1 white: faint rulings are grey
   int blankRows = 0;          // empty ruled rows after the filled ones, as on a real form
   bool numberingRow = false;  // a low row under the header numbering the columns 1 to 5
   int digitBoxes = 0;         // boxes printed in each number cell, one per character; 0 for none

@@ -327,6 +327,9 @@ class BatchMaker {
     form.columnMm = columns;
     form.numberingRow = layout_.chance(0.4);  // as many official forms have
     form.lineMm = layout_.real(0.15, 0.45);
+    // Some printers rule a pixel wide at the scanner's resolution, some in grey.
+    if (layout_.chance(0.25)) form.lineMm = 25.4 / dpi;
+    if (layout_.chance(0.2)) form.lineGrey = layout_.real(0.45, 0.65);
     form.rowMm = layout_.real(8.5, 11.5);
     form.fontPt = layout_.real(9.5, 12);
     // Some forms print a box for each character of the number (on handwritten batches).
