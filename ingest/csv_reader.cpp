@@ -1,6 +1,7 @@
 #include "ingest/csv_reader.hpp"
 
 #include <csv.h>
+#include <unicode/ustring.h>
 
 #include <algorithm>
 #include <cctype>
@@ -91,15 +92,38 @@ std::string CsvHeader::get(const std::vector<std::string>& record, const std::st
   return trim(record[static_cast<std::size_t>(i)]);
 }
 
+std::string recordProblem(const std::vector<std::string>& record, std::size_t columns) {
+  for (std::size_t i = 0; i < record.size(); ++i) {
+    // ICU's conversion refuses ill-formed UTF-8 (a Windows-1251 export, a
+    // damaged byte) instead of silently turning it into U+FFFD.
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t length = 0;
+    u_strFromUTF8(nullptr, 0, &length, record[i].data(), static_cast<int32_t>(record[i].size()), &status);
+    if (U_FAILURE(status) && status != U_BUFFER_OVERFLOW_ERROR)
+      return "field " + std::to_string(i + 1) + " is not valid UTF-8 (was the file saved in another encoding?)";
+  }
+  if (record.size() != columns)
+    return std::to_string(record.size()) + " fields where the header has " + std::to_string(columns);
+  return {};
+}
+
 void forEachCsvRecord(const std::string& path, const std::vector<std::string>& required,
-                      const CsvRecordHandler& onRecord) {
+                      const CsvRecordHandler& onRecord, const CsvBadRecordHandler& onBadRecord) {
   CsvReader reader(path);
   std::vector<std::string> record;
   if (!reader.next(record)) throw CsvError(path + ": empty, no header");
+  if (const std::string problem = recordProblem(record, record.size()); !problem.empty())
+    throw CsvError(path + " line 1: the header's " + problem);
   const CsvHeader header(record);
   header.require(required, path);
+  const std::size_t columns = record.size();
   while (reader.next(record)) {
     if (record.size() == 1 && record[0].empty()) continue;  // a blank line
+    if (const std::string problem = recordProblem(record, columns); !problem.empty()) {
+      if (!onBadRecord) throw CsvError(path + " line " + std::to_string(reader.line()) + ": " + problem);
+      onBadRecord(reader.line(), problem);
+      continue;
+    }
     onRecord(header, record, reader.line());
   }
 }

@@ -71,11 +71,19 @@ class CsvHeader {
 
 // The one loop over a CSV file's records: opens `path`, checks that its
 // header holds every `required` column, and hands each record that is not a
-// blank line to `onRecord` with the header and the record's line. Throws
-// CsvError naming the file when it cannot be used at all (missing, empty, no
-// header, a required column absent, malformed quoting).
+// blank line to `onRecord` with the header and the record's line. A record
+// that cannot be a line of the file (not valid UTF-8, or not as many fields
+// as the header) goes to `onBadRecord` with the reason instead, or, without
+// one, throws CsvError naming the file and line. Throws CsvError naming the
+// file when it cannot be used at all (missing, empty, no header, a header not
+// in UTF-8, a required column absent, malformed quoting).
 using CsvRecordHandler = std::function<void(const CsvHeader&, const std::vector<std::string>&, int line)>;
+using CsvBadRecordHandler = std::function<void(int line, const std::string& reason)>;
 void forEachCsvRecord(const std::string& path, const std::vector<std::string>& required,
-                      const CsvRecordHandler& onRecord);
+                      const CsvRecordHandler& onRecord, const CsvBadRecordHandler& onBadRecord = {});
+
+// Why `record` cannot be a line of a file with `columns` columns, or empty
+// when it can.
+std::string recordProblem(const std::vector<std::string>& record, std::size_t columns);
 
 }  // namespace listaudit::ingest

@@ -13,7 +13,16 @@ namespace listaudit::ingest {
 // folder. Throws CsvError when the manifest cannot be used at all: missing,
 // empty, no header, a required column absent, malformed quoting. A bad line
 // (empty list_id, a repeated list_id, a bad date, an unknown country, no
-// path) is reported, naming the line, and the other lines are still read.
-std::vector<models::ListEntry> readManifest(const std::string& path, models::ErrorReporter& errors);
+// path, a line not in UTF-8 or not as wide as the header) is reported,
+// naming the line, and the other lines are still read.
+//
+// Paths stay inside the manifest's folder unless `paths` says otherwise: a
+// manifest is an input like any other, and `../../home/x/.ssh/id_rsa` or
+// `/etc/shadow` in it must not be read and shown in a report. The test is on
+// the path as written (lexically): links inside the folder are the
+// operator's own.
+enum class ManifestPaths { InsideItsFolder, Anywhere };
+std::vector<models::ListEntry> readManifest(const std::string& path, models::ErrorReporter& errors,
+                                            ManifestPaths paths = ManifestPaths::InsideItsFolder);
 
 }  // namespace listaudit::ingest

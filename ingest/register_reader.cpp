@@ -18,16 +18,40 @@ std::optional<models::Date> optionalDate(const std::string& path, const CsvHeade
   return date;
 }
 
+// What a line that cannot be read at all (not UTF-8, the wrong number of
+// fields) does to its file. A population or consent register with such a line
+// cannot be used: the person on it would be flagged NOT_IN_REGISTER or
+// NO_CONSENT for a line the tool never read. A complaint or an electronic
+// copy line is only a check not made for that line.
+enum class UnreadLine { RefusesTheFile, IsSkipped };
+
+// Lines named in the message that refuses a register; the rest are counted.
+constexpr int kRefusalLinesNamed = 5;
+
 // Reads a register with its bad lines reported through a cap, and the count
 // of those left unlisted reported once the file is read.
 void readRecords(const std::string& path, const std::vector<std::string>& required, models::ErrorReporter& errors,
+                 UnreadLine policy,
                  const std::function<void(const CsvHeader&, const std::vector<std::string>&, int,
                                           models::ErrorReporter&)>& onRecord) {
   models::CappedReporter bad(errors, path, kMaxLineErrors);
-  forEachCsvRecord(path, required, [&](const CsvHeader& header, const std::vector<std::string>& record, int line) {
-    onRecord(header, record, line, bad);
-  });
+  int unread = 0;
+  std::string named;
+  forEachCsvRecord(
+      path, required,
+      [&](const CsvHeader& header, const std::vector<std::string>& record, int line) {
+        onRecord(header, record, line, bad);
+      },
+      [&](int line, const std::string& reason) {
+        if (policy == UnreadLine::IsSkipped) return bad.reportLine(path, line, reason + "; line skipped");
+        if (++unread <= kRefusalLinesNamed) named += "; line " + std::to_string(line) + ": " + reason;
+      });
   bad.finish();
+  if (unread > 0)
+    throw CsvError(path + ": " + std::to_string(unread) + " line(s) cannot be read" + named +
+                   (unread > kRefusalLinesNamed ? "; ..." : "") +
+                   ". The register cannot be used: a person on a line not read would be flagged wrongly. Save it as "
+                   "UTF-8 CSV with every line as wide as the header and run again.");
 }
 
 // The fields a consent record and a complaint share: whom it concerns (a
@@ -49,7 +73,7 @@ bool readWhoAndParty(const std::string& path, const CsvHeader& h, const std::vec
 
 void readPopulation(const std::string& path, const std::function<void(const models::Person&)>& onPerson,
                     models::ErrorReporter& errors) {
-  readRecords(path, {"national_id", "full_name", "birth_date", "death_date"}, errors,
+  readRecords(path, {"national_id", "full_name", "birth_date", "death_date"}, errors, UnreadLine::RefusesTheFile,
               [&](const CsvHeader& h, const std::vector<std::string>& r, int line, models::ErrorReporter& bad) {
                 models::Person p;
                 p.nationalId = h.get(r, "national_id");
@@ -65,6 +89,7 @@ void readPopulation(const std::string& path, const std::function<void(const mode
 void readConsent(const std::string& path, const std::function<void(const models::ConsentRecord&)>& onRecord,
                  models::ErrorReporter& errors) {
   readRecords(path, {"national_id", "full_name", "party", "signed_on", "withdrawn_on"}, errors,
+              UnreadLine::RefusesTheFile,
               [&](const CsvHeader& h, const std::vector<std::string>& r, int line, models::ErrorReporter& bad) {
                 models::ConsentRecord c;
                 if (!readWhoAndParty(path, h, r, line, bad, c)) return;
@@ -76,7 +101,7 @@ void readConsent(const std::string& path, const std::function<void(const models:
 
 void readComplaints(const std::string& path, const std::function<void(const models::Complaint&)>& onRecord,
                     models::ErrorReporter& errors) {
-  readRecords(path, {"complaint_id", "national_id", "full_name", "party", "filed_on"}, errors,
+  readRecords(path, {"complaint_id", "national_id", "full_name", "party", "filed_on"}, errors, UnreadLine::IsSkipped,
               [&](const CsvHeader& h, const std::vector<std::string>& r, int line, models::ErrorReporter& bad) {
                 models::Complaint c;
                 c.complaintId = h.get(r, "complaint_id");
@@ -88,7 +113,7 @@ void readComplaints(const std::string& path, const std::function<void(const mode
 
 std::map<std::pair<int, int>, DigitalRow> readDigitalCopy(const std::string& path, models::ErrorReporter& errors) {
   std::map<std::pair<int, int>, DigitalRow> rows;
-  readRecords(path, {"page", "row", "full_name", "national_id"}, errors,
+  readRecords(path, {"page", "row", "full_name", "national_id"}, errors, UnreadLine::IsSkipped,
               [&](const CsvHeader& h, const std::vector<std::string>& r, int line, models::ErrorReporter& bad) {
                 int page = 0, row = 0;
                 try {

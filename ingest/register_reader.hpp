@@ -1,8 +1,10 @@
 #pragma once
 // Streams the registers of contract section 4 record by record: nothing holds
 // a whole register. A file that cannot be used at all (missing, no header, a
-// required column absent) throws CsvError naming it; a bad line is reported
-// (naming file and line) and the rest is read.
+// required column absent) throws CsvError naming it; so does a population or
+// consent register with a line that cannot be read (not UTF-8, the wrong
+// number of fields), since its person would be flagged wrongly. Any other bad
+// line is reported (naming file and line) and the rest is read.
 #include <functional>
 #include <map>
 #include <string>

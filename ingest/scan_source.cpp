@@ -6,6 +6,7 @@
 #include <opencv2/imgcodecs.hpp>
 #include <vector>
 
+#include "ingest/image_decoder.hpp"
 #include "models/natural_order.hpp"
 
 namespace listaudit::ingest {
@@ -34,14 +35,6 @@ cv::Mat greyForReading(const cv::Mat& image) {
 
 namespace {
 
-cv::Mat checkedPage(cv::Mat image, const std::string& input, int index) {
-  if (image.empty()) throw ScanError(input + " page " + std::to_string(index + 1) + ": the image cannot be decoded");
-  if (image.cols > kMaxPageSide || image.rows > kMaxPageSide || image.cols < 200 || image.rows < 200)
-    throw ScanError(input + " page " + std::to_string(index + 1) + ": the image is " + std::to_string(image.cols) +
-                    "x" + std::to_string(image.rows) + " pixels, not a scanned page");
-  return image;
-}
-
 // One file holding one page (PNG, JPEG) or several (TIFF).
 class ImageFileSource : public ScanSource {
  public:
@@ -55,18 +48,7 @@ class ImageFileSource : public ScanSource {
     if (count_ <= 0) throw ScanError(path_ + ": not a readable image");
   }
   int pageCount() const override { return count_; }
-  cv::Mat page(int index) override {
-    std::vector<cv::Mat> pages;
-    try {
-      if (count_ == 1)
-        pages.push_back(cv::imread(path_, cv::IMREAD_COLOR));
-      else
-        cv::imreadmulti(path_, pages, index, 1, cv::IMREAD_COLOR);
-    } catch (const cv::Exception&) {
-      pages.clear();
-    }
-    return checkedPage(pages.empty() ? cv::Mat() : greyForReading(pages.front()), path_, count_ == 1 ? 0 : index);
-  }
+  cv::Mat page(int index) override { return decodeImagePage(path_, index, count_); }
   std::string pageInput(int) const override { return path_; }
 
  private:
@@ -87,18 +69,7 @@ class ImageFolderSource : public ScanSource {
     for (const auto& n : names) files_.push_back((fs::path(path) / n).string());
   }
   int pageCount() const override { return static_cast<int>(files_.size()); }
-  cv::Mat page(int index) override {
-    const std::string& file = files_.at(static_cast<std::size_t>(index));
-    std::error_code ec;
-    if (fs::file_size(file, ec) == 0) throw ScanError(file + ": the file is empty");
-    cv::Mat image;
-    try {
-      image = cv::imread(file, cv::IMREAD_COLOR);
-    } catch (const cv::Exception&) {
-    }
-    if (image.empty()) throw ScanError(file + ": the image cannot be decoded");
-    return checkedPage(greyForReading(image), file, 0);
-  }
+  cv::Mat page(int index) override { return decodeImagePage(files_.at(static_cast<std::size_t>(index)), 0, 1); }
   std::string pageInput(int index) const override { return files_.at(static_cast<std::size_t>(index)); }
 
  private:
@@ -106,6 +77,24 @@ class ImageFolderSource : public ScanSource {
 };
 
 }  // namespace
+
+std::string scanStamp(const std::string& path) {
+  std::error_code ec;
+  auto stampOf = [&](const fs::path& file) {
+    const auto size = fs::file_size(file, ec);
+    const auto time = fs::last_write_time(file, ec).time_since_epoch().count();
+    return file.filename().string() + ":" + std::to_string(ec ? 0 : size) + ":" + std::to_string(ec ? 0 : time) + ";";
+  };
+  if (!fs::is_directory(path, ec)) return stampOf(path);
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(path, ec))
+    if (entry.is_regular_file(ec) && isImageExtension(extensionOf(entry.path())))
+      names.push_back(entry.path().filename().string());
+  models::sortNatural(names);
+  std::string stamp;
+  for (const auto& n : names) stamp += stampOf(fs::path(path) / n);
+  return stamp;
+}
 
 std::unique_ptr<ScanSource> ScanSource::open(const std::string& path) {
   std::error_code ec;

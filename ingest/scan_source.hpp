@@ -33,6 +33,11 @@ class ScanSource {
   static std::unique_ptr<ScanSource> open(const std::string& path);
 };
 
+// What a list's scans are, cheaply: each file's name, size and modification
+// time (a folder's image files in order). A resumed run compares it, so a
+// scan changed since the interrupted run is read again, not taken from it.
+std::string scanStamp(const std::string& path);
+
 // The largest page we decode, in pixels per side: an A4 page at 600 dpi fits.
 inline constexpr int kMaxPageSide = 12000;
 inline constexpr double kPdfDpi = 300.0;

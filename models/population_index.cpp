@@ -26,9 +26,29 @@ Person personFrom(SQLite::Statement& q) {
 
 std::optional<PopulationIndex> PopulationIndex::open(const std::string& path) {
   if (!std::filesystem::exists(path)) return std::nullopt;
-  auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READONLY);
-  if (!db->tableExists("complete")) return std::nullopt;
-  return PopulationIndex(std::move(db));
+  try {
+    auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READONLY);
+    if (!db->tableExists("complete")) return std::nullopt;
+    // A file cut short still declares its whole size in its header; the file
+    // itself says otherwise. (Damage inside a whole file needs a full
+    // integrity check, too slow for every run on millions of rows.)
+    const long long pages = db->execAndGet("PRAGMA page_count").getInt64();
+    const long long pageSize = db->execAndGet("PRAGMA page_size").getInt64();
+    if (static_cast<long long>(std::filesystem::file_size(path)) != pages * pageSize)
+      throw DamagedIndex(path + ": the imported register is cut short");
+    db->execAndGet("SELECT count(*) FROM import_errors");
+    return PopulationIndex(std::move(db));
+  } catch (const SQLite::Exception& e) {
+    throw DamagedIndex(path + ": the imported register is damaged (" + e.what() + ")");
+  }
+}
+
+std::vector<InputError> PopulationIndex::importErrors() const {
+  std::vector<InputError> out;
+  SQLite::Statement q(*db_, "SELECT input, page, message FROM import_errors ORDER BY rowid");
+  while (q.executeStep())
+    out.push_back({q.getColumn(0).getString(), q.getColumn(1).getInt(), q.getColumn(2).getString()});
+  return out;
 }
 
 std::optional<Person> PopulationIndex::byNumber(const std::string& nationalId) const {
@@ -60,6 +80,7 @@ PopulationIndex::Builder::Builder(const std::string& path) {
   db_->exec(
       "CREATE TABLE people (national_id TEXT NOT NULL, full_name TEXT NOT NULL, name_key TEXT NOT NULL, "
       "birth_date TEXT, death_date TEXT, line INTEGER NOT NULL)");
+  db_->exec("CREATE TABLE import_errors (input TEXT NOT NULL, page INTEGER NOT NULL, message TEXT NOT NULL)");
   db_->exec("BEGIN");
   insert_ = std::make_unique<SQLite::Statement>(
       *db_, "INSERT INTO people (national_id, full_name, name_key, birth_date, death_date, line) VALUES (?,?,?,?,?,?)");
@@ -78,6 +99,14 @@ void PopulationIndex::Builder::add(const Person& person) {
     db_->exec("COMMIT");
     db_->exec("BEGIN");
   }
+}
+
+void PopulationIndex::Builder::addError(const InputError& error) {
+  SQLite::Statement q(*db_, "INSERT INTO import_errors (input, page, message) VALUES (?,?,?)");
+  q.bind(1, error.input);
+  q.bind(2, error.page);
+  q.bind(3, error.message);
+  q.exec();
 }
 
 void PopulationIndex::Builder::finish() {

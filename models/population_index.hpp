@@ -10,6 +10,7 @@
 
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -20,8 +21,18 @@ namespace listaudit::models {
 class PopulationIndex {
  public:
   // Opens a finished index; nullopt when `path` holds none (absent, or an
-  // import that never finished).
+  // import that never finished). Throws DamagedIndex when the file is there
+  // but is not a whole index (cut short, overwritten): the caller imports the
+  // register anew rather than fail every later run.
   static std::optional<PopulationIndex> open(const std::string& path);
+  class DamagedIndex : public std::runtime_error {
+   public:
+    using std::runtime_error::runtime_error;
+  };
+
+  // The register's bad lines, kept with its import so that a run reusing the
+  // import reports them again.
+  std::vector<InputError> importErrors() const;
 
   std::optional<Person> byNumber(const std::string& nationalId) const;
   // Everyone whose name has this nameKey().
@@ -34,6 +45,7 @@ class PopulationIndex {
    public:
     explicit Builder(const std::string& path);
     void add(const Person& person);
+    void addError(const InputError& error);
     void finish();
 
    private:

@@ -70,6 +70,17 @@ CREATE TABLE IF NOT EXISTS unread_pages (
   image BLOB NOT NULL,
   PRIMARY KEY (input, page)
 );
+CREATE TABLE IF NOT EXISTS run (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS audit (
+  seq INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  user TEXT NOT NULL,
+  action TEXT NOT NULL,
+  detail TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS errors (
   seq INTEGER PRIMARY KEY,
   input TEXT NOT NULL,
@@ -146,6 +157,88 @@ Store::Store(const std::string& path) : db_(path, SQLite::OPEN_READWRITE | SQLit
                             "); run the batch again");
   db_.exec(kSchema);
   db_.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
+}
+
+namespace {
+std::string runValue(const SQLite::Database& db, const std::string& key) {
+  SQLite::Statement q(db, "SELECT value FROM run WHERE key = ?");
+  q.bind(1, key);
+  return q.executeStep() ? q.getColumn(0).getString() : std::string();
+}
+void setRunValue(SQLite::Database& db, const std::string& key, const std::string& value) {
+  SQLite::Statement q(db, "INSERT OR REPLACE INTO run (key, value) VALUES (?, ?)");
+  q.bind(1, key);
+  q.bind(2, value);
+  q.exec();
+}
+}  // namespace
+
+std::string Store::inputs() const { return runValue(db_, "inputs"); }
+void Store::setInputs(const std::string& fingerprint) {
+  setRunValue(db_, "inputs", fingerprint);
+  setRunValue(db_, "state", "reading");
+}
+bool Store::complete() const { return runValue(db_, "state") == "complete"; }
+void Store::markComplete() { setRunValue(db_, "state", "complete"); }
+
+std::map<std::pair<std::string, int>, int> Store::storedPages() const {
+  std::map<std::pair<std::string, int>, int> out;
+  SQLite::Statement q(db_, "SELECT list_id, page, rows FROM pages");
+  while (q.executeStep()) out[{q.getColumn(0).getString(), q.getColumn(1).getInt()}] = q.getColumn(2).getInt();
+  return out;
+}
+
+void Store::forgetErrors() {
+  SQLite::Transaction tx(db_);
+  db_.exec("DELETE FROM errors");
+  db_.exec("DELETE FROM unread_pages");
+  tx.commit();
+}
+
+void Store::addAudit(const AuditEntry& entry) {
+  SQLite::Statement q(db_, "INSERT INTO audit (at, user, action, detail) VALUES (?,?,?,?)");
+  q.bind(1, entry.at);
+  q.bind(2, entry.user);
+  q.bind(3, entry.action);
+  q.bind(4, entry.detail);
+  q.exec();
+}
+
+std::vector<AuditEntry> Store::audit() const {
+  std::vector<AuditEntry> out;
+  SQLite::Statement q(db_, "SELECT at, user, action, detail FROM audit ORDER BY seq");
+  while (q.executeStep())
+    out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                   q.getColumn(3).getString()});
+  return out;
+}
+
+std::vector<std::string> Store::purgePersonalData() {
+  std::vector<std::string> erased;
+  {
+    SQLite::Transaction tx(db_);
+    const int rows = db_.execAndGet("SELECT count(*) FROM rows").getInt();
+    const int findings = db_.execAndGet("SELECT count(*) FROM findings").getInt();
+    const int unread = db_.execAndGet("SELECT count(*) FROM unread_pages").getInt();
+    const int collectors = db_.execAndGet("SELECT count(*) FROM pages WHERE collector <> ''").getInt();
+    db_.exec(
+        "UPDATE rows SET full_name = '', raw_id = '', national_id = '', resolved_name = '', note = '', "
+        "id_other_readings = '', id_alternatives = '', id_character_confidences = '', image = NULL, "
+        "signature_shape = NULL");
+    db_.exec("UPDATE findings SET evidence = ''");
+    db_.exec("DELETE FROM unread_pages");
+    db_.exec("UPDATE pages SET collector = ''");
+    tx.commit();
+    erased.push_back(std::to_string(rows) + " rows: name, number as read and as resolved, row image, signature");
+    erased.push_back(std::to_string(findings) + " findings: the evidence text (flag codes kept)");
+    erased.push_back(std::to_string(unread) + " images of pages no row could be found on");
+    erased.push_back(std::to_string(collectors) + " collectors' names");
+  }
+  // The bytes themselves, not only the cells: VACUUM rewrites the file, and
+  // the write-ahead log is folded in and emptied.
+  db_.exec("VACUUM");
+  db_.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+  return erased;
 }
 
 void Store::addList(const ListEntry& list) {

@@ -7,6 +7,7 @@
 // checks, then the writers). Errors from SQLite throw SQLite::Exception.
 #include <SQLiteCpp/Database.h>
 
+#include <map>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -16,12 +17,22 @@
 namespace listaudit::models {
 
 // The store's schema; raised when the columns change.
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 // A store that another version of the schema wrote.
 class StoreVersionError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
+};
+
+// One line of the store's audit trail: who did what to the run's personal
+// data, and when (the data protection laws in ../shared/seeds ask a
+// controller to be able to show it).
+struct AuditEntry {
+  std::string at;      // UTC, ISO 8601
+  std::string user;    // the operating-system user
+  std::string action;  // run, resume, find, purge
+  std::string detail;  // never a name or a number
 };
 
 class Store {
@@ -41,6 +52,26 @@ class Store {
   std::vector<std::uint8_t> unreadPage(const std::string& input, int page) const;
   // Replaces every finding, resolved number and risk with these, in one transaction.
   void saveJudgements(const std::vector<JudgedRow>& judged);
+
+  // The run's state: what it was started on (a fingerprint of the manifest and
+  // the scans), and whether it finished. A store is complete only once every
+  // output of its run is written; an interrupted run's store says it is not.
+  std::string inputs() const;
+  void setInputs(const std::string& fingerprint);
+  bool complete() const;
+  void markComplete();
+  // Pages already stored, with their row counts: what a resumed run skips.
+  std::map<std::pair<std::string, int>, int> storedPages() const;
+  // Forgets what a resumed run reports again: its errors and unread pages.
+  void forgetErrors();
+
+  void addAudit(const AuditEntry& entry);
+  std::vector<AuditEntry> audit() const;
+
+  // Erases every name, number, image, signature and evidence text of the
+  // run, keeping lists, counts and flag codes; returns what it erased, in
+  // words. The file is vacuumed so the bytes are gone, not only unlinked.
+  std::vector<std::string> purgePersonalData();
 
   // Lists in manifest order.
   std::vector<ListEntry> lists() const;

@@ -1,9 +1,17 @@
 #include "pipeline/batch_run.hpp"
 
-#include <filesystem>
+#include <unistd.h>
 
+#include <filesystem>
+#include <fstream>
+#include <memory>
+
+#include "ingest/file_digest.hpp"
 #include "ingest/manifest_reader.hpp"
+#include "ingest/scan_source.hpp"
+#include "ingest/who_and_when.hpp"
 #include "models/store.hpp"
+#include "models/version.hpp"
 #include "pipeline/checks/judge.hpp"
 #include "pipeline/report/csv_outputs.hpp"
 #include "pipeline/report/html_report.hpp"
@@ -31,42 +39,116 @@ class RunErrors final : public models::ErrorReporter {
   int count_ = 0;
 };
 
+// The output files of contract sections 1 and 8, by name.
+constexpr const char* kOutputs[] = {"rows.csv", "lists.csv", "errors.csv", "report.html"};
+constexpr const char* kPartial = ".partial";
+
+// The output folder, made and proved writable before an hour of import or
+// reading is spent; the previous run's outputs are removed, so an
+// interrupted run never leaves them beside a store they do not come from.
+fs::path prepareOutputFolder(const std::string& dir) {
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) throw OutputFolderError(dir + ": the output folder cannot be made (" + ec.message() + ")");
+  const fs::path probe = fs::path(dir) / (".listaudit-probe-" + std::to_string(::getpid()));
+  {
+    std::ofstream test(probe);
+    if (!test) throw OutputFolderError(dir + ": the output folder cannot be written to");
+  }
+  fs::remove(probe, ec);
+  for (const char* name : kOutputs) {
+    fs::remove(fs::path(dir) / name, ec);
+    fs::remove(fs::path(dir) / (std::string(name) + kPartial), ec);
+  }
+  return fs::path(dir);
+}
+
+// Whether a folder can take files: it exists or can be made, and a file can
+// be created in it (a read-only cache folder exists but cannot).
+bool writableFolder(const std::string& dir) {
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  return !ec && !dir.empty() && ::access(dir.c_str(), W_OK | X_OK) == 0;
+}
+
 // The registers, before any page is read: one that cannot be used stops the
-// run. A cache folder that cannot be made (a read-only home) must not stop
+// run. A cache folder that cannot be written (a read-only home) must not stop
 // it: the population register is then imported into the output folder.
 Registers openRegisters(const RunOptions& options, models::ErrorReporter& errors,
                         const std::function<void(const std::string&)>& say) {
   std::string cacheDir = options.cacheDir;
   if (!options.population.empty()) {
-    std::error_code ec;
-    fs::create_directories(cacheDir, ec);
-    if (ec || cacheDir.empty()) {
+    if (!writableFolder(cacheDir)) {
       cacheDir = (fs::path(options.outDir) / "cache").string();
-      say("the cache folder cannot be used; importing into " + cacheDir);
+      say("the cache folder cannot be written; importing into " + cacheDir);
     }
     say("importing or reusing the population register");
   }
-  return loadRegisters({options.population, options.consent, options.complaints, cacheDir}, errors,
-                       [&](long long rows) { say(std::to_string(rows) + " population rows imported"); });
+  return loadRegisters(
+      {options.population, options.consent, options.complaints, cacheDir}, errors,
+      [&](long long rows) { say(std::to_string(rows) + " population rows imported"); }, say);
 }
 
-// A run starts from an empty store: the same inputs give the same outputs.
-std::string freshStore(const fs::path& out) {
-  const std::string path = (out / "listaudit.sqlite").string();
+// What the pages of a run are read from: the same fingerprint means a store
+// interrupted on it can be resumed. The registers are not in it: they only
+// change the checks, which every run makes anew.
+std::string runFingerprint(const RunOptions& options, const std::vector<models::ListEntry>& lists) {
+  std::string text = std::string("listaudit ") + models::kToolVersion + "\nstore " +
+                     std::to_string(models::kSchemaVersion) + "\nmanifest " + ingest::fileSha256(options.manifest) +
+                     "\npaths " + (options.allowOutsidePaths ? "anywhere" : "inside") + "\n";
+  for (const auto& list : lists) text += list.listId + " " + ingest::scanStamp(list.scanPath) + "\n";
+  return ingest::textSha256(text);
+}
+
+// The run's store: the interrupted store of the same inputs, resumed, or a
+// new one. The audit trail of the store it replaces is carried over: who
+// looked at a run's personal data stays on record when the run is redone.
+std::unique_ptr<models::Store> openStore(const std::string& path, const std::string& fingerprint, bool& resumed) {
+  resumed = false;
+  std::vector<models::AuditEntry> audit;
+  if (fs::exists(path)) {
+    try {
+      auto previous = std::make_unique<models::Store>(path);
+      if (!previous->complete() && previous->inputs() == fingerprint) {
+        previous->forgetErrors();  // reported again, in order, by this run
+        resumed = true;
+        return previous;
+      }
+      audit = previous->audit();
+    } catch (const std::exception&) {
+      // Another schema, or a damaged file: begun anew.
+    }
+  }
   for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path + suffix);
-  return path;
+  auto store = std::make_unique<models::Store>(path);
+  for (const auto& entry : audit) store->addAudit(entry);
+  store->setInputs(fingerprint);
+  return store;
 }
 
-// Every output file, from the store alone.
+// Every output file, from the store alone: each under a temporary name, then
+// all renamed, so a failure (a full disk) leaves no output that looks whole.
 void writeOutputs(const models::Store& store, const fs::path& out, int required, RunSummary& summary) {
   summary.rowsCsv = (out / "rows.csv").string();
   summary.listsCsv = (out / "lists.csv").string();
   summary.errorsCsv = (out / "errors.csv").string();
   summary.report = (out / "report.html").string();
-  writeRowsCsv(store, summary.rowsCsv);
-  writeListsCsv(store, summary.listsCsv, required);
-  writeErrorsCsv(store, summary.errorsCsv);
-  writeHtmlReport(store, summary.report);
+  auto partial = [](const std::string& path) { return path + kPartial; };
+  try {
+    writeRowsCsv(store, partial(summary.rowsCsv));
+    writeListsCsv(store, partial(summary.listsCsv), required);
+    writeErrorsCsv(store, partial(summary.errorsCsv));
+    writeHtmlReport(store, partial(summary.report));
+  } catch (const std::exception& e) {
+    std::error_code ignored;
+    for (const auto& path : {summary.rowsCsv, summary.listsCsv, summary.errorsCsv, summary.report})
+      fs::remove(partial(path), ignored);
+    throw std::runtime_error(std::string(e.what()) +
+                             " (is the disk full?); no output was written, the store keeps "
+                             "what was read: run the same command again");
+  }
+  for (const auto& path : {summary.errorsCsv, summary.listsCsv, summary.rowsCsv, summary.report})
+    fs::rename(partial(path), path);
 }
 
 }  // namespace
@@ -75,21 +157,30 @@ RunSummary runBatch(const RunOptions& options) {
   auto say = [&](const std::string& what) {
     if (options.onStage) options.onStage(what);
   };
+  const fs::path out = prepareOutputFolder(options.outDir);
   // Reports made before the store exists wait here, in order.
   models::ErrorList early;
-  const std::vector<models::ListEntry> lists = ingest::readManifest(options.manifest, early);
+  const std::vector<models::ListEntry> lists = ingest::readManifest(
+      options.manifest, early,
+      options.allowOutsidePaths ? ingest::ManifestPaths::Anywhere : ingest::ManifestPaths::InsideItsFolder);
   const Registers registers = openRegisters(options, early, say);
 
-  fs::create_directories(options.outDir);
-  const fs::path out(options.outDir);
   RunSummary summary;
-  summary.storePath = freshStore(out);
-  models::Store store(summary.storePath);
+  summary.storePath = (out / "listaudit.sqlite").string();
+  bool resumed = false;
+  const std::unique_ptr<models::Store> opened = openStore(summary.storePath, runFingerprint(options, lists), resumed);
+  models::Store& store = *opened;
+  PagePhaseOptions pageOptions;
+  if (resumed) {
+    pageOptions.alreadyStored = store.storedPages();
+    say("resuming an interrupted run: " + std::to_string(pageOptions.alreadyStored.size()) + " pages are already read");
+  }
+  store.addAudit(ingest::auditEntry(resumed ? "resume" : "run", std::to_string(lists.size()) + " lists"));
   RunErrors errors(store, options.onError);
   early.passTo(errors);
-  for (const auto& list : lists) store.addList(list);
+  if (!resumed)
+    for (const auto& list : lists) store.addList(list);
 
-  PagePhaseOptions pageOptions;
   pageOptions.jobs = options.jobs;
   pageOptions.progress = options.progress;
   const PagePhaseResult pages = readPages(lists, store, errors, pageOptions);
@@ -99,10 +190,12 @@ RunSummary runBatch(const RunOptions& options) {
   const auto judged = judgeRows(lists, store.rows(models::Store::Shapes::Load), CheckOptions{}, registers, digital);
   store.saveJudgements(judged);
   writeOutputs(store, out, options.required, summary);
+  store.markComplete();
 
   summary.lists = static_cast<int>(lists.size());
   summary.pages = pages.pages;
   summary.pagesRead = pages.pagesRead;
+  summary.pagesResumed = static_cast<int>(pageOptions.alreadyStored.size());
   summary.rows = pages.rows;
   summary.errors = errors.count();
   for (const auto& j : judged)

@@ -4,6 +4,7 @@
 // store. Every input that cannot be read goes through one ErrorReporter into
 // the store, errors.csv and RunOptions::onError.
 #include <functional>
+#include <stdexcept>
 #include <string>
 
 #include "pipeline/page_pipeline.hpp"
@@ -17,6 +18,7 @@ struct RunOptions {
   std::string cacheDir;                         // imported population registers; DIR/cache when it cannot be made
   int required = 0;                             // supporters a list needs; 0 when not asked
   int jobs = 0;
+  bool allowOutsidePaths = false;  // manifest paths may leave the manifest's folder
   std::function<void(const PageProgress&)> progress;
   std::function<void(const models::InputError&)> onError;  // each input that cannot be read
   std::function<void(const std::string&)> onStage;         // a word on what the run is doing
@@ -24,11 +26,26 @@ struct RunOptions {
 
 struct RunSummary {
   int lists = 0, pages = 0, pagesRead = 0, rows = 0, flaggedRows = 0, errors = 0;
+  int pagesResumed = 0;  // pages an interrupted run had stored, not read again
   std::string storePath, rowsCsv, listsCsv, errorsCsv, report;
+};
+
+// An output folder the run cannot write to: bad usage (exit 2), said before
+// anything is imported or read.
+class OutputFolderError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
 };
 
 // A manifest or register that cannot be used at all throws
 // ingest::CsvError (exit 2); unreadable inputs are counted in `errors`.
+//
+// Contract section 8: the outputs appear only when the run is complete. The
+// previous run's outputs are removed first; each output is written under a
+// temporary name and all are renamed once every one is whole; the store is
+// marked complete last. A run interrupted at any point and started again
+// with the same command resumes: the pages its store holds are not read
+// again, and the outputs are the same bytes as an uninterrupted run's.
 RunSummary runBatch(const RunOptions& options);
 
 }  // namespace listaudit::pipeline

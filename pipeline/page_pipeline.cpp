@@ -22,8 +22,9 @@ namespace {
 // One page on its way through the stages, or an input that failed.
 struct PageJob {
   std::size_t list = 0;
-  int page = 0;       // 1-based; 0 for a list whose scans cannot be opened
-  int pageCount = 0;  // the list's pages, recorded when its first job lands
+  int page = 0;         // 1-based; 0 for a list whose scans cannot be opened
+  int pageCount = 0;    // the list's pages, recorded when its first job lands
+  int storedRows = -1;  // the page's rows when a resumed run holds it already
   PageImage image;
   std::optional<models::InputError> error;
   std::vector<std::uint8_t> unreadImage;  // the page, small, when its table was not found
@@ -34,7 +35,8 @@ using Job = std::shared_ptr<PageJob>;
 // Hands out the batch's pages one at a time, in list and page order.
 class PageFeeder {
  public:
-  explicit PageFeeder(const std::vector<models::ListEntry>& lists) : lists_(lists) {}
+  PageFeeder(const std::vector<models::ListEntry>& lists, const std::map<std::pair<std::string, int>, int>& stored)
+      : lists_(lists), stored_(stored) {}
 
   // False when every page has been handed out.
   bool next(PageJob& job) {
@@ -45,7 +47,7 @@ class PageFeeder {
           source_ = ingest::ScanSource::open(entry.scanPath);
           nextPage_ = 0;
         } catch (const std::exception& e) {  // ScanError, or a filesystem error on a hostile path
-          job = PageJob{list_, 0, 0, {}, models::InputError{entry.scanPath, 0, e.what()}, {}, {}};
+          job = PageJob{list_, 0, 0, -1, {}, models::InputError{entry.scanPath, 0, e.what()}, {}, {}};
           ++list_;
           return true;
         }
@@ -53,7 +55,12 @@ class PageFeeder {
       if (nextPage_ < source_->pageCount()) {
         const int index = nextPage_++;
         job = PageJob{
-            list_, index + 1, source_->pageCount(), {entry.listId, entry.country, index + 1, {}}, std::nullopt, {}, {}};
+            list_, index + 1, source_->pageCount(), -1, {entry.listId, entry.country, index + 1, {}}, std::nullopt,
+            {},    {}};
+        if (const auto it = stored_.find({entry.listId, index + 1}); it != stored_.end()) {
+          job.storedRows = it->second;  // not decoded again
+          return true;
+        }
         try {
           job.image.grey = source_->page(index);
         } catch (const std::exception& e) {
@@ -69,6 +76,7 @@ class PageFeeder {
 
  private:
   const std::vector<models::ListEntry>& lists_;
+  const std::map<std::pair<std::string, int>, int>& stored_;
   std::size_t list_ = 0;
   std::unique_ptr<ingest::ScanSource> source_;
   int nextPage_ = 0;
@@ -106,7 +114,7 @@ class PagePhase {
   // Each page through the stages. Any failure on one page becomes that
   // page's error: an exception escaping a filter would cancel the batch.
   Job process(Job job) {
-    if (job->error) return job;
+    if (job->error || job->storedRows >= 0) return job;
     cv::Mat upright;  // kept for the report when the table is not found
     try {
       oneapi::tbb::this_task_arena::isolate([&] {
@@ -137,7 +145,12 @@ class PagePhase {
     progress_.page = job->page;
     progress_.failed = job->error.has_value();
     progress_.rows = 0;
-    if (job->error) {
+    progress_.resumed = job->storedRows >= 0;
+    if (progress_.resumed) {
+      ++result_.pagesRead;
+      result_.rows += job->storedRows;
+      progress_.rows = job->storedRows;
+    } else if (job->error) {
       if (!job->unreadImage.empty()) store_.addUnreadPage(job->error->input, job->page, job->unreadImage);
       errors_.report(*job->error);
       ++result_.errors;
@@ -179,7 +192,7 @@ PagePhaseResult readPages(const std::vector<models::ListEntry>& lists, models::S
   cv::setNumThreads(1);
 
   PagePhase phase(lists, store, errors, options);
-  PageFeeder feeder(lists);
+  PageFeeder feeder(lists, options.alreadyStored);
   // Pages one at a time, in list and page order.
   auto feed = [&](oneapi::tbb::flow_control& fc) -> Job {
     auto job = std::make_shared<PageJob>();

@@ -3,6 +3,7 @@
 // in parallel, into the store in list and page order. The only place that
 // knows about oneTBB.
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -13,8 +14,9 @@
 namespace listaudit::pipeline {
 
 struct PageProgress {
-  int done = 0;   // pages stored so far, read or not
-  int total = 0;  // pages in the batch, as far as the scans could be opened
+  int done = 0;          // pages stored so far, read or not
+  bool resumed = false;  // this page was in the store already
+  int total = 0;         // pages in the batch, as far as the scans could be opened
   std::string listId;
   int page = 0;
   int rows = 0;
@@ -23,6 +25,9 @@ struct PageProgress {
 
 struct PagePhaseOptions {
   int jobs = 0;  // threads; 0 for one per core
+  // Pages a resumed run already holds in the store, with their row counts:
+  // counted, not read again.
+  std::map<std::pair<std::string, int>, int> alreadyStored;
   // Called from one thread, in page order.
   std::function<void(const PageProgress&)> progress;
 };

@@ -3,6 +3,7 @@
 #include <iostream>
 #include <optional>
 
+#include "ingest/who_and_when.hpp"
 #include "models/decimal_text.hpp"
 #include "pipeline/report/csv_writer.hpp"
 #include "pipeline/report/person_lookup.hpp"
@@ -36,7 +37,13 @@ CommandRunner addFindCommand(CLI::App& app) {
       std::cerr << "listaudit find: " << e.what() << "\n";
       return kExitUsage;
     }
-    const models::Store& store = *opened;
+    if (!opened->complete()) {
+      std::cerr << "listaudit find: " << storeFile
+                << ": the run that wrote this store did not finish, so a person missing from it may be on a page "
+                   "not yet read; run the same `listaudit run` command again to finish it\n";
+      return kExitUsage;
+    }
+    models::Store& store = *opened;
     const auto found = pipeline::findRows(store, options->id, options->name,
                                           (std::filesystem::path(options->store) / "found").string());
     // CSV on stdout, so it can be read by a person or by a program.
@@ -48,6 +55,9 @@ CommandRunner addFindCommand(CLI::App& app) {
                 << pipeline::csvField(f.imagePath) << "\n";
     }
     std::cerr << "listaudit find: " << found.size() << " rows\n";
+    // Who looked whom up is on record; whom is not (no number or name here).
+    store.addAudit(ingest::auditEntry("find", std::string(options->id.empty() ? "by name" : "by number") + ", " +
+                                                  std::to_string(found.size()) + " rows found"));
     return kExitOk;
   };
 }

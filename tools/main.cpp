@@ -1,20 +1,27 @@
 // The `listaudit` command: parses the subcommand and hands over to it.
+#include <sys/stat.h>
+
 #include <exception>
 #include <iostream>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "models/version.hpp"
 #include "tools/commands.hpp"
 #include "tools/omp_guard.hpp"
 
 int main(int argc, char** argv) {
   using namespace listaudit::tools;
   ensureSingleThreadedOpenMp(argv);
+  // Stores, outputs and imported registers hold ID numbers and political
+  // support: every file and folder this process makes is its owner's alone
+  // (0600 and 0700).
+  ::umask(0077);
 
   CLI::App app{"listaudit: checks scanned supporter lists against the registers an authority holds"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", "listaudit 0.1.0");
+  app.set_version_flag("--version", std::string("listaudit ") + listaudit::models::kToolVersion);
   const std::vector<std::pair<std::string, CommandRunner>> commands{
       {"run", addRunCommand(app)},
       {"make-samples", addMakeSamplesCommand(app)},

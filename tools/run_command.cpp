@@ -34,6 +34,8 @@ CommandRunner addRunCommand(CLI::App& app) {
                   "Where imported population registers are kept (default: $XDG_CACHE_HOME/listaudit or "
                   "~/.cache/listaudit)");
   cmd->add_option("--jobs", options->jobs, "Pages read at once (default: one per core)")->check(CLI::Range(0, 256));
+  cmd->add_flag("--allow-outside-paths", options->allowOutsidePaths,
+                "Read manifest paths that leave the manifest's folder (absolute, or through ..)");
   cmd->add_flag("--quiet", *quiet, "No progress lines");
   return [options, quiet] {
     if (options->cacheDir.empty()) options->cacheDir = defaultCacheDir(options->outDir);
@@ -42,7 +44,10 @@ CommandRunner addRunCommand(CLI::App& app) {
       options->progress = [](const pipeline::PageProgress& p) {
         if (p.page == 0) return;
         std::cerr << "[" << p.done << "/" << p.total << "] " << p.listId << " page " << p.page << ": "
-                  << (p.failed ? "not read" : std::to_string(p.rows) + " rows") << "\n";
+                  << (p.failed    ? "not read"
+                      : p.resumed ? std::to_string(p.rows) + " rows (read before the interruption)"
+                                  : std::to_string(p.rows) + " rows")
+                  << "\n";
       };
     options->onError = [](const models::InputError& e) {
       std::cerr << "listaudit: cannot read " << e.input << (e.page > 0 ? " page " + std::to_string(e.page) : "") << ": "
@@ -56,6 +61,9 @@ CommandRunner addRunCommand(CLI::App& app) {
                 << "\n  report:  " << s.report << "\n  store:   " << s.storePath << "\n";
       return s.errors > 0 ? kExitSomeInputsUnread : kExitOk;
     } catch (const ingest::CsvError& e) {
+      std::cerr << "listaudit: " << e.what() << "\n";
+      return kExitUsage;
+    } catch (const pipeline::OutputFolderError& e) {
       std::cerr << "listaudit: " << e.what() << "\n";
       return kExitUsage;
     }

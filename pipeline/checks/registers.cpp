@@ -13,16 +13,33 @@ namespace fs = std::filesystem;
 // Rows between two reports of an import's progress.
 constexpr long long kImportReportEvery = 500000;
 
-models::PopulationIndex openPopulation(const std::string& path, const std::string& cacheDir,
-                                       models::ErrorReporter& errors, const std::function<void(long long)>& onImport) {
-  fs::create_directories(cacheDir);
-  const std::string indexPath = (fs::path(cacheDir) / ("population-" + ingest::fileSha256(path) + ".sqlite")).string();
-  if (auto existing = models::PopulationIndex::open(indexPath)) return std::move(*existing);
+// Passes a register's reports on and keeps them with its import, the file's
+// own path left out (the same content may come from another path next time).
+class KeptImportErrors final : public models::ErrorReporter {
+ public:
+  KeptImportErrors(models::ErrorReporter& next, models::PopulationIndex::Builder& builder, std::string path)
+      : next_(next), builder_(builder), path_(std::move(path)) {}
+  void report(const models::InputError& error) override {
+    next_.report(error);
+    const bool named = error.input.rfind(path_, 0) == 0;
+    builder_.addError({named ? error.input.substr(path_.size()) : error.input, error.page, error.message});
+  }
+
+ private:
+  models::ErrorReporter& next_;
+  models::PopulationIndex::Builder& builder_;
+  std::string path_;
+};
+
+models::PopulationIndex importPopulation(const std::string& path, const std::string& indexPath,
+                                         models::ErrorReporter& errors,
+                                         const std::function<void(long long)>& onImport) {
   // Imported under a temporary name and renamed when complete, so two runs
   // never share a half-built index.
   const std::string partial = indexPath + ".partial-" + std::to_string(::getpid());
-  {
+  try {
     models::PopulationIndex::Builder builder(partial);
+    KeptImportErrors kept(errors, builder, path);
     long long count = 0;
     ingest::readPopulation(
         path,
@@ -30,22 +47,46 @@ models::PopulationIndex openPopulation(const std::string& path, const std::strin
           builder.add(p);
           if (++count % kImportReportEvery == 0 && onImport) onImport(count);
         },
-        errors);
+        kept);
     builder.finish();
     if (onImport) onImport(count);
+  } catch (...) {
+    std::error_code ignored;
+    fs::remove(partial, ignored);
+    throw;
   }
   fs::rename(partial, indexPath);
   return std::move(*models::PopulationIndex::open(indexPath));
 }
 
+models::PopulationIndex openPopulation(const std::string& path, const std::string& cacheDir,
+                                       models::ErrorReporter& errors, const std::function<void(long long)>& onImport,
+                                       const std::function<void(const std::string&)>& say) {
+  fs::create_directories(cacheDir);
+  const std::string indexPath = (fs::path(cacheDir) / ("population-" + ingest::fileSha256(path) + ".sqlite")).string();
+  try {
+    if (auto existing = models::PopulationIndex::open(indexPath)) {
+      // Its bad lines were reported when it was imported; they are still there.
+      for (const models::InputError& e : existing->importErrors())
+        errors.report({e.input.empty() || e.input.front() == ' ' ? path + e.input : e.input, e.page, e.message});
+      return std::move(*existing);
+    }
+  } catch (const models::PopulationIndex::DamagedIndex& e) {
+    if (say) say(std::string(e.what()) + "; importing the register anew");
+    fs::remove(indexPath);
+  }
+  return importPopulation(path, indexPath, errors, onImport);
+}
+
 }  // namespace
 
 Registers loadRegisters(const RegisterPaths& paths, models::ErrorReporter& errors,
-                        const std::function<void(long long)>& onImport) {
+                        const std::function<void(long long)>& onImport,
+                        const std::function<void(const std::string&)>& say) {
   Registers r;
   if (!paths.population.empty()) {
     if (!fs::is_regular_file(paths.population)) throw ingest::CsvError(paths.population + ": no such file");
-    r.population = openPopulation(paths.population, paths.cacheDir, errors, onImport);
+    r.population = openPopulation(paths.population, paths.cacheDir, errors, onImport, say);
     r.populationName = fs::path(paths.population).filename().string();
   }
   if (!paths.consent.empty()) {

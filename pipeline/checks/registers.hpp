@@ -29,9 +29,13 @@ struct Registers {
 };
 
 // Throws ingest::CsvError when a register cannot be used at all; bad lines are
-// reported to `errors`. `onImport` hears how many population rows are imported so far.
+// reported to `errors`, also when a population register's earlier import is
+// reused. A damaged import in the cache is replaced. `onImport` hears how
+// many population rows are imported so far; `say` hears what is done about
+// the cache.
 Registers loadRegisters(const RegisterPaths& paths, models::ErrorReporter& errors,
-                        const std::function<void(long long)>& onImport = {});
+                        const std::function<void(long long)>& onImport = {},
+                        const std::function<void(const std::string&)>& say = {});
 
 // Each list's electronic copy, by list_id; a copy that cannot be read is an
 // error, and its list is not compared.

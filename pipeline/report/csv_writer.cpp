@@ -3,10 +3,17 @@
 #include <csv.h>
 
 #include <stdexcept>
+#include <string_view>
 
 namespace listaudit::pipeline {
 
-std::string csvField(const std::string& field) {
+std::string neutralised(const std::string& field) {
+  if (field.empty() || std::string_view("=+-@\t\r").find(field.front()) == std::string_view::npos) return field;
+  return "'" + field;
+}
+
+std::string csvField(const std::string& text) {
+  const std::string field = neutralised(text);
   if (field.find_first_of(",\"\r\n") == std::string::npos) return field;
   std::string quoted(field.size() * 2 + 2, '\0');
   quoted.resize(csv_write(quoted.data(), quoted.size(), field.data(), field.size()));

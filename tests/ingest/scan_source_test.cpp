@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <zlib.h>
+
 #include <opencv2/imgcodecs.hpp>
 
 #include "tests/support/test_support.hpp"
@@ -120,4 +122,53 @@ TEST(ScanSource, refusesFilesOfOtherKinds) {
   TempDir dir;
   writeFile(dir.file("list.docx"), "x");
   EXPECT_THROW(ScanSource::open(dir.file("list.docx")), ScanError);
+}
+
+TEST(ScanSource, refusesAJpegCutShortWhoseDecoderOnlyWarns) {
+  // A scan cut at 40% still decodes into a whole page with a grey band where
+  // its rows were; the decoder's warning must make it an error instead.
+  TempDir dir;
+  const std::string jpeg = readFile(dataDir() + "/scans/L01-BG/page-1.jpg");
+  writeFile(dir.file("cut.jpg"), jpeg.substr(0, jpeg.size() * 4 / 10));
+  auto source = ScanSource::open(dir.file("cut.jpg"));
+  try {
+    source->page(0);
+    FAIL() << "a JPEG cut at 40% was read as a page";
+  } catch (const ScanError& e) {
+    EXPECT_NE(std::string(e.what()).find("cut.jpg: the JPEG data ends early"), std::string::npos) << e.what();
+  }
+}
+
+TEST(ScanSource, refusesAPngCutShort) {
+  TempDir dir;
+  const cv::Mat page = cv::imread(dataDir() + "/scans/L01-BG/page-1.jpg", cv::IMREAD_GRAYSCALE);
+  std::vector<std::uint8_t> png;
+  cv::imencode(".png", page, png);
+  writeFile(dir.file("cut.png"), std::string(png.begin(), png.begin() + static_cast<long>(png.size() * 4 / 10)));
+  auto source = ScanSource::open(dir.file("cut.png"));
+  EXPECT_THROW(source->page(0), ScanError);
+}
+
+TEST(ScanSource, refusesAHugeImageFromItsHeaderBeforeDecodingIt) {
+  // The header says 32000x32000 pixels (several GiB decoded): the page is
+  // refused from the header, and the message says how large it claims to be.
+  TempDir dir;
+  std::vector<std::uint8_t> png;
+  cv::imencode(".png", markedPage(1), png);
+  for (int field : {16, 20}) {                        // IHDR width and height, big-endian
+    png[static_cast<std::size_t>(field + 2)] = 0x7d;  // 32000 = 0x00007d00
+    png[static_cast<std::size_t>(field + 3)] = 0x00;
+    png[static_cast<std::size_t>(field)] = png[static_cast<std::size_t>(field + 1)] = 0;
+  }
+  const uLong crc = crc32(0, png.data() + 12, 17);  // the chunk's type and data
+  for (int i = 0; i < 4; ++i) png[static_cast<std::size_t>(29 + i)] = static_cast<std::uint8_t>(crc >> (24 - 8 * i));
+  writeFile(dir.file("huge.png"), std::string(png.begin(), png.end()));
+  auto source = ScanSource::open(dir.file("huge.png"));
+  try {
+    source->page(0);
+    FAIL() << "a 32000x32000 image was accepted";
+  } catch (const ScanError& e) {
+    EXPECT_NE(std::string(e.what()).find("32000x32000 pixels"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("not decoded"), std::string::npos) << e.what();
+  }
 }

@@ -33,3 +33,13 @@ TEST(CsvWriter, namesAFileItCannotWrite) {
     EXPECT_NE(std::string(e.what()).find("/nonexistent/folder/rows.csv"), std::string::npos);
   }
 }
+
+TEST(CsvWriter, neutralisesWhatASpreadsheetWouldRun) {
+  EXPECT_EQ(csvField("=HYPERLINK(\"http://x\",\"y\")"), "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
+  EXPECT_EQ(csvField("+cmd|' /C calc'!A0"), "'+cmd|' /C calc'!A0");
+  EXPECT_EQ(csvField("@SUM(1+1)"), "'@SUM(1+1)");
+  EXPECT_EQ(csvField("-2+3"), "'-2+3");
+  EXPECT_EQ(csvField("\tx"), "'\tx");
+  EXPECT_EQ(csvField("0.125"), "0.125");
+  EXPECT_EQ(csvField("Партия = народ"), "Партия = народ");  // only the first character counts
+}
