@@ -37,6 +37,13 @@ class OutputFolderError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// The outputs could not be written whole (a full disk): none was left behind,
+// the store keeps what was read, and the same command finishes the run.
+class OutputWriteError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 // A manifest or register that cannot be used at all throws
 // ingest::CsvError (exit 2); unreadable inputs are counted in `errors`.
 //

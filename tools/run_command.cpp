@@ -66,6 +66,9 @@ CommandRunner addRunCommand(CLI::App& app) {
     } catch (const pipeline::OutputFolderError& e) {
       std::cerr << "listaudit: " << e.what() << "\n";
       return kExitUsage;
+    } catch (const pipeline::OutputWriteError& e) {
+      std::cerr << "listaudit: " << e.what() << "\n";
+      return kExitInternal;
     }
   };
 }

@@ -1,6 +1,7 @@
 #include "pipeline/report/html_report.hpp"
 
 #include <leptonica/allheaders.h>
+#include <unicode/utf8.h>
 
 #include <fstream>
 #include <map>
@@ -15,7 +16,8 @@ namespace listaudit::pipeline {
 namespace {
 
 constexpr const char* kStyle = R"css(
-body{font-family:system-ui,sans-serif;margin:2em;color:#222;max-width:1500px}
+body{font-family:system-ui,sans-serif;margin:2em;color:#222;max-width:1500px;overflow-wrap:anywhere}
+.notice{background:#fff8e1;border:1px solid #e9c46a;padding:.5em 1em;border-radius:4px}
 h1{margin-bottom:.2em} .muted{color:#666}
 table.summary{border-collapse:collapse;margin:.5em 0 1.5em} .summary td,.summary th{border:1px solid #ccc;padding:.3em .7em;text-align:left}
 .row{border:1px solid #ddd;border-left:6px solid #c33;margin:1em 0;padding:.6em 1em;border-radius:4px}
@@ -32,7 +34,22 @@ std::string base64(const std::vector<std::uint8_t>& bytes) {
   return encoded ? std::string(encoded.get(), static_cast<std::size_t>(size)) : std::string();
 }
 
+// Text from the inputs is as long as a party or a register makes it; the
+// report shows at most this many characters of it (the store and the CSVs
+// keep it whole).
+constexpr int32_t kShownCharacters = 200;
+
 }  // namespace
+
+std::string shownText(const std::string& text) {
+  if (text.size() <= static_cast<std::size_t>(kShownCharacters)) return htmlEscape(text);
+  int32_t end = 0;
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
+  U8_FWD_N(bytes, end, static_cast<int32_t>(text.size()), kShownCharacters);
+  if (static_cast<std::size_t>(end) >= text.size()) return htmlEscape(text);
+  return htmlEscape(text.substr(0, static_cast<std::size_t>(end))) + "&hellip; <span class=\"muted\">(shortened; " +
+         std::to_string(text.size()) + " bytes in the CSV)</span>";
+}
 
 std::string htmlEscape(const std::string& text) {
   std::string out;
@@ -56,8 +73,8 @@ void writeSummary(std::ostream& out, const models::ListEntry& list, int pages, c
   std::string flagCounts;
   for (const auto& [flag, n] : c.perFlag)
     flagCounts += (flagCounts.empty() ? "" : ", ") + std::string(models::flagCode(flag)) + " " + std::to_string(n);
-  out << "<h2 id=\"" << htmlEscape(list.listId) << "\">List " << htmlEscape(list.listId) << "</h2>\n"
-      << "<table class=\"summary\"><tr><th>Party</th><td>" << htmlEscape(list.party) << "</td></tr>"
+  out << "<h2 id=\"" << htmlEscape(list.listId) << "\">List " << shownText(list.listId) << "</h2>\n"
+      << "<table class=\"summary\"><tr><th>Party</th><td>" << shownText(list.party) << "</td></tr>"
       << "<tr><th>Election</th><td>" << (list.electionDate ? list.electionDate->toString() : "") << "</td></tr>"
       << "<tr><th>Submitted</th><td>" << (list.submittedOn ? list.submittedOn->toString() : "") << "</td></tr>"
       << "<tr><th>Pages</th><td>" << pages << "</td></tr>"
@@ -72,15 +89,15 @@ void writeSummary(std::ostream& out, const models::ListEntry& list, int pages, c
 void writeFlaggedRow(std::ostream& out, const models::RowRecord& r, const models::JudgedRow& j,
                      const std::vector<std::uint8_t>& image) {
   out << "<div class=\"row" << (j.risk < 0.5 ? " low" : "") << "\"><strong>Page " << r.page << ", row " << r.row
-      << "</strong> &middot; risk " << models::decimal(j.risk, 2) << "<br>Name as read: " << htmlEscape(r.fullName)
-      << " &middot; Number: <span class=\"code\">" << htmlEscape(j.nationalId) << "</span>\n";
+      << "</strong> &middot; risk " << models::decimal(j.risk, 2) << "<br>Name as read: " << shownText(r.fullName)
+      << " &middot; Number: <span class=\"code\">" << shownText(j.nationalId) << "</span>\n";
   if (!image.empty())
     out << "<img alt=\"Page " << r.page << ", row " << r.row << " as scanned\" src=\"data:image/png;base64,"
         << base64(image) << "\">\n";
   for (const auto& f : j.findings)
     out << "<div class=\"flag\"><span class=\"code\">" << models::flagCode(f.flag) << "</span> "
         << htmlEscape(std::string(models::flagWords(f.flag)))
-        << "<div class=\"evidence\">Evidence: " << htmlEscape(f.evidence) << " (adds " << models::decimal(f.weight, 1)
+        << "<div class=\"evidence\">Evidence: " << shownText(f.evidence) << " (adds " << models::decimal(f.weight, 1)
         << " to the log-odds)</div></div>\n";
   out << "</div>\n";
 }
@@ -93,15 +110,15 @@ void writeErrors(std::ostream& out, const models::Store& store, const std::vecto
   }
   out << "<table class=\"summary errors\"><tr><th>Input</th><th>Page</th><th>Why</th></tr>\n";
   for (const auto& e : errors)
-    out << "<tr><td>" << htmlEscape(e.input) << "</td><td>" << (e.page > 0 ? std::to_string(e.page) : "") << "</td><td>"
-        << htmlEscape(e.message) << "</td></tr>\n";
+    out << "<tr><td>" << shownText(e.input) << "</td><td>" << (e.page > 0 ? std::to_string(e.page) : "") << "</td><td>"
+        << shownText(e.message) << "</td></tr>\n";
   out << "</table>\n";
   // Pages whose table was not found, for a person to read.
   for (const auto& e : errors) {
     if (e.page <= 0) continue;
     const auto image = store.unreadPage(e.input, e.page);
     if (image.empty()) continue;
-    out << "<div class=\"row\"><strong>" << htmlEscape(e.input) << ", page " << e.page
+    out << "<div class=\"row\"><strong>" << shownText(e.input) << ", page " << e.page
         << "</strong>: no row could be found on this page; a person must read it.<img alt=\"Page " << e.page
         << " as scanned\" src=\"data:image/png;base64," << base64(image) << "\"></div>\n";
   }
@@ -126,7 +143,11 @@ void writeHtmlReport(const models::Store& store, const std::string& path) {
       << rows.size() << " rows read, " << flaggedTotal << " rows flagged, " << errors.size()
       << " inputs could not be read. Each flagged row shows the image cut from the scan, every flag in words and "
          "the evidence behind it. Risk is the estimated chance that the row was entered without the person's "
-         "consent.</p>\n";
+         "consent.</p>\n"
+      << "<p class=\"notice\"><strong>A flag is evidence for a person to decide on, never a decision.</strong> "
+         "Before a row is refused or anyone is told that their name was used without consent, a reviewer looks "
+         "at the row's image and the register lines the evidence names. A row whose reading is in doubt is "
+         "UNREADABLE: it accuses no one and must be read by a person.</p>\n";
   for (const auto& list : lists) {
     writeSummary(out, list, store.pageCount(list.listId), perList[list.listId]);
     for (std::size_t i = 0; i < rows.size(); ++i)

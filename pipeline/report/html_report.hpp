@@ -15,5 +15,8 @@ void writeHtmlReport(const models::Store& store, const std::string& path);
 
 // Text made safe to stand in HTML content and attribute values.
 std::string htmlEscape(const std::string& text);
+// Text from the inputs as the report shows it: escaped, and cut to its first
+// 200 characters (never inside a UTF-8 sequence) with a note that it was.
+std::string shownText(const std::string& text);
 
 }  // namespace listaudit::pipeline

@@ -232,3 +232,26 @@ TEST(BatchRun, importsARegisterAnewWhenItsCachedImportIsDamaged) {
                       s.find("; importing the register anew") != std::string::npos);
   EXPECT_TRUE(named);
 }
+
+TEST(BatchRun, writesNoOutputWhenOneOfThemCannotBeWrittenWhole) {
+  // The report cannot be written (here a folder stands in its way; on a
+  // full disk the write fails the same way): no rows.csv may be left that
+  // looks like a whole run's, and the store says the run is unfinished.
+  TempDir dir;
+  const std::string manifest = onePageManifest(dir);
+  std::filesystem::create_directories(dir.path() / "out" / "report.html.partial" / "in-the-way");
+  pipeline::RunOptions options;
+  options.manifest = manifest;
+  options.outDir = dir.file("out");
+  options.jobs = 1;
+  try {
+    pipeline::runBatch(options);
+    FAIL() << "the run said it finished";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("report.html.partial"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("no output was written"), std::string::npos) << e.what();
+  }
+  for (const char* f : {"rows.csv", "lists.csv", "errors.csv", "report.html", "rows.csv.partial"})
+    EXPECT_FALSE(std::filesystem::exists(dir.file("out/") + f)) << f;
+  EXPECT_FALSE(models::Store(dir.file("out/listaudit.sqlite")).complete());
+}

@@ -54,3 +54,34 @@ TEST(HtmlReport, showsFlaggedRowsWithImageAndWordsAndEscapesText) {
   EXPECT_EQ(html.find("http://"), std::string::npos);
   EXPECT_EQ(html.find("https://"), std::string::npos);
 }
+
+TEST(HtmlReport, shortensLongTextAndSaysAFlagIsNotADecision) {
+  TempDir dir;
+  models::Store store(dir.file("s.sqlite"));
+  models::ListEntry list;
+  list.listId = "L1";
+  list.party = std::string(10000, 'P');
+  list.scanPath = "x.pdf";
+  store.addList(list);
+  models::RowRecord row;
+  row.listId = "L1";
+  row.page = 1;
+  row.row = 1;
+  std::string longName;
+  for (int i = 0; i < 5000; ++i) longName += "Я";  // two bytes each: never cut inside one
+  row.fullName = longName;
+  models::PageRecord page;
+  page.listId = "L1";
+  page.page = 1;
+  store.addPage(page, {row});
+  store.saveJudgements({{"L1", 1, 1, "123", {{models::Flag::NotInRegister, 2.0, "x"}}, 0.9, "", false, ""}});
+  pipeline::writeHtmlReport(store, dir.file("report.html"));
+  const std::string html = readFile(dir.file("report.html"));
+  EXPECT_EQ(html.find(std::string(201, 'P')), std::string::npos);
+  EXPECT_NE(html.find(std::string(200, 'P') + "&hellip;"), std::string::npos);
+  std::string shownName;
+  for (int i = 0; i < 200; ++i) shownName += "Я";
+  EXPECT_NE(html.find("Name as read: " + shownName + "&hellip;"), std::string::npos);
+  EXPECT_LT(html.size(), 10000u);
+  EXPECT_NE(html.find("A flag is evidence for a person to decide on, never a decision."), std::string::npos);
+}
