@@ -76,3 +76,33 @@ TEST(CsvHeader, matchesNamesWithoutCaseAndReportsMissingOnes) {
     EXPECT_NE(what.find("m.csv line 1"), std::string::npos);
   }
 }
+
+TEST(ForEachCsvRecord, handsOnLinesNotInUtf8OrOfTheWrongWidthAsBad) {
+  TempDir dir;
+  writeFile(dir.file("r.csv"),
+            "a,b,c\n"
+            "1,ok,x\n"
+            "2,bad \xC3\x28 byte,x\n"  // an ill-formed two-byte sequence
+            "3,too,many,fields\n"
+            "4,few\n"
+            "5,\xD0\x98\xD0\xB2\xD0\xB0\xD0\xBD,x\n");  // Иван
+  std::vector<int> good;
+  std::vector<std::pair<int, std::string>> bad;
+  forEachCsvRecord(
+      dir.file("r.csv"), {"a"},
+      [&](const CsvHeader&, const std::vector<std::string>&, int line) { good.push_back(line); },
+      [&](int line, const std::string& reason) { bad.emplace_back(line, reason); });
+  EXPECT_EQ(good, (std::vector<int>{2, 6}));
+  ASSERT_EQ(bad.size(), 3u);
+  EXPECT_EQ(bad[0].first, 3);
+  EXPECT_NE(bad[0].second.find("field 2 is not valid UTF-8"), std::string::npos);
+  EXPECT_EQ(bad[1].second, "4 fields where the header has 3");
+  EXPECT_EQ(bad[2].second, "2 fields where the header has 3");
+  // Without a handler, the first bad line stops the file, named.
+  try {
+    forEachCsvRecord(dir.file("r.csv"), {"a"}, [](const CsvHeader&, const std::vector<std::string>&, int) {});
+    FAIL();
+  } catch (const CsvError& e) {
+    EXPECT_NE(std::string(e.what()).find("r.csv line 3"), std::string::npos);
+  }
+}
