@@ -1,7 +1,6 @@
 #include "ingest/file_digest.hpp"
 
 #include <openssl/evp.h>
-#include <openssl/hmac.h>
 
 #include <cstdio>
 #include <memory>
@@ -28,15 +27,6 @@ std::string textSha256(const std::string& text) {
   unsigned int length = 0;
   if (EVP_Digest(text.data(), text.size(), digest, &length, EVP_sha256(), nullptr) != 1)
     throw std::runtime_error("text digest: SHA-256 unavailable");
-  return hex(digest, length);
-}
-
-std::string hmacSha256(const std::string& key, const std::string& text) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  if (!HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), reinterpret_cast<const unsigned char*>(text.data()),
-            text.size(), digest, &length))
-    throw std::runtime_error("keyed digest: HMAC-SHA256 unavailable");
   return hex(digest, length);
 }
 

@@ -178,6 +178,7 @@ void Store::setInputs(const std::string& fingerprint) {
   setRunValue(db_, "inputs", fingerprint);
   setRunValue(db_, "state", "reading");
 }
+bool Store::purged() const { return runValue(db_, "purged") == "yes"; }
 bool Store::complete() const { return runValue(db_, "state") == "complete"; }
 void Store::markComplete() { setRunValue(db_, "state", "complete"); }
 
@@ -228,6 +229,7 @@ std::vector<std::string> Store::purgePersonalData() {
     db_.exec("UPDATE findings SET evidence = ''");
     db_.exec("DELETE FROM unread_pages");
     db_.exec("UPDATE pages SET collector = ''");
+    setRunValue(db_, "purged", "yes");
     tx.commit();
     erased.push_back(std::to_string(rows) + " rows: name, number as read and as resolved, row image, signature");
     erased.push_back(std::to_string(findings) + " findings: the evidence text (flag codes kept)");

@@ -72,6 +72,7 @@ class Store {
   // run, keeping lists, counts and flag codes; returns what it erased, in
   // words. The file is vacuumed so the bytes are gone, not only unlinked.
   std::vector<std::string> purgePersonalData();
+  bool purged() const;
 
   // Lists in manifest order.
   std::vector<ListEntry> lists() const;

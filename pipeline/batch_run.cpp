@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <optional>
 
 #include "ingest/file_digest.hpp"
 #include "ingest/manifest_reader.hpp"
@@ -15,6 +16,7 @@
 #include "pipeline/checks/judge.hpp"
 #include "pipeline/report/csv_outputs.hpp"
 #include "pipeline/report/html_report.hpp"
+#include "pipeline/report/pseudonyms.hpp"
 
 namespace listaudit::pipeline {
 namespace {
@@ -42,6 +44,7 @@ class RunErrors final : public models::ErrorReporter {
 // The output files of contract sections 1 and 8, by name.
 constexpr const char* kOutputs[] = {"rows.csv", "lists.csv", "errors.csv", "report.html"};
 constexpr const char* kPartial = ".partial";
+constexpr const char* kShareable = "shareable";
 
 // The output folder, made and proved writable before an hour of import or
 // reading is spent; the previous run's outputs are removed, so an
@@ -56,10 +59,11 @@ fs::path prepareOutputFolder(const std::string& dir) {
     if (!test) throw OutputFolderError(dir + ": the output folder cannot be written to");
   }
   fs::remove(probe, ec);
-  for (const char* name : kOutputs) {
-    fs::remove(fs::path(dir) / name, ec);
-    fs::remove(fs::path(dir) / (std::string(name) + kPartial), ec);
-  }
+  for (const fs::path& folder : {fs::path(dir), fs::path(dir) / kShareable})
+    for (const char* name : kOutputs) {
+      fs::remove(folder / name, ec);
+      fs::remove(folder / (std::string(name) + kPartial), ec);
+    }
   return fs::path(dir);
 }
 
@@ -128,27 +132,46 @@ std::unique_ptr<models::Store> openStore(const std::string& path, const std::str
 
 // Every output file, from the store alone: each under a temporary name, then
 // all renamed, so a failure (a full disk) leaves no output that looks whole.
-void writeOutputs(const models::Store& store, const fs::path& out, int required, RunSummary& summary) {
+// With pseudonyms, a shareable set goes into DIR/shareable as well.
+void writeOutputs(const models::Store& store, const fs::path& out, int required, const Pseudonyms* pseudonyms,
+                  RunSummary& summary) {
   summary.rowsCsv = (out / "rows.csv").string();
   summary.listsCsv = (out / "lists.csv").string();
   summary.errorsCsv = (out / "errors.csv").string();
   summary.report = (out / "report.html").string();
+  struct Output {
+    std::string path;
+    std::function<void(const std::string&)> write;
+  };
+  std::vector<Output> outputs{
+      {summary.errorsCsv, [&](const std::string& p) { writeErrorsCsv(store, p); }},
+      {summary.listsCsv, [&](const std::string& p) { writeListsCsv(store, p, required); }},
+      {summary.rowsCsv, [&](const std::string& p) { writeRowsCsv(store, p); }},
+      {summary.report, [&](const std::string& p) { writeHtmlReport(store, p); }},
+  };
+  if (pseudonyms) {
+    const fs::path shared = out / kShareable;
+    fs::create_directories(shared);
+    summary.shareable = shared.string();
+    outputs.push_back({(shared / "errors.csv").string(), [&](const std::string& p) { writeErrorsCsv(store, p); }});
+    outputs.push_back(
+        {(shared / "lists.csv").string(), [&](const std::string& p) { writeListsCsv(store, p, required); }});
+    outputs.push_back(
+        {(shared / "rows.csv").string(), [&](const std::string& p) { writeRowsCsv(store, p, pseudonyms); }});
+    outputs.push_back(
+        {(shared / "report.html").string(), [&](const std::string& p) { writeHtmlReport(store, p, pseudonyms); }});
+  }
   auto partial = [](const std::string& path) { return path + kPartial; };
   try {
-    writeRowsCsv(store, partial(summary.rowsCsv));
-    writeListsCsv(store, partial(summary.listsCsv), required);
-    writeErrorsCsv(store, partial(summary.errorsCsv));
-    writeHtmlReport(store, partial(summary.report));
+    for (const Output& o : outputs) o.write(partial(o.path));
   } catch (const std::exception& e) {
     std::error_code ignored;
-    for (const auto& path : {summary.rowsCsv, summary.listsCsv, summary.errorsCsv, summary.report})
-      fs::remove(partial(path), ignored);
-    throw std::runtime_error(std::string(e.what()) +
-                             " (is the disk full?); no output was written, the store keeps "
-                             "what was read: run the same command again");
+    for (const Output& o : outputs) fs::remove(partial(o.path), ignored);
+    throw OutputWriteError(std::string(e.what()) +
+                           " (is the disk full?); no output was written, the store keeps what was read: run the same "
+                           "command again");
   }
-  for (const auto& path : {summary.errorsCsv, summary.listsCsv, summary.rowsCsv, summary.report})
-    fs::rename(partial(path), path);
+  for (const Output& o : outputs) fs::rename(partial(o.path), o.path);
 }
 
 }  // namespace
@@ -157,6 +180,15 @@ RunSummary runBatch(const RunOptions& options) {
   auto say = [&](const std::string& what) {
     if (options.onStage) options.onStage(what);
   };
+  // A key that cannot be used is bad usage, said before anything is read.
+  std::optional<Pseudonyms> pseudonyms;
+  if (!options.pseudonymizeKey.empty()) {
+    try {
+      pseudonyms = Pseudonyms::fromKeyFile(options.pseudonymizeKey);
+    } catch (const std::runtime_error& e) {
+      throw OutputFolderError(e.what());
+    }
+  }
   const fs::path out = prepareOutputFolder(options.outDir);
   // Reports made before the store exists wait here, in order.
   models::ErrorList early;
@@ -189,7 +221,7 @@ RunSummary runBatch(const RunOptions& options) {
   const DigitalCopies digital = loadDigitalCopies(lists, errors);
   const auto judged = judgeRows(lists, store.rows(models::Store::Shapes::Load), CheckOptions{}, registers, digital);
   store.saveJudgements(judged);
-  writeOutputs(store, out, options.required, summary);
+  writeOutputs(store, out, options.required, pseudonyms ? &*pseudonyms : nullptr, summary);
   store.markComplete();
 
   summary.lists = static_cast<int>(lists.size());

@@ -19,6 +19,7 @@ struct RunOptions {
   int required = 0;                             // supporters a list needs; 0 when not asked
   int jobs = 0;
   bool allowOutsidePaths = false;  // manifest paths may leave the manifest's folder
+  std::string pseudonymizeKey;     // a key file: shareable outputs into DIR/shareable too
   std::function<void(const PageProgress&)> progress;
   std::function<void(const models::InputError&)> onError;  // each input that cannot be read
   std::function<void(const std::string&)> onStage;         // a word on what the run is doing
@@ -28,10 +29,11 @@ struct RunSummary {
   int lists = 0, pages = 0, pagesRead = 0, rows = 0, flaggedRows = 0, errors = 0;
   int pagesResumed = 0;  // pages an interrupted run had stored, not read again
   std::string storePath, rowsCsv, listsCsv, errorsCsv, report;
+  std::string shareable;  // the folder of the pseudonymised outputs, when asked for
 };
 
-// An output folder the run cannot write to: bad usage (exit 2), said before
-// anything is imported or read.
+// An output folder the run cannot write to, or a pseudonym key it cannot
+// use: bad usage (exit 2), said before anything is imported or read.
 class OutputFolderError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;

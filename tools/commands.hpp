@@ -13,6 +13,7 @@ CommandRunner addRunCommand(CLI::App& app);
 CommandRunner addMakeSamplesCommand(CLI::App& app);
 CommandRunner addBenchCommand(CLI::App& app);
 CommandRunner addFindCommand(CLI::App& app);
+CommandRunner addPurgeCommand(CLI::App& app);
 
 // Exit statuses of contract section 1.
 inline constexpr int kExitOk = 0;

@@ -43,6 +43,11 @@ CommandRunner addFindCommand(CLI::App& app) {
                    "not yet read; run the same `listaudit run` command again to finish it\n";
       return kExitUsage;
     }
+    if (opened->purged()) {
+      std::cerr << "listaudit find: " << storeFile
+                << ": this run's personal data was purged; nobody can be found in it\n";
+      return kExitUsage;
+    }
     models::Store& store = *opened;
     const auto found = pipeline::findRows(store, options->id, options->name,
                                           (std::filesystem::path(options->store) / "found").string());

@@ -36,6 +36,9 @@ CommandRunner addRunCommand(CLI::App& app) {
   cmd->add_option("--jobs", options->jobs, "Pages read at once (default: one per core)")->check(CLI::Range(0, 256));
   cmd->add_flag("--allow-outside-paths", options->allowOutsidePaths,
                 "Read manifest paths that leave the manifest's folder (absolute, or through ..)");
+  cmd->add_option("--pseudonymize", options->pseudonymizeKey,
+                  "A secret key file (16 bytes or more): also write DIR/shareable/, with names and numbers replaced by "
+                  "keyed hashes (HMAC-SHA256) and no row images");
   cmd->add_flag("--quiet", *quiet, "No progress lines");
   return [options, quiet] {
     if (options->cacheDir.empty()) options->cacheDir = defaultCacheDir(options->outDir);
@@ -59,6 +62,7 @@ CommandRunner addRunCommand(CLI::App& app) {
                 << s.rows << " rows, " << s.flaggedRows << " flagged, " << s.errors << " inputs not read\n"
                 << "  rows:    " << s.rowsCsv << "\n  lists:   " << s.listsCsv << "\n  errors:  " << s.errorsCsv
                 << "\n  report:  " << s.report << "\n  store:   " << s.storePath << "\n";
+      if (!s.shareable.empty()) std::cout << "  shareable (pseudonymised): " << s.shareable << "\n";
       return s.errors > 0 ? kExitSomeInputsUnread : kExitOk;
     } catch (const ingest::CsvError& e) {
       std::cerr << "listaudit: " << e.what() << "\n";

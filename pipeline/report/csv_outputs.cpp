@@ -4,6 +4,7 @@
 #include <set>
 
 #include "models/decimal_text.hpp"
+#include "models/flag.hpp"
 #include "models/list_tally.hpp"
 #include "pipeline/report/csv_writer.hpp"
 
@@ -17,7 +18,7 @@ std::string flagCodes(const models::JudgedRow& row) {
   return out;
 }
 
-void writeRowsCsv(const models::Store& store, const std::string& path) {
+void writeRowsCsv(const models::Store& store, const std::string& path, const Pseudonyms* pseudonyms) {
   const std::vector<models::RowRecord> rows = store.rows();
   const std::vector<models::JudgedRow> judged = store.judgements();
   CsvWriter out(path);
@@ -26,11 +27,14 @@ void writeRowsCsv(const models::Store& store, const std::string& path) {
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const models::RowRecord& r = rows[i];
     const models::JudgedRow& j = judged[i];
-    std::string evidence = j.note;
+    std::string evidence = pseudonyms ? std::string() : j.note;
     for (const auto& f : j.findings)
-      evidence += (evidence.empty() ? "" : " | ") + std::string(models::flagCode(f.flag)) + ": " + f.evidence;
-    out.write({r.listId, std::to_string(r.page), std::to_string(r.row), j.fullName.empty() ? r.fullName : j.fullName,
-               j.nationalId, flagCodes(j), models::decimal(j.risk, 3), r.rawId, models::decimal(r.nameConfidence, 2),
+      evidence += (evidence.empty() ? "" : " | ") + std::string(models::flagCode(f.flag)) + ": " +
+                  (pseudonyms ? std::string(models::flagWords(f.flag)) : f.evidence);
+    const std::string name = j.fullName.empty() ? r.fullName : j.fullName;
+    out.write({r.listId, std::to_string(r.page), std::to_string(r.row), pseudonyms ? pseudonyms->name(name) : name,
+               pseudonyms ? pseudonyms->number(j.nationalId) : j.nationalId, flagCodes(j), models::decimal(j.risk, 3),
+               pseudonyms ? pseudonyms->number(r.rawId) : r.rawId, models::decimal(r.nameConfidence, 2),
                models::decimal(r.idConfidence, 2), models::decimal(r.signatureInk, 4), evidence});
   }
   out.close();

@@ -6,10 +6,14 @@
 #include <vector>
 
 #include "models/store.hpp"
+#include "pipeline/report/pseudonyms.hpp"
 
 namespace listaudit::pipeline {
 
-void writeRowsCsv(const models::Store& store, const std::string& path);
+// With `pseudonyms`, the shareable rows.csv: names and numbers replaced by
+// their pseudonyms, and the evidence (which quotes registers' names and
+// numbers) by the flags in words.
+void writeRowsCsv(const models::Store& store, const std::string& path, const Pseudonyms* pseudonyms = nullptr);
 // With `required` > 0, a last column reaches_required says whether the
 // list's valid_rows reach that number.
 void writeListsCsv(const models::Store& store, const std::string& path, int required = 0);

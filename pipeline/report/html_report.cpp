@@ -87,22 +87,28 @@ void writeSummary(std::ostream& out, const models::ListEntry& list, int pages, c
 }
 
 void writeFlaggedRow(std::ostream& out, const models::RowRecord& r, const models::JudgedRow& j,
-                     const std::vector<std::uint8_t>& image) {
+                     const std::vector<std::uint8_t>& image, const Pseudonyms* pseudonyms) {
   out << "<div class=\"row" << (j.risk < 0.5 ? " low" : "") << "\"><strong>Page " << r.page << ", row " << r.row
-      << "</strong> &middot; risk " << models::decimal(j.risk, 2) << "<br>Name as read: " << shownText(r.fullName)
-      << " &middot; Number: <span class=\"code\">" << shownText(j.nationalId) << "</span>\n";
+      << "</strong> &middot; risk " << models::decimal(j.risk, 2)
+      << "<br>Name as read: " << shownText(pseudonyms ? pseudonyms->name(r.fullName) : r.fullName)
+      << " &middot; Number: <span class=\"code\">"
+      << shownText(pseudonyms ? pseudonyms->number(j.nationalId) : j.nationalId) << "</span>\n";
   if (!image.empty())
     out << "<img alt=\"Page " << r.page << ", row " << r.row << " as scanned\" src=\"data:image/png;base64,"
         << base64(image) << "\">\n";
-  for (const auto& f : j.findings)
+  for (const auto& f : j.findings) {
     out << "<div class=\"flag\"><span class=\"code\">" << models::flagCode(f.flag) << "</span> "
-        << htmlEscape(std::string(models::flagWords(f.flag)))
-        << "<div class=\"evidence\">Evidence: " << shownText(f.evidence) << " (adds " << models::decimal(f.weight, 1)
-        << " to the log-odds)</div></div>\n";
+        << htmlEscape(std::string(models::flagWords(f.flag)));
+    if (!pseudonyms)
+      out << "<div class=\"evidence\">Evidence: " << shownText(f.evidence) << " (adds " << models::decimal(f.weight, 1)
+          << " to the log-odds)</div>";
+    out << "</div>\n";
+  }
   out << "</div>\n";
 }
 
-void writeErrors(std::ostream& out, const models::Store& store, const std::vector<models::InputError>& errors) {
+void writeErrors(std::ostream& out, const models::Store& store, const std::vector<models::InputError>& errors,
+                 bool withImages) {
   out << "<h2>Inputs that could not be read</h2>\n";
   if (errors.empty()) {
     out << "<p>None: every input was read.</p>\n";
@@ -115,6 +121,7 @@ void writeErrors(std::ostream& out, const models::Store& store, const std::vecto
   out << "</table>\n";
   // Pages whose table was not found, for a person to read.
   for (const auto& e : errors) {
+    if (!withImages) break;
     if (e.page <= 0) continue;
     const auto image = store.unreadPage(e.input, e.page);
     if (image.empty()) continue;
@@ -126,7 +133,7 @@ void writeErrors(std::ostream& out, const models::Store& store, const std::vecto
 
 }  // namespace
 
-void writeHtmlReport(const models::Store& store, const std::string& path) {
+void writeHtmlReport(const models::Store& store, const std::string& path, const Pseudonyms* pseudonyms) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   if (!out) throw std::runtime_error(path + ": cannot be written");
   const auto lists = store.lists();
@@ -148,13 +155,19 @@ void writeHtmlReport(const models::Store& store, const std::string& path) {
          "Before a row is refused or anyone is told that their name was used without consent, a reviewer looks "
          "at the row's image and the register lines the evidence names. A row whose reading is in doubt is "
          "UNREADABLE: it accuses no one and must be read by a person.</p>\n";
+  if (pseudonyms)
+    out << "<p class=\"notice\">Shareable copy: names and personal numbers are keyed pseudonyms, and row images "
+           "and evidence are left out. The run's owner holds the key and the full report.</p>\n";
   for (const auto& list : lists) {
     writeSummary(out, list, store.pageCount(list.listId), perList[list.listId]);
     for (std::size_t i = 0; i < rows.size(); ++i)
       if (rows[i].listId == list.listId && !judged[i].findings.empty())
-        writeFlaggedRow(out, rows[i], judged[i], store.rowImage(rows[i].listId, rows[i].page, rows[i].row));
+        writeFlaggedRow(
+            out, rows[i], judged[i],
+            pseudonyms ? std::vector<std::uint8_t>() : store.rowImage(rows[i].listId, rows[i].page, rows[i].row),
+            pseudonyms);
   }
-  writeErrors(out, store, errors);
+  writeErrors(out, store, errors, pseudonyms == nullptr);
   out << "</body></html>\n";
   out.flush();
   if (!out) throw std::runtime_error(path + ": write failed");

@@ -8,10 +8,14 @@
 #include <string>
 
 #include "models/store.hpp"
+#include "pipeline/report/pseudonyms.hpp"
 
 namespace listaudit::pipeline {
 
-void writeHtmlReport(const models::Store& store, const std::string& path);
+// With `pseudonyms`, the shareable report: no image of a row or page (they
+// show names and numbers), names and numbers as pseudonyms, the flags in
+// words without their evidence.
+void writeHtmlReport(const models::Store& store, const std::string& path, const Pseudonyms* pseudonyms = nullptr);
 
 // Text made safe to stand in HTML content and attribute values.
 std::string htmlEscape(const std::string& text);
