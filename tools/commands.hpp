@@ -4,6 +4,10 @@
 // runner calls the library and returns the exit status.
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <optional>
+#include <string>
+
+#include "models/store.hpp"
 
 namespace listaudit::tools {
 
@@ -14,6 +18,11 @@ CommandRunner addMakeSamplesCommand(CLI::App& app);
 CommandRunner addBenchCommand(CLI::App& app);
 CommandRunner addFindCommand(CLI::App& app);
 CommandRunner addPurgeCommand(CLI::App& app);
+
+// The store of the run whose output folder is `dir`, for a subcommand that
+// reads a finished run (find, purge); nullopt, with the reason on stderr
+// after "listaudit COMMAND: ", when there is none or another schema wrote it.
+std::optional<models::Store> openRunStore(const std::string& dir, const std::string& command);
 
 // Exit statuses of contract section 1.
 inline constexpr int kExitOk = 0;

@@ -25,18 +25,9 @@ CommandRunner addFindCommand(CLI::App& app) {
     if (id->count() + name->count() != 1) throw CLI::ValidationError("find", "give --id or --name");
   });
   return [options] {
+    std::optional<models::Store> opened = openRunStore(options->store, "find");
+    if (!opened) return kExitUsage;
     const std::string storeFile = (std::filesystem::path(options->store) / "listaudit.sqlite").string();
-    if (!std::filesystem::exists(storeFile)) {
-      std::cerr << "listaudit find: " << storeFile << ": no run store here\n";
-      return kExitUsage;
-    }
-    std::optional<models::Store> opened;
-    try {
-      opened.emplace(storeFile);
-    } catch (const models::StoreVersionError& e) {
-      std::cerr << "listaudit find: " << e.what() << "\n";
-      return kExitUsage;
-    }
     if (!opened->complete()) {
       std::cerr << "listaudit find: " << storeFile
                 << ": the run that wrote this store did not finish, so a person missing from it may be on a page "

@@ -32,17 +32,8 @@ CommandRunner addPurgeCommand(CLI::App& app) {
   return [options] {
     const fs::path folder(options->store);
     const std::string storeFile = (folder / "listaudit.sqlite").string();
-    if (!fs::exists(storeFile)) {
-      std::cerr << "listaudit purge: " << storeFile << ": no run store here\n";
-      return kExitUsage;
-    }
-    std::optional<models::Store> store;
-    try {
-      store.emplace(storeFile);
-    } catch (const models::StoreVersionError& e) {
-      std::cerr << "listaudit purge: " << e.what() << "\n";
-      return kExitUsage;
-    }
+    std::optional<models::Store> store = openRunStore(options->store, "purge");
+    if (!store) return kExitUsage;
     std::cout << "listaudit purge: erased from " << storeFile << ":\n";
     for (const std::string& what : store->purgePersonalData()) std::cout << "  " << what << "\n";
     std::error_code ec;
