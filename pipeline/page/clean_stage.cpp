@@ -37,10 +37,11 @@ double bestAngle(const cv::Mat& ink, double from, double to, double step) {
 }
 
 // An upside-down form has its narrow row-number column on the right, and its
-// tall header row at the bottom.
+// tall header row at the bottom. The columns tell only when all six rulings
+// were found: with one missing, the first and last gaps are not the form's.
 bool looksUpsideDown(const Ruling& ruling) {
   const auto& v = ruling.vertical;
-  if (v.size() >= 3) {
+  if (v.size() == 6) {
     const int first = v[1] - v[0], last = v[v.size() - 1] - v[v.size() - 2];
     if (first != last) return last < first;
   }

@@ -27,28 +27,42 @@ struct VerticalLine {
 };
 
 // Long runs of ink in one direction, with small breaks (noise, a stamp's
-// edge) closed.
+// edge) closed. The ink is first widened by a pixel across the direction: a
+// faint ruling one pixel wide that a scanner turned and a JPEG smeared wiggles
+// by a pixel every few pixels, and no straight run of it would be long.
 cv::Mat longRuns(const cv::Mat& ink, bool horizontal) {
   const int w = ink.cols, h = ink.rows;
-  cv::Mat out;
+  cv::Mat out, widened;
+  cv::dilate(ink, widened, cv::getStructuringElement(cv::MORPH_RECT, horizontal ? cv::Size(1, 3) : cv::Size(3, 1)));
   if (horizontal) {
-    cv::morphologyEx(ink, out, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {std::max(20, w / 25), 1}));
+    cv::morphologyEx(widened, out, cv::MORPH_OPEN,
+                     cv::getStructuringElement(cv::MORPH_RECT, {std::max(20, w / 25), 1}));
     cv::morphologyEx(out, out, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {w / 60 + 1, 1}));
   } else {
-    cv::morphologyEx(ink, out, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {1, std::max(20, h / 25)}));
+    cv::morphologyEx(widened, out, cv::MORPH_OPEN,
+                     cv::getStructuringElement(cv::MORPH_RECT, {1, std::max(20, h / 25)}));
     cv::morphologyEx(out, out, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {1, h / 80 + 1}));
   }
   return out;
 }
 
+// How many pixels either side a one-pixel ruling's staircase may spread over
+// (a page turned a few hundredths of a degree puts its steps in neighbouring
+// rows or columns, none of which holds most of the line).
+int staircaseReach(int pageHeight) { return 2 + pageHeight / 1500; }
+
 // Vertical lines at least a tenth of the page tall, each with its extent.
 std::vector<VerticalLine> verticalLines(const cv::Mat& vertical) {
   const int w = vertical.cols, h = vertical.rows;
+  const int reach = staircaseReach(h);
+  cv::Mat widened;
+  cv::dilate(vertical, widened, cv::getStructuringElement(cv::MORPH_RECT, {2 * reach + 1, 1}));
   std::vector<int> columnProfile(static_cast<std::size_t>(w));
-  for (int x = 0; x < w; ++x) columnProfile[static_cast<std::size_t>(x)] = cv::countNonZero(vertical.col(x));
+  for (int x = 0; x < w; ++x) columnProfile[static_cast<std::size_t>(x)] = cv::countNonZero(widened.col(x));
   std::vector<VerticalLine> lines;
-  for (auto [x, t] : peaks(columnProfile, h / 10)) {
-    const cv::Mat band = vertical.colRange(std::max(0, x - t), std::min(w, x + t + 1));
+  for (auto [x, widenedThickness] : peaks(columnProfile, h / 10)) {
+    const int t = std::max(1, widenedThickness - 2 * reach);
+    const cv::Mat band = widened.colRange(std::max(0, x - t - reach), std::min(w, x + t + reach + 1));
     cv::Mat rows;
     cv::reduce(band, rows, 1, cv::REDUCE_MAX);
     std::vector<cv::Point> on;
@@ -69,7 +83,20 @@ std::vector<VerticalLine> tableColumns(const std::vector<VerticalLine>& vertical
         group.push_back(other);
     if (group.size() > table.size()) table = group;
   }
-  return table;
+  if (table.empty()) return table;
+  // A column ruling broken at one end (faint, under a stamp) still lies within
+  // the table and spans most of it; a page frame or a margin line reaches
+  // beyond it.
+  const int top = table.front().from, bottom = table.front().to;
+  std::vector<VerticalLine> whole;
+  for (const VerticalLine& other : verticals) {
+    const bool inGroup =
+        std::any_of(table.begin(), table.end(), [&](const VerticalLine& l) { return l.at == other.at; });
+    const bool within = other.from >= top - tolerance && other.to <= bottom + tolerance &&
+                        (other.to - other.from) * 10 >= (bottom - top) * 8;
+    if (inGroup || within) whole.push_back(other);
+  }
+  return whole;
 }
 
 int median(std::vector<int> values) {
@@ -101,14 +128,19 @@ Ruling findRuling(const cv::Mat& ink) {
   const int left = r.vertical.front(), right = r.vertical.back();
 
   // Horizontal rulings: inside the table and across most of its width, so a
-  // title's underline or the collector's line is not a ruling.
+  // title's underline or the collector's line is not a ruling. Rows are
+  // counted with a staircase's reach either side, and the run's width less
+  // that reach is the line's thickness.
+  const int reach = staircaseReach(h);
+  cv::Mat widened;
+  cv::dilate(horizontal.colRange(left, right + 1), widened,
+             cv::getStructuringElement(cv::MORPH_RECT, {1, 2 * reach + 1}));
   std::vector<int> rowProfile(static_cast<std::size_t>(h));
-  const cv::Mat across = horizontal.colRange(left, right + 1);
-  for (int y = 0; y < h; ++y) rowProfile[static_cast<std::size_t>(y)] = cv::countNonZero(across.row(y));
+  for (int y = 0; y < h; ++y) rowProfile[static_cast<std::size_t>(y)] = cv::countNonZero(widened.row(y));
   for (auto [y, t] : peaks(rowProfile, (right - left) * 6 / 10)) {
     if (y < top - tolerance || y > bottom + tolerance) continue;
     r.horizontal.push_back(y);
-    thickness.push_back(t);
+    thickness.push_back(std::max(1, t - 2 * reach));
   }
   r.thickness = std::max(1, median(thickness));
   return r;
