@@ -78,6 +78,7 @@ struct RowRecord {
   double signatureInk = 0;                   // share of the signature cell's area covered by ink
   std::vector<std::uint8_t> signatureShape;  // the signature scaled to a fixed grid; empty when none
   Box box;                                   // the row on the upright page, in pixels
+  std::string laidOut;                       // how the row was found when not by the form's rulings; else empty
   std::vector<std::uint8_t> image;           // PNG of the row, for the report
 };
 

@@ -53,6 +53,7 @@ CREATE TABLE IF NOT EXISTS rows (
   note TEXT NOT NULL DEFAULT '',
   first_filer INTEGER NOT NULL DEFAULT 0,
   resolved_name TEXT NOT NULL DEFAULT '',
+  laid_out TEXT NOT NULL DEFAULT '',
   PRIMARY KEY (list_id, page, row)
 );
 CREATE TABLE IF NOT EXISTS findings (
@@ -284,7 +285,7 @@ void Store::addPage(const PageRecord& page, const std::vector<RowRecord>& rows) 
       db_,
       "INSERT INTO rows (list_id, page, row, full_name, raw_id, national_id, name_confidence, "
       "id_confidence, signature_ink, x, y, width, height, image, id_character_confidences, id_other_readings, "
-      "signature_shape, id_alternatives, id_reader) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+      "signature_shape, id_alternatives, id_reader, laid_out) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   for (const RowRecord& row : rows) {
     r.reset();
     r.bind(1, row.listId);
@@ -312,6 +313,7 @@ void Store::addPage(const PageRecord& page, const std::vector<RowRecord>& rows) 
       r.bindNoCopy(17, row.signatureShape.data(), static_cast<int>(row.signatureShape.size()));
     r.bind(18, encodeAlternatives(row.idAlternatives));
     r.bind(19, row.idWriting == Writing::Handwritten ? "handwriting" : "print");
+    r.bind(20, row.laidOut);
     r.exec();
   }
   tx.commit();
@@ -431,7 +433,7 @@ std::vector<RowRecord> Store::rows(Shapes shapes) const {
   SQLite::Statement q(db_,
                       "SELECT r.list_id, r.page, r.row, r.full_name, r.raw_id, r.national_id, r.name_confidence, "
                       "r.id_confidence, r.signature_ink, r.x, r.y, r.width, r.height, r.id_character_confidences, "
-                      "r.id_other_readings, r.id_alternatives, r.id_reader, " +
+                      "r.id_other_readings, r.id_alternatives, r.id_reader, r.laid_out, " +
                           std::string(shapes == Shapes::Load ? "r.signature_shape" : "NULL") +
                           " FROM rows r "
                           "JOIN lists l ON l.list_id = r.list_id ORDER BY l.ordinal, r.page, r.row");
@@ -451,9 +453,10 @@ std::vector<RowRecord> Store::rows(Shapes shapes) const {
     r.idOtherReadings = splitWords(q.getColumn(14).getString());
     r.idAlternatives = decodeAlternatives(q.getColumn(15).getString());
     r.idWriting = q.getColumn(16).getString() == "handwriting" ? Writing::Handwritten : Writing::Printed;
-    if (!q.getColumn(17).isNull()) {
-      const auto* shape = static_cast<const std::uint8_t*>(q.getColumn(17).getBlob());
-      r.signatureShape.assign(shape, shape + q.getColumn(17).getBytes());
+    r.laidOut = q.getColumn(17).getString();
+    if (!q.getColumn(18).isNull()) {
+      const auto* shape = static_cast<const std::uint8_t*>(q.getColumn(18).getBlob());
+      r.signatureShape.assign(shape, shape + q.getColumn(18).getBytes());
     }
     out.push_back(std::move(r));
   }

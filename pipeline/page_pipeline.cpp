@@ -14,7 +14,7 @@
 #include "pipeline/page/clean_stage.hpp"
 #include "pipeline/page/png_image.hpp"
 #include "pipeline/page/read_stage.hpp"
-#include "pipeline/page/ruled_layout_finder.hpp"
+#include "pipeline/page/writing_columns_layout_finder.hpp"
 
 namespace listaudit::pipeline {
 namespace {
@@ -172,7 +172,7 @@ class PagePhase {
   models::ErrorReporter& errors_;
   const PagePhaseOptions& options_;
   const CleanStage clean_{};
-  const RuledLayoutFinder layout_{};
+  const LayoutChain layout_{};
   const ReadStage read_{};
   // One set of readers (and Tesseract engines) per thread, made when first used.
   oneapi::tbb::enumerable_thread_specific<Readers> readers_;

@@ -44,6 +44,7 @@ std::vector<RowCase> openCases(const std::vector<models::ListEntry>& lists, cons
     c.who = identify(row, c.id, {*c.list, context.registers, copyRow(row, context.digital), context.options});
     c.judged = {row.listId, row.page, row.row, c.id.number, {}, 0, c.id.repair, false, c.who.spelling};
     auto note = [&](const std::string& what) { c.judged.note += (c.judged.note.empty() ? "" : "; ") + what; };
+    if (!row.laidOut.empty()) note(row.laidOut);
     if (!c.who.confirmation.empty()) note("number confirmed: " + c.who.confirmation);
     if (c.who.byName) note("identified by name, the number failing");
     if (!c.who.spelling.empty()) note("name read as " + row.fullName + ", spelled as " + c.who.spellingSource);

@@ -44,6 +44,9 @@ struct PageLayout {
   cv::Mat text;                // grey page with the rulings painted out, for OCR
   cv::Mat lines;               // 255 on the rulings (slightly widened)
   int lineThickness = 1;
+  // How the rows were laid out when not by the form's own rulings, in words
+  // for the evidence; empty when by them.
+  std::string how;
 
   // How far inside the rulings a cell's content starts.
   int inset() const { return lineThickness + 2; }

@@ -62,6 +62,7 @@ models::RowRecord readRow(const PageImage& image, const CleanPage& clean, const 
   }
   row.idWriting = id.writing;
   row.signatureInk = inkShare(clean.ink, layout.lines, cell(kSignatureColumn));
+  row.laidOut = layout.how;
   row.signatureShape = signatureShape(clean.ink, layout.lines, cell(kSignatureColumn));
   const int inset = layout.inset();
   const int margin = layout.lineThickness * 3;

@@ -21,7 +21,8 @@ std::vector<std::pair<int, int>> peaks(const std::vector<int>& profile, int thre
   return out;
 }
 
-// A vertical line and how far it reaches.
+// A straight line and how far it reaches: for a vertical line `at` is its x
+// and from/to its ends' y; for a horizontal one the other way round.
 struct VerticalLine {
   int at = 0, thickness = 0, from = 0, to = 0;
 };
@@ -104,6 +105,29 @@ int median(std::vector<int> values) {
   return values[values.size() / 2];
 }
 
+// A table whose column rulings are missing (a form that never had them, or
+// too faint to find): its row rulings, found as the vertical lines are, on
+// the page turned on its side, and grouped by their shared ends.
+Ruling rowRulingsOnly(const cv::Mat& horizontal, Ruling r) {
+  cv::Mat sideways;
+  cv::transpose(horizontal, sideways);
+  const int tolerance = std::max(4, horizontal.cols / 50);
+  std::vector<VerticalLine> rows = tableColumns(verticalLines(sideways), tolerance);
+  if (rows.size() < 3) return r;
+  std::vector<int> lefts, rights, thickness;
+  for (const VerticalLine& l : rows) {
+    r.horizontal.push_back(l.at);
+    lefts.push_back(l.from);
+    rights.push_back(l.to);
+    thickness.push_back(l.thickness);
+  }
+  std::sort(r.horizontal.begin(), r.horizontal.end());
+  r.left = median(lefts);
+  r.right = median(rights);
+  r.thickness = std::max(1, median(thickness));
+  return r;
+}
+
 }  // namespace
 
 Ruling findRuling(const cv::Mat& ink) {
@@ -114,7 +138,7 @@ Ruling findRuling(const cv::Mat& ink) {
 
   const int tolerance = std::max(4, h / 50);
   const std::vector<VerticalLine> table = tableColumns(verticalLines(vertical), tolerance);
-  if (table.size() < 2) return r;
+  if (table.size() < 2) return rowRulingsOnly(horizontal, std::move(r));
   std::vector<int> tops, bottoms, thickness;
   for (const VerticalLine& l : table) {
     r.vertical.push_back(l.at);
@@ -126,6 +150,8 @@ Ruling findRuling(const cv::Mat& ink) {
   std::sort(bottoms.begin(), bottoms.end());
   const int top = tops[tops.size() / 2], bottom = bottoms[bottoms.size() / 2];
   const int left = r.vertical.front(), right = r.vertical.back();
+  r.left = left;
+  r.right = right;
 
   // Horizontal rulings: inside the table and across most of its width, so a
   // title's underline or the collector's line is not a ruling. Rows are

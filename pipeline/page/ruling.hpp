@@ -10,6 +10,7 @@ namespace listaudit::pipeline {
 struct Ruling {
   std::vector<int> horizontal;  // y of each horizontal ruling, top to bottom
   std::vector<int> vertical;    // x of each vertical ruling, left to right
+  int left = 0, right = 0;      // the table's left and right edges (its outer rulings, or its rows' ends)
   cv::Mat lines;                // 255 on the ruling lines' pixels
   int thickness = 1;            // typical line thickness, pixels
 };
@@ -18,7 +19,11 @@ struct Ruling {
 // vertical lines that share one top and one bottom (a page frame or a margin
 // line does not); horizontal rulings are the lines inside it that cross most
 // of its width (a title's underline or the collector's line is not one).
-// `lines` holds every long line found, table or not, to paint out of OCR.
+// A form without column rulings (or with too few to group) is found by its
+// row rulings instead, which share one left and one right end; `vertical`
+// then holds what was found of the columns, and `left` and `right` are the
+// rows' ends. `lines` holds every long line found, table or not, to paint out
+// of OCR.
 Ruling findRuling(const cv::Mat& ink);
 
 }  // namespace listaudit::pipeline

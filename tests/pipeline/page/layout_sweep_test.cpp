@@ -11,8 +11,11 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include "models/name_text.hpp"
 #include "pipeline/page/clean_stage.hpp"
+#include "pipeline/page/read_stage.hpp"
 #include "pipeline/page/ruled_layout_finder.hpp"
+#include "pipeline/page/writing_columns_layout_finder.hpp"
 #include "tests/pipeline/page/page_fixture.hpp"
 
 using namespace listaudit::pipeline;
@@ -41,8 +44,9 @@ cv::Mat rulingMask(const cv::Mat& grey, bool horizontal) {
   return lines;
 }
 
-// Each ruling replaced by a one-pixel line of grey `shade` through its middle.
-cv::Mat thinFaintRulings(const cv::Mat& grey, int shade) {
+// Each ruling erased, and redrawn as a one-pixel line through its middle in
+// grey `shade`; the vertical ones only when `verticalsToo`.
+cv::Mat redrawnRulings(const cv::Mat& grey, int shade, bool verticalsToo) {
   const cv::Mat masks[] = {rulingMask(grey, true), rulingMask(grey, false)};
   cv::Mat out = grey.clone();
   // Widened first: a ruling's soft edges are lighter than the threshold.
@@ -51,7 +55,7 @@ cv::Mat thinFaintRulings(const cv::Mat& grey, int shade) {
     cv::dilate(mask, wide, cv::getStructuringElement(cv::MORPH_RECT, {5, 5}));
     out.setTo(cv::Scalar(245), wide);
   }
-  for (int direction = 0; direction < 2; ++direction) {
+  for (int direction = 0; direction < (verticalsToo ? 2 : 1); ++direction) {
     const bool horizontal = direction == 0;
     cv::Mat labels, stats, centroids;
     const int n = cv::connectedComponentsWithStats(masks[direction], labels, stats, centroids, 8);
@@ -76,6 +80,9 @@ cv::Mat thinFaintRulings(const cv::Mat& grey, int shade) {
   }
   return out;
 }
+
+cv::Mat thinFaintRulings(const cv::Mat& grey, int shade) { return redrawnRulings(grey, shade, true); }
+cv::Mat withoutColumnRulings(const cv::Mat& grey) { return redrawnRulings(grey, 60, false); }
 
 cv::Mat turned(const cv::Mat& page, double degrees) {
   const cv::Mat m = cv::getRotationMatrix2D({page.cols / 2.0f, page.rows / 2.0f}, degrees, 1.0);
@@ -107,6 +114,9 @@ const std::vector<Variant>& variants() {
       {"JPEG quality 40", [](const cv::Mat& p) { return jpeg(p, 40); }},
       {"all at once: 200 dpi, 1-px faint, -5 degrees, JPEG 40",
        [](const cv::Mat& p) { return jpeg(turned(thinFaintRulings(atDpi(p, 200), 170), -5), 40); }},
+      {"no column rulings", [](const cv::Mat& p) { return withoutColumnRulings(p); }},
+      {"no column rulings, 150 dpi, +3 degrees, JPEG 40",
+       [](const cv::Mat& p) { return jpeg(turned(withoutColumnRulings(atDpi(p, 150)), 3), 40); }},
   };
   return all;
 }
@@ -137,7 +147,7 @@ TEST(LayoutSweep, findsEveryWrittenRowOfEverySamplePageInEveryVariant) {
         cv::imwrite(
             std::string(dump) + "/" + v.name + " " + kPages[i].listId + "-" + std::to_string(i % 2 + 1) + ".png", page);
       try {
-        const PageLayout layout = RuledLayoutFinder{}.find(CleanStage{}(page));
+        const PageLayout layout = LayoutChain{}.find(CleanStage{}(page));
         found += static_cast<int>(layout.rows.size());
         EXPECT_EQ(layout.rows.size(), truth.size()) << v.name << ", " << kPages[i].listId << " page " << i % 2 + 1;
       } catch (const LayoutError& e) {
@@ -148,4 +158,25 @@ TEST(LayoutSweep, findsEveryWrittenRowOfEverySamplePageInEveryVariant) {
     std::printf("layout sweep | %-55s | %d of %d rows\n", v.name, found, expected);
   }
   EXPECT_EQ(failures, 0);
+}
+
+TEST(LayoutSweep, readsAFormWithoutColumnRulingsAndSaysHowItsRowsWereFound) {
+  const cv::Mat upright = CleanStage{}(samplePage("L01-BG", 0)).grey;
+  PageImage image{"L01-BG", *listaudit::models::Country::fromCode("BG"), 1, withoutColumnRulings(upright)};
+  const CleanPage clean = CleanStage{}(image.grey);
+  EXPECT_THROW(RuledLayoutFinder{}.find(clean), LayoutError);
+  const PageLayout layout = LayoutChain{}.find(clean);
+  Readers readers;
+  const PageReading reading = ReadStage{}(image, clean, layout, readers);
+  const auto truth = truthRows("L01-BG", 1);
+  ASSERT_EQ(reading.rows.size(), truth.size());
+  int names = 0, ids = 0;
+  for (std::size_t i = 0; i < truth.size(); ++i) {
+    names +=
+        listaudit::models::foldText(reading.rows[i].fullName) == listaudit::models::foldText(truth[i].at("full_name"));
+    ids += reading.rows[i].rawId == truth[i].at("national_id");
+    EXPECT_NE(reading.rows[i].laidOut.find("columns found from the writing"), std::string::npos);
+  }
+  EXPECT_GE(names, static_cast<int>(truth.size()) - 1);
+  EXPECT_GE(ids, static_cast<int>(truth.size()) - 1);
 }

@@ -1,0 +1,85 @@
+#include "pipeline/page/table_layout.hpp"
+
+#include <algorithm>
+#include <opencv2/imgproc.hpp>
+
+#include "pipeline/page/cell_ink.hpp"
+#include "pipeline/page/glyph_segmenter.hpp"
+
+namespace listaudit::pipeline {
+namespace {
+
+// Below this share of ink a name or number cell counts as empty.
+constexpr double kEmptyCellInk = 0.004;
+
+cv::Rect clampToImage(cv::Rect box, const cv::Size& size) { return box & cv::Rect(0, 0, size.width, size.height); }
+
+// A number cell holds no writing: boxes printed for each digit are not
+// writing, even where the scan broke their thin lines into dashes (straight
+// runs a quarter of the cell tall, or a third of it wide, go).
+bool idCellEmpty(const cv::Mat& ink, const cv::Mat& lines, const cv::Rect& cell) {
+  cv::Mat writing = withoutBoxLines(writingIn(ink, lines, cell));
+  if (writing.empty()) return true;
+  cv::Mat vertical, horizontal;
+  cv::morphologyEx(writing, vertical, cv::MORPH_OPEN,
+                   cv::getStructuringElement(cv::MORPH_RECT, {1, std::max(3, writing.rows / 4)}));
+  cv::morphologyEx(writing, horizontal, cv::MORPH_OPEN,
+                   cv::getStructuringElement(cv::MORPH_RECT, {std::max(3, writing.cols / 3), 1}));
+  writing.setTo(0, vertical | horizontal);
+  return cv::countNonZero(writing) < kEmptyCellInk * static_cast<double>(writing.total());
+}
+
+}  // namespace
+
+PageLayout layOutTable(const CleanPage& page, const std::array<int, 6>& columnX, std::string how) {
+  const Ruling& ruling = page.ruling;
+  PageLayout layout;
+  layout.columnX = columnX;
+  layout.how = std::move(how);
+  layout.lineThickness = ruling.thickness;
+  const auto& h = ruling.horizontal;
+  layout.tableTop = h.front();
+  layout.tableBottom = h.back();
+
+  // Paint the rulings out (a little wider than found) so OCR never reads a
+  // cell border as a letter.
+  cv::Mat& lines = layout.lines;
+  cv::dilate(ruling.lines, lines, cv::getStructuringElement(cv::MORPH_RECT, {3, 3}));
+  layout.text = page.grey.clone();
+  layout.text.setTo(255, lines);
+
+  // Bands under the header that are much lower than the writing rows (a row
+  // numbering the columns, say) belong to the header: rows are counted below them.
+  std::vector<int> heights;
+  for (std::size_t i = 1; i + 1 < h.size(); ++i) heights.push_back(h[i + 1] - h[i]);
+  std::vector<int> sorted = heights;
+  std::nth_element(sorted.begin(), sorted.begin() + static_cast<long>(sorted.size() / 2), sorted.end());
+  const int typical = sorted.empty() ? 0 : sorted[sorted.size() / 2];
+  std::size_t first = 1;
+  while (first + 1 < h.size() && heights[first - 1] * 4 < typical * 3) ++first;
+  layout.headerBottom = h[first];
+
+  const int inset = layout.inset();
+  for (std::size_t i = first; i + 1 < h.size(); ++i) {
+    TableRow row{h[i] + inset, h[i + 1] - inset, static_cast<int>(i - first + 1)};
+    if (row.bottom - row.top < 8) continue;
+    auto cell = [&](int column) { return layout.cell(row, column); };
+    // A row counts when its name or number cell holds writing; empty rows at
+    // the end of a form are not supporters.
+    if (inkShare(page.ink, lines, cell(kNameColumn)) < kEmptyCellInk && idCellEmpty(page.ink, lines, cell(kIdColumn)))
+      continue;
+    layout.rows.push_back(row);
+  }
+
+  const int rowHeight = h.size() > 2 ? (h.back() - h[1]) / static_cast<int>(h.size() - 2) : 50;
+  const int titleTop = std::max(0, layout.tableTop - rowHeight * 4);
+  layout.titleBox = clampToImage(
+      {layout.columnX[0], titleTop, layout.columnX[5] - layout.columnX[0], layout.tableTop - inset - titleTop},
+      page.grey.size());
+  layout.collectorBox = clampToImage(
+      {layout.columnX[0], layout.tableBottom + inset, layout.columnX[5] - layout.columnX[0], rowHeight * 3},
+      page.grey.size());
+  return layout;
+}
+
+}  // namespace listaudit::pipeline
