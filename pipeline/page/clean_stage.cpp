@@ -36,10 +36,20 @@ double bestAngle(const cv::Mat& ink, double from, double to, double step) {
   return best;
 }
 
-// An upside-down form has its narrow row-number column on the right, and its
-// tall header row at the bottom. The columns tell only when all six rulings
-// were found: with one missing, the first and last gaps are not the form's.
-bool looksUpsideDown(const Ruling& ruling) {
+// Ink in the band of `rows` pixel rows from `y` (clipped to the page),
+// between the table's edges.
+int inkBetween(const cv::Mat& ink, int left, int right, int y, int rows) {
+  const cv::Rect band = cv::Rect(left, y, right - left, rows) & cv::Rect(0, 0, ink.cols, ink.rows);
+  return band.area() > 0 ? cv::countNonZero(ink(band)) : 0;
+}
+
+// An upside-down form has its narrow row-number column on the right; its
+// title (two bold lines) under the table and its collector line above; and
+// its tall header row at the bottom. The columns tell only when all six
+// rulings were found: with one missing, the first and last gaps are not the
+// form's. Then the title tells, when one side holds clearly more ink; the
+// header's height last.
+bool looksUpsideDown(const Ruling& ruling, const cv::Mat& ink) {
   const auto& v = ruling.vertical;
   if (v.size() == 6) {
     const int first = v[1] - v[0], last = v[v.size() - 1] - v[v.size() - 2];
@@ -47,6 +57,11 @@ bool looksUpsideDown(const Ruling& ruling) {
   }
   const auto& h = ruling.horizontal;
   if (h.size() >= 4) {
+    const int rowHeight = (h.back() - h.front()) / static_cast<int>(h.size() - 1);
+    const int above = inkBetween(ink, ruling.left, ruling.right, h.front() - 4 * rowHeight, 4 * rowHeight);
+    const int below = inkBetween(ink, ruling.left, ruling.right, h.back() + 1, 4 * rowHeight);
+    if (above > 2 * below) return false;
+    if (below > 2 * above) return true;
     const int firstRow = h[1] - h[0], lastRow = h[h.size() - 1] - h[h.size() - 2];
     return lastRow > firstRow * 1.15;
   }
@@ -101,7 +116,7 @@ CleanPage CleanStage::operator()(const cv::Mat& grey) const {
     page.ink = ink;
   }
   page.ruling = findRuling(lineInk(page.grey));
-  if (looksUpsideDown(page.ruling)) {
+  if (looksUpsideDown(page.ruling, page.ink)) {
     page.upsideDown = true;
     cv::rotate(page.grey, page.grey, cv::ROTATE_180);
     cv::rotate(page.ink, page.ink, cv::ROTATE_180);

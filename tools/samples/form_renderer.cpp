@@ -115,6 +115,7 @@ void drawTableFrame(cairo_t* cr, const FormPage& page, const TableGeometry& g) {
   cairo_set_source_rgb(cr, page.lineGrey, page.lineGrey, page.lineGrey);
   cairo_set_line_width(cr, page.lineMm);
   for (double x : g.columnX) {
+    if (!page.columnRulings) break;
     cairo_move_to(cr, x, kTableTopMm);
     cairo_line_to(cr, x, g.bottom);
   }

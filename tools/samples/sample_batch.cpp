@@ -127,7 +127,8 @@ class BatchMaker {
         people_(root_.fork(1)),
         layout_(root_.fork(2)),
         planting_(root_.fork(3)),
-        scanning_(root_.fork(4)) {
+        scanning_(root_.fork(4)),
+        printing_(root_.fork(5)) {
     if (options.style != "printed")
       digits_.emplace(options.digitsPath.empty() ? defaultDigitsPath() : options.digitsPath);
   }
@@ -330,6 +331,8 @@ class BatchMaker {
     // Some printers rule a pixel wide at the scanner's resolution, some in grey.
     if (layout_.chance(0.25)) form.lineMm = 25.4 / dpi;
     if (layout_.chance(0.2)) form.lineGrey = layout_.real(0.45, 0.65);
+    // Some printers rule the rows only, with no line between the columns.
+    form.columnRulings = !printing_.chance(0.15);
     form.rowMm = layout_.real(8.5, 11.5);
     form.fontPt = layout_.real(9.5, 12);
     // Some forms print a box for each character of the number (on handwritten batches).
@@ -533,6 +536,9 @@ class BatchMaker {
   SampleRandom root_;
   PeopleFactory people_;
   SampleRandom layout_, planting_, scanning_;
+  // Draws added after the others had their streams: a stream of their own,
+  // so that adding them left every other page of a seed as it was.
+  SampleRandom printing_;
   const Date election_ = *Date::make(2021, 4, 4);
 
   std::vector<SamplePerson> batchPeople_;  // everyone the batch writes about
