@@ -56,6 +56,14 @@ bool looksUpsideDown(const Ruling& ruling, const cv::Mat& ink) {
     if (first != last) return last < first;
   }
   const auto& h = ruling.horizontal;
+  if (h.size() == 2 || h.size() == 3) {
+    // A form that rules its header only: its rows of writing lie under the
+    // header, and outweigh the title on the other side.
+    const int header = h.back() - h.front();
+    const int above = inkBetween(ink, ruling.left, ruling.right, h.front() - 6 * header, 6 * header);
+    const int below = inkBetween(ink, ruling.left, ruling.right, h.back() + 1, 6 * header);
+    return above > below;
+  }
   if (h.size() >= 4) {
     const int rowHeight = (h.back() - h.front()) / static_cast<int>(h.size() - 1);
     const int above = inkBetween(ink, ruling.left, ruling.right, h.front() - 4 * rowHeight, 4 * rowHeight);

@@ -113,7 +113,7 @@ Ruling rowRulingsOnly(const cv::Mat& horizontal, Ruling r) {
   cv::transpose(horizontal, sideways);
   const int tolerance = std::max(4, horizontal.cols / 50);
   std::vector<VerticalLine> rows = tableColumns(verticalLines(sideways), tolerance);
-  if (rows.size() < 3) return r;
+  if (rows.size() < 2) return r;  // two: a form that rules its header only
   std::vector<int> lefts, rights, thickness;
   for (const VerticalLine& l : rows) {
     r.horizontal.push_back(l.at);

@@ -1,6 +1,7 @@
 #include "pipeline/page/writing_columns_layout_finder.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <opencv2/imgproc.hpp>
 
 #include "pipeline/page/ruled_layout_finder.hpp"
@@ -16,6 +17,87 @@ struct Gap {
 };
 
 constexpr const char* kHow = "columns found from the writing: the form's column rulings were not found";
+constexpr const char* kHowFromTextLines = "rows and columns found from the writing: the form rules its header only";
+
+// Edges of the rows of a form that rules its header only: the header's
+// rulings, then one edge between each two lines of writing under it, and one
+// under the last. Lines are runs of inked pixel rows in the table's width;
+// they end where the next would come later than twice the lines' pitch (the
+// collector's line under the table).
+std::vector<int> rowsFromTextLines(const CleanPage& page, const std::vector<int>& header, int left, int right,
+                                   const cv::Rect& tableEdge) {
+  const int top = header.back() + 1;
+  const cv::Rect body(left, top, right - left + 1, page.ink.rows - top);
+  if (body.height < 10) throw LayoutError("nothing under the ruled header");
+  // Long lines (a guide line, a ruling's faint remains) are not writing.
+  cv::Mat writing = page.ink(body).clone();
+  writing.setTo(0, page.ruling.lines(body));
+  cv::Mat perRow;
+  cv::reduce(writing / 255, perRow, 1, cv::REDUCE_SUM, CV_32S);
+  const int inked = std::max(3, body.width / 200);
+  std::vector<std::pair<int, int>> runs;  // y from, to
+  for (int y = 0; y < body.height; ++y) {
+    if (perRow.at<int>(y, 0) < inked) continue;
+    if (!runs.empty() && y - runs.back().second <= 2)
+      runs.back().second = y;
+    else
+      runs.emplace_back(y, y);
+  }
+  // A line of writing is at least a tenth of the header's height tall (the
+  // header holds two lines of labels and their margins; a line of capitals
+  // and digits without descenders is short); the gaps inside one (a letter's
+  // accent, a hand's loops) are joined.
+  const int headerHeight = header.back() - header.front();
+  std::vector<std::pair<int, int>> lines;
+  for (const auto& run : runs) {
+    if (!lines.empty() && run.first - lines.back().second < headerHeight / 10)
+      lines.back().second = run.second;
+    else
+      lines.push_back(run);
+  }
+  std::erase_if(lines, [&](const auto& l) { return l.second - l.first < headerHeight / 10; });
+  if (lines.empty()) throw LayoutError("no line of writing under the ruled header");
+  // Lines run together (a stamp, a hand's long strokes) are as many lines as
+  // the typical pitch fits into them.
+  std::vector<int> heights, steps;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    heights.push_back(lines[i].second - lines[i].first);
+    if (i > 0) steps.push_back(lines[i].first - lines[i - 1].first);
+  }
+  std::nth_element(heights.begin(), heights.begin() + static_cast<long>(heights.size() / 2), heights.end());
+  const int typicalHeight = heights[heights.size() / 2];
+  std::nth_element(steps.begin(), steps.begin() + static_cast<long>(steps.size() / 2), steps.end());
+  const int typicalPitch = steps.empty() ? 0 : steps[steps.size() / 2];
+  // Where the lines of writing end: a line that reaches the table's left edge
+  // (left of the row numbers, which stand centred in their column) is the
+  // collector's, under the table; so is one more than two pitches on.
+  auto startsAtTheEdge = [&](int from, int to) {
+    if (tableEdge.width <= 0) return false;
+    const cv::Rect band(tableEdge.x, top + from, tableEdge.width, to - from + 1);
+    return cv::countNonZero(page.ink(band & cv::Rect(0, 0, page.ink.cols, page.ink.rows))) > band.height / 2;
+  };
+  std::vector<int> centres;
+  for (const auto& l : lines) {
+    if (startsAtTheEdge(l.first, l.second)) break;
+    const int height = l.second - l.first;
+    const int parts =
+        typicalPitch > 0 && height > 2 * typicalHeight
+            ? std::max(1, static_cast<int>(std::lround(static_cast<double>(height - typicalHeight) / typicalPitch)) + 1)
+            : 1;
+    const int first = parts > 1 ? top + l.first + typicalHeight / 2 : top + (l.first + l.second) / 2;
+    const int step = parts > 1 ? (height - typicalHeight) / (parts - 1) : 0;
+    if (centres.size() >= 2 &&
+        first - centres.back() > 2 * (centres.back() - centres.front()) / static_cast<int>(centres.size() - 1))
+      break;
+    for (int k = 0; k < parts; ++k) centres.push_back(first + k * step);
+  }
+  const int pitch = centres.size() >= 2 ? (centres.back() - centres.front()) / static_cast<int>(centres.size() - 1)
+                                        : 2 * (centres.front() - header.back());
+  std::vector<int> edges = header;
+  for (std::size_t i = 0; i + 1 < centres.size(); ++i) edges.push_back((centres[i] + centres[i + 1]) / 2);
+  edges.push_back(std::min(page.ink.rows - 1, centres.back() + pitch / 2));
+  return edges;
+}
 
 // Runs of x (page coordinates; `counts` starts at `left`) where the count is
 // at most `clear`, not touching either end, at least `minWidth` wide.
@@ -75,7 +157,7 @@ int leastInkedMiddle(const std::vector<int>& counts, int left, int from, int to,
 PageLayout WritingColumnsLayoutFinder::find(const CleanPage& page) const {
   const Ruling& ruling = page.ruling;
   const auto& h = ruling.horizontal;
-  if (h.size() < 3) throw LayoutError("no row rulings to lay the rows out by");
+  if (h.size() < 2) throw LayoutError("no ruled header or rows to lay the table out by");
   const int left = ruling.left, right = ruling.right;
   if (right - left < page.ink.cols / 3) throw LayoutError("the row rulings are too short to be the table's");
 
@@ -90,20 +172,33 @@ PageLayout WritingColumnsLayoutFinder::find(const CleanPage& page) const {
     cv::reduce(writing / 255, counts, 0, cv::REDUCE_SUM, CV_32S);
     return std::vector<int>(counts.begin<int>(), counts.end<int>());
   };
-  const std::vector<int> body = inkPerColumn(h[1], h.back());
   const std::vector<int> header = inkPerColumn(h[0], h[1]);
+  const std::vector<Gap> labels = headerLabels(header, left, page.ink.cols / 80);
+  // With the header ruled only, the rows are the lines of writing under it,
+  // looked for in the name column (between the labels of the row number and
+  // the number), where no signature or office stamp reaches.
+  const bool rowsRuled = h.size() >= 4;
+  const int namesFrom = labels.size() == 5 ? labels[0].to : left;
+  const int numbersTo = labels.size() == 5 ? labels[2].from : right;
+  const cv::Rect tableEdge =
+      labels.size() == 5 ? cv::Rect(left, 0, std::max(0, labels[0].from - left) / 2, 1) : cv::Rect();
+  const std::vector<int> rowEdges = rowsRuled ? h : rowsFromTextLines(page, h, namesFrom, numbersTo, tableEdge);
+  const std::vector<int> body = inkPerColumn(h[1], rowEdges.back());
   // A speck of noise, or a hand's stroke straying over a column's edge in one
   // row, leaves a strip clear: at most 1.5% of its height inked.
-  const int clearInk = std::max(2, (h.back() - h[1]) * 15 / 1000);
+  const int clearInk = std::max(2, (rowEdges.back() - h[1]) * 15 / 1000);
+  // The table as the rows were found: by rulings, or by lines of writing.
+  CleanPage laidOut = page;
+  laidOut.ruling.horizontal = rowEdges;
+  const char* how = rowsRuled ? kHow : kHowFromTextLines;
 
   std::array<int, 6> columnX{left, 0, 0, 0, 0, right};
-  const std::vector<Gap> labels = headerLabels(header, left, page.ink.cols / 80);
   if (labels.size() == 5) {
     // The header names each column once, centred: each column edge lies
     // between two neighbouring labels, where the body's writing is least.
     for (std::size_t i = 0; i < 4; ++i)
       columnX[i + 1] = leastInkedMiddle(body, left, labels[i].to + 1, labels[i + 1].from - 1, clearInk);
-    return layOutTable(page, columnX, kHow);
+    return layOutTable(laidOut, columnX, how);
   }
   // A header that does not show five labels: the four widest clear strips.
   std::vector<Gap> gaps = clearStrips(body, left, clearInk, std::max(3, page.ink.cols / 300));
@@ -115,7 +210,7 @@ PageLayout WritingColumnsLayoutFinder::find(const CleanPage& page) const {
   gaps.resize(4);
   std::sort(gaps.begin(), gaps.end(), [](const Gap& a, const Gap& b) { return a.from < b.from; });
   for (std::size_t i = 0; i < 4; ++i) columnX[i + 1] = (gaps[i].from + gaps[i].to) / 2;
-  return layOutTable(page, columnX, kHow);
+  return layOutTable(laidOut, columnX, how);
 }
 
 PageLayout LayoutChain::find(const CleanPage& page) const {

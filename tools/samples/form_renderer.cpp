@@ -119,7 +119,7 @@ void drawTableFrame(cairo_t* cr, const FormPage& page, const TableGeometry& g) {
     cairo_move_to(cr, x, kTableTopMm);
     cairo_line_to(cr, x, g.bottom);
   }
-  for (int r = 0; r <= g.rowCount + 1; ++r) {
+  for (int r = 0; r <= (page.bodyRulings ? g.rowCount + 1 : 1); ++r) {
     const double y = r == 0 ? kTableTopMm : g.bodyTop + (r - 1) * page.rowMm;
     cairo_move_to(cr, g.left, y);
     cairo_line_to(cr, g.left + g.width, y);

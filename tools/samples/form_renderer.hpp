@@ -37,6 +37,7 @@ struct FormPage {
   double lineMm = 0.3;        // ruling width
   double lineGrey = 0;        // ruling ink, 0 black to 1 white: faint rulings are grey
   bool columnRulings = true;  // false for a form that rules its rows only
+  bool bodyRulings = true;    // false for a form that rules its header only
   int blankRows = 0;          // empty ruled rows after the filled ones, as on a real form
   bool numberingRow = false;  // a low row under the header numbering the columns 1 to 5
   int digitBoxes = 0;         // boxes printed in each number cell, one per character; 0 for none

@@ -331,8 +331,11 @@ class BatchMaker {
     // Some printers rule a pixel wide at the scanner's resolution, some in grey.
     if (layout_.chance(0.25)) form.lineMm = 25.4 / dpi;
     if (layout_.chance(0.2)) form.lineGrey = layout_.real(0.45, 0.65);
-    // Some printers rule the rows only, with no line between the columns.
-    form.columnRulings = !printing_.chance(0.15);
+    // Some printers rule the rows only, with no line between the columns;
+    // some the header only, the rows left to the writers.
+    const double ruled = printing_.real();
+    form.columnRulings = ruled >= 0.25;
+    form.bodyRulings = ruled < 0.15 || ruled >= 0.25;
     form.rowMm = layout_.real(8.5, 11.5);
     form.fontPt = layout_.real(9.5, 12);
     // Some forms print a box for each character of the number (on handwritten batches).
