@@ -1,6 +1,10 @@
 #include "pipeline/checks/registers.hpp"
 
+#include <signal.h>
 #include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
 
 #include <filesystem>
 
@@ -31,9 +35,25 @@ class KeptImportErrors final : public models::ErrorReporter {
   std::string path_;
 };
 
+// Imports that a killed run left behind (named by its process, which is gone)
+// would fill the cache: removed before a new import starts. A running
+// import's file (its process alive) is left alone.
+void removeAbandonedImports(const std::string& indexPath) {
+  const fs::path index(indexPath);
+  const std::string prefix = index.filename().string() + ".partial-";
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(index.parent_path(), ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind(prefix, 0) != 0) continue;
+    const pid_t pid = static_cast<pid_t>(std::atol(name.c_str() + prefix.size()));
+    if (pid > 0 && ::kill(pid, 0) != 0 && errno == ESRCH) fs::remove(entry.path(), ec);
+  }
+}
+
 models::PopulationIndex importPopulation(const std::string& path, const std::string& indexPath,
                                          models::ErrorReporter& errors,
                                          const std::function<void(long long)>& onImport) {
+  removeAbandonedImports(indexPath);
   // Imported under a temporary name and renamed when complete, so two runs
   // never share a half-built index.
   const std::string partial = indexPath + ".partial-" + std::to_string(::getpid());

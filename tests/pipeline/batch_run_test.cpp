@@ -1,10 +1,13 @@
 #include "pipeline/batch_run.hpp"
 
 #include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <opencv2/imgcodecs.hpp>
 
 #include "ingest/csv_reader.hpp"
+#include "ingest/file_digest.hpp"
 #include "tests/support/test_support.hpp"
 
 using namespace listaudit;
@@ -254,4 +257,26 @@ TEST(BatchRun, writesNoOutputWhenOneOfThemCannotBeWrittenWhole) {
   for (const char* f : {"rows.csv", "lists.csv", "errors.csv", "report.html", "rows.csv.partial"})
     EXPECT_FALSE(std::filesystem::exists(dir.file("out/") + f)) << f;
   EXPECT_FALSE(models::Store(dir.file("out/listaudit.sqlite")).complete());
+}
+
+TEST(BatchRun, removesTheImportAKilledRunLeftInTheCache) {
+  TempDir dir;
+  std::filesystem::create_directories(dir.path() / "cache");
+  const pid_t gone = fork();
+  if (gone == 0) _exit(0);
+  waitpid(gone, nullptr, 0);  // a process that no longer runs, as a killed run's
+  const std::string stem = "population-" + ingest::fileSha256(dataDir() + "/population.csv") + ".sqlite.partial-";
+  const std::string abandoned = dir.file("cache/" + stem + std::to_string(gone));
+  const std::string running = dir.file("cache/" + stem + std::to_string(getppid()));  // alive
+  writeFile(abandoned, "half an import");
+  writeFile(running, "another run's import, still going");
+  pipeline::RunOptions options;
+  options.manifest = onePageManifest(dir);
+  options.outDir = dir.file("out");
+  options.population = dataDir() + "/population.csv";
+  options.cacheDir = dir.file("cache");
+  options.jobs = 1;
+  pipeline::runBatch(options);
+  EXPECT_FALSE(std::filesystem::exists(abandoned));
+  EXPECT_TRUE(std::filesystem::exists(running));
 }
