@@ -5,6 +5,7 @@
 #include "ingest/csv_reader.hpp"
 #include "pipeline/batch_run.hpp"
 #include "tools/commands.hpp"
+#include "tools/progress_printer.hpp"
 
 namespace listaudit::tools {
 
@@ -43,15 +44,7 @@ CommandRunner addRunCommand(CLI::App& app) {
   return [options, quiet] {
     if (options->cacheDir.empty()) options->cacheDir = defaultCacheDir(options->outDir);
     if (!*quiet) options->onStage = [](const std::string& what) { std::cerr << "listaudit: " << what << "\n"; };
-    if (!*quiet)
-      options->progress = [](const pipeline::PageProgress& p) {
-        if (p.page == 0) return;
-        std::cerr << "[" << p.done << "/" << p.total << "] " << p.listId << " page " << p.page << ": "
-                  << (p.failed    ? "not read"
-                      : p.resumed ? std::to_string(p.rows) + " rows (read before the interruption)"
-                                  : std::to_string(p.rows) + " rows")
-                  << "\n";
-      };
+    if (!*quiet) options->progress = ProgressPrinter(stderr);
     options->onError = [](const models::InputError& e) {
       std::cerr << "listaudit: cannot read " << e.input << (e.page > 0 ? " page " + std::to_string(e.page) : "") << ": "
                 << e.message << "\n";
