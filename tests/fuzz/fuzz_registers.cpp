@@ -10,9 +10,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   models::ErrorList errors;
   try {
     switch (data[0] % 4) {
-      case 0: ingest::readPopulation(path, [](const models::Person&) {}, errors); break;
-      case 1: ingest::readConsent(path, [](const models::ConsentRecord&) {}, errors); break;
-      case 2: ingest::readComplaints(path, [](const models::Complaint&) {}, errors); break;
+      case 0:
+        ingest::readPopulation(
+            path, [](const models::Person&) {}, errors);
+        break;
+      case 1:
+        ingest::readConsent(
+            path, [](const models::ConsentRecord&) {}, errors);
+        break;
+      case 2:
+        ingest::readComplaints(
+            path, [](const models::Complaint&) {}, errors);
+        break;
       default: ingest::readDigitalCopy(path, errors);
     }
   } catch (const ingest::CsvError&) {
