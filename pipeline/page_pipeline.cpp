@@ -6,6 +6,9 @@
 #include <oneapi/tbb/parallel_pipeline.h>
 #include <oneapi/tbb/task_arena.h>
 
+#include <time.h>
+
+#include <atomic>
 #include <memory>
 #include <opencv2/core.hpp>
 #include <optional>
@@ -82,6 +85,33 @@ class PageFeeder {
   int nextPage_ = 0;
 };
 
+// CPU time of the calling thread, in nanoseconds: what a stage costs, apart
+// from the time its thread waited.
+long long threadCpuNanoseconds() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return static_cast<long long>(t.tv_sec) * 1000000000LL + t.tv_nsec;
+}
+
+// A stage's CPU time, summed over the threads that run it.
+class StageClock {
+ public:
+  template <class F>
+  auto time(F&& work) {
+    const long long start = threadCpuNanoseconds();
+    struct Add {
+      std::atomic<long long>& total;
+      long long start;
+      ~Add() { total += threadCpuNanoseconds() - start; }
+    } add{total_, start};
+    return work();
+  }
+  double seconds() const { return static_cast<double>(total_.load()) / 1e9; }
+
+ private:
+  std::atomic<long long> total_{0};
+};
+
 // Widest image of a page the report shows for a person to read.
 constexpr int kUnreadPageWidth = 900;
 
@@ -118,11 +148,11 @@ class PagePhase {
     cv::Mat upright;  // kept for the report when the table is not found
     try {
       oneapi::tbb::this_task_arena::isolate([&] {
-        const CleanPage cleaned = clean_(job->image.grey);
+        const CleanPage cleaned = cleanClock_.time([&] { return clean_(job->image.grey); });
         job->image.grey.release();  // the cleaned page replaces it
         upright = cleaned.grey;
-        const PageLayout laidOut = layout_.find(cleaned);
-        job->reading = read_(job->image, cleaned, laidOut, readers_.local());
+        const PageLayout laidOut = layoutClock_.time([&] { return layout_.find(cleaned); });
+        job->reading = readClock_.time([&] { return read_(job->image, cleaned, laidOut, readers_.local()); });
       });
     } catch (const LayoutError& e) {
       job->error =
@@ -139,6 +169,21 @@ class PagePhase {
 
   // Each page into the store, or its error reported.
   void keep(const Job& job) {
+    storeClock_.time([&] { keepUntimed(job); });
+  }
+
+  // The decoding of each page, timed by the source filter that does it.
+  StageClock& decodeClock() { return decodeClock_; }
+
+  PagePhaseResult result() const {
+    PagePhaseResult r = result_;
+    r.cpu = {decodeClock_.seconds(), cleanClock_.seconds(), layoutClock_.seconds(), readClock_.seconds(),
+             storeClock_.seconds()};
+    return r;
+  }
+
+ private:
+  void keepUntimed(const Job& job) {
     const models::ListEntry& entry = lists_[job->list];
     if (job->page <= 1) store_.setPageCount(entry.listId, job->pageCount);
     progress_.listId = entry.listId;
@@ -164,9 +209,6 @@ class PagePhase {
     if (options_.progress) options_.progress(progress_);
   }
 
-  const PagePhaseResult& result() const { return result_; }
-
- private:
   const std::vector<models::ListEntry>& lists_;
   models::Store& store_;
   models::ErrorReporter& errors_;
@@ -178,6 +220,7 @@ class PagePhase {
   oneapi::tbb::enumerable_thread_specific<Readers> readers_;
   PagePhaseResult result_;
   PageProgress progress_;
+  StageClock decodeClock_, cleanClock_, layoutClock_, readClock_, storeClock_;
 };
 
 }  // namespace
@@ -196,7 +239,7 @@ PagePhaseResult readPages(const std::vector<models::ListEntry>& lists, models::S
   // Pages one at a time, in list and page order.
   auto feed = [&](oneapi::tbb::flow_control& fc) -> Job {
     auto job = std::make_shared<PageJob>();
-    if (feeder.next(*job)) return job;
+    if (phase.decodeClock().time([&] { return feeder.next(*job); })) return job;
     fc.stop();
     return nullptr;
   };

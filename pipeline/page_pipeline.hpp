@@ -32,11 +32,17 @@ struct PagePhaseOptions {
   std::function<void(const PageProgress&)> progress;
 };
 
+// CPU seconds each stage of the page phase spent, summed over its threads.
+struct StageSeconds {
+  double decode = 0, clean = 0, layout = 0, read = 0, store = 0;
+};
+
 struct PagePhaseResult {
   int pages = 0;      // pages found
   int pagesRead = 0;  // pages whose rows are in the store
   int rows = 0;
   int errors = 0;  // lists and pages that could not be read
+  StageSeconds cpu;
 };
 
 // Reads `lists` into `store` (which must already hold the lists). Every input

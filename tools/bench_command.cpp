@@ -1,5 +1,5 @@
-// `listaudit bench accuracy` (contract section 9), `bench population` and
-// `bench readers`.
+// `listaudit bench accuracy` (contract section 9), `bench population`,
+// `bench readers` and `bench speed`.
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -13,6 +13,7 @@
 #include "ingest/csv_reader.hpp"
 #include "tools/bench/accuracy.hpp"
 #include "tools/bench/number_readers.hpp"
+#include "tools/bench/page_speed.hpp"
 #include "tools/commands.hpp"
 
 namespace listaudit::tools {
@@ -59,8 +60,9 @@ int benchPopulation(const std::string& population) {
 
 CommandRunner addBenchCommand(CLI::App& app) {
   struct Options {
-    std::string truth, rows, population, scans;
-    bool json = false;
+    std::string truth, rows, population, scans, manifest;
+    bool json = false, noTesseract = false;
+    int jobs = 0;
   };
   auto options = std::make_shared<Options>();
   CLI::App* bench = app.add_subcommand("bench", "Measure listaudit on a generated corpus");
@@ -71,9 +73,24 @@ CommandRunner addBenchCommand(CLI::App& app) {
   accuracy->add_flag("--json", options->json, "Print one JSON object instead of text");
   CLI::App* population = bench->add_subcommand("population", "Time importing and reusing a population register");
   population->add_option("--population", options->population, "population.csv")->required();
+  CLI::App* speed = bench->add_subcommand(
+      "speed", "CPU per page and per stage, beside the tesseract command on the same pages; 1 job against N");
+  speed->add_option("--manifest", options->manifest, "The batch manifest (CSV)")->required();
+  speed->add_option("--jobs", options->jobs, "Jobs of the second run (default: one per core)")
+      ->check(CLI::Range(0, 256));
+  speed->add_flag("--no-tesseract", options->noTesseract, "Leave out the tesseract command");
   CLI::App* readers = bench->add_subcommand("readers", "CPU per number cell of the Tesseract and handwriting readers");
   readers->add_option("--scans", options->scans, "a list's scans (PDF, TIFF, image or folder)")->required();
-  return [options, population, readers] {
+  return [options, population, readers, speed] {
+    if (speed->parsed()) {
+      try {
+        std::cout << formatSpeed(measureSpeed(options->manifest, options->jobs, !options->noTesseract));
+        return kExitOk;
+      } catch (const std::exception& e) {
+        std::cerr << "listaudit bench: " << e.what() << "\n";
+        return kExitUsage;
+      }
+    }
     if (readers->parsed()) {
       try {
         const ReaderCost c = measureNumberReaders(options->scans);
