@@ -90,3 +90,14 @@ TEST(EndToEnd, makesSamplesThatFollowTheContract) {
   for (const char* f : {"manifest.csv", "population.csv", "consent.csv", "complaints.csv", "truth.csv"})
     EXPECT_TRUE(std::filesystem::exists(dir.file("s/") + f)) << f;
 }
+
+TEST(EndToEnd, benchSpeedSetsEachStageBesideTheTesseractCommand) {
+  // What the benchmark prints, not how fast: speed is for the benchmark to
+  // measure, never for a test to assert.
+  const Result bench = runTool("bench speed --jobs 2 --manifest " + dataDir() + "/manifest.csv");
+  ASSERT_EQ(bench.status, 0) << bench.output;
+  for (const char* line : {"pages: 4\n", "listaudit, 1 job: ", "  decode ", "tesseract command, whole page, 1 thread: ",
+                           "listaudit / tesseract: ", "with 2 jobs (", "peak memory: "})
+    EXPECT_NE(bench.output.find(line), std::string::npos) << line << " in\n" << bench.output;
+  EXPECT_EQ(bench.output.find("not run"), std::string::npos);
+}
