@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "models/country.hpp"
@@ -27,9 +28,14 @@ struct ListEntry {
 
 // An input that could not be read (a manifest line, a file, a page).
 struct InputError {
+  // A constructor rather than an aggregate, so that the list, which few
+  // reports name, can be left out of a brace list.
+  InputError(std::string input_ = {}, int page_ = 0, std::string message_ = {}, std::string listId_ = {})
+      : input(std::move(input_)), page(page_), message(std::move(message_)), listId(std::move(listId_)) {}
   std::string input;  // path or "manifest.csv line 4"
   int page = 0;       // 1-based page, 0 when the whole input failed
   std::string message;
+  std::string listId;  // the list whose scans these are; empty for other inputs (kept for merging shards)
 };
 
 struct Box {

@@ -86,7 +86,8 @@ CREATE TABLE IF NOT EXISTS errors (
   seq INTEGER PRIMARY KEY,
   input TEXT NOT NULL,
   page INTEGER NOT NULL,
-  message TEXT NOT NULL
+  message TEXT NOT NULL,
+  list_id TEXT NOT NULL DEFAULT ''
 );
 )sql";
 
@@ -161,12 +162,12 @@ Store::Store(const std::string& path) : db_(path, SQLite::OPEN_READWRITE | SQLit
 }
 
 namespace {
-std::string runValue(const SQLite::Database& db, const std::string& key) {
+std::string readRunValue(const SQLite::Database& db, const std::string& key) {
   SQLite::Statement q(db, "SELECT value FROM run WHERE key = ?");
   q.bind(1, key);
   return q.executeStep() ? q.getColumn(0).getString() : std::string();
 }
-void setRunValue(SQLite::Database& db, const std::string& key, const std::string& value) {
+void writeRunValue(SQLite::Database& db, const std::string& key, const std::string& value) {
   SQLite::Statement q(db, "INSERT OR REPLACE INTO run (key, value) VALUES (?, ?)");
   q.bind(1, key);
   q.bind(2, value);
@@ -174,14 +175,50 @@ void setRunValue(SQLite::Database& db, const std::string& key, const std::string
 }
 }  // namespace
 
-std::string Store::inputs() const { return runValue(db_, "inputs"); }
+std::string Store::inputs() const { return readRunValue(db_, "inputs"); }
 void Store::setInputs(const std::string& fingerprint) {
-  setRunValue(db_, "inputs", fingerprint);
-  setRunValue(db_, "state", "reading");
+  writeRunValue(db_, "inputs", fingerprint);
+  writeRunValue(db_, "state", "reading");
 }
-bool Store::purged() const { return runValue(db_, "purged") == "yes"; }
-bool Store::complete() const { return runValue(db_, "state") == "complete"; }
-void Store::markComplete() { setRunValue(db_, "state", "complete"); }
+std::string Store::runValue(const std::string& key) const { return readRunValue(db_, key); }
+void Store::setRunValue(const std::string& key, const std::string& value) { writeRunValue(db_, key, value); }
+
+void Store::copyListFrom(const std::string& shardPath, const std::string& listId) {
+  // The shard's rows, pages and unread-page images as they are, blobs and
+  // all, without passing through the records.
+  SQLite::Statement attach(db_, "ATTACH DATABASE ? AS shard");
+  attach.bind(1, shardPath);
+  attach.exec();
+  try {
+    SQLite::Transaction tx(db_);
+    for (const char* table : {"pages", "rows"}) {
+      SQLite::Statement copy(db_, std::string("INSERT INTO main.") + table + " SELECT * FROM shard." + table +
+                                      " WHERE list_id = ?");
+      copy.bind(1, listId);
+      copy.exec();
+    }
+    SQLite::Statement unread(db_,
+                             "INSERT OR REPLACE INTO main.unread_pages SELECT u.* FROM shard.unread_pages u WHERE "
+                             "EXISTS (SELECT 1 FROM shard.errors e WHERE e.list_id = ? AND e.input = u.input AND "
+                             "e.page = u.page)");
+    unread.bind(1, listId);
+    unread.exec();
+    SQLite::Statement pages(db_, "UPDATE main.lists SET pages = (SELECT pages FROM shard.lists WHERE list_id = ?) "
+                                 "WHERE list_id = ?");
+    pages.bind(1, listId);
+    pages.bind(2, listId);
+    pages.exec();
+    tx.commit();
+  } catch (...) {
+    db_.exec("DETACH DATABASE shard");
+    throw;
+  }
+  db_.exec("DETACH DATABASE shard");
+}
+
+bool Store::purged() const { return readRunValue(db_, "purged") == "yes"; }
+bool Store::complete() const { return readRunValue(db_, "state") == "complete"; }
+void Store::markComplete() { writeRunValue(db_, "state", "complete"); }
 
 std::map<std::pair<std::string, int>, int> Store::storedPages() const {
   std::map<std::pair<std::string, int>, int> out;
@@ -230,7 +267,7 @@ std::vector<std::string> Store::purgePersonalData() {
     db_.exec("UPDATE findings SET evidence = ''");
     db_.exec("DELETE FROM unread_pages");
     db_.exec("UPDATE pages SET collector = ''");
-    setRunValue(db_, "purged", "yes");
+    writeRunValue(db_, "purged", "yes");
     tx.commit();
     erased.push_back(std::to_string(rows) + " rows: name, number as read and as resolved, row image, signature");
     erased.push_back(std::to_string(findings) + " findings: the evidence text (flag codes kept)");
@@ -320,10 +357,11 @@ void Store::addPage(const PageRecord& page, const std::vector<RowRecord>& rows) 
 }
 
 void Store::addError(const InputError& error) {
-  SQLite::Statement q(db_, "INSERT INTO errors (input, page, message) VALUES (?,?,?)");
+  SQLite::Statement q(db_, "INSERT INTO errors (input, page, message, list_id) VALUES (?,?,?,?)");
   q.bind(1, error.input);
   q.bind(2, error.page);
   q.bind(3, error.message);
+  q.bind(4, error.listId);
   q.exec();
 }
 
@@ -507,9 +545,10 @@ std::vector<JudgedRow> Store::judgements() const {
 
 std::vector<InputError> Store::errors() const {
   std::vector<InputError> out;
-  SQLite::Statement q(db_, "SELECT input, page, message FROM errors ORDER BY seq");
+  SQLite::Statement q(db_, "SELECT input, page, message, list_id FROM errors ORDER BY seq");
   while (q.executeStep())
-    out.push_back({q.getColumn(0).getString(), q.getColumn(1).getInt(), q.getColumn(2).getString()});
+    out.push_back({q.getColumn(0).getString(), q.getColumn(1).getInt(), q.getColumn(2).getString(),
+                   q.getColumn(3).getString()});
   return out;
 }
 

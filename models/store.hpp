@@ -65,6 +65,13 @@ class Store {
   // Forgets what a resumed run reports again: its errors and unread pages.
   void forgetErrors();
 
+  // Other facts of the run, by name (a shard's place in its run, say).
+  std::string runValue(const std::string& key) const;
+  void setRunValue(const std::string& key, const std::string& value);
+  // One list's pages, rows and unread-page images from a shard's store, as
+  // they are there (the list must already be in this store).
+  void copyListFrom(const std::string& shardPath, const std::string& listId);
+
   void addAudit(const AuditEntry& entry);
   std::vector<AuditEntry> audit() const;
 

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <optional>
 
@@ -174,12 +175,45 @@ void writeOutputs(const models::Store& store, const fs::path& out, int required,
   for (const Output& o : outputs) fs::rename(partial(o.path), o.path);
 }
 
+// The checks and every output, once the store holds every page: the end of
+// a whole run and of a merge alike.
+void finishRun(models::Store& store, const std::vector<models::ListEntry>& lists, const Registers& registers,
+               RunErrors& errors, const fs::path& out, int required, const Pseudonyms* pseudonyms,
+               const std::function<void(const std::string&)>& say, RunSummary& summary) {
+  say("checking rows");
+  const DigitalCopies digital = loadDigitalCopies(lists, errors);
+  const auto judged = judgeRows(lists, store.rows(models::Store::Shapes::Load), CheckOptions{}, registers, digital);
+  store.saveJudgements(judged);
+  writeOutputs(store, out, required, pseudonyms, summary);
+  store.markComplete();
+  summary.lists = static_cast<int>(lists.size());
+  summary.errors = errors.count();
+  for (const auto& j : judged)
+    if (!j.findings.empty()) ++summary.flaggedRows;
+}
+
+// The lists of shard K of N: those whose place in the manifest, from 0, is
+// K-1 modulo N (contract section 11).
+std::vector<models::ListEntry> shardOf(const std::vector<models::ListEntry>& all, int k, int n) {
+  std::vector<models::ListEntry> mine;
+  for (std::size_t i = 0; i < all.size(); ++i)
+    if (static_cast<int>(i % static_cast<std::size_t>(n)) == k - 1) mine.push_back(all[i]);
+  return mine;
+}
+
+ingest::ManifestPaths pathsPolicy(bool allowOutside) {
+  return allowOutside ? ingest::ManifestPaths::Anywhere : ingest::ManifestPaths::InsideItsFolder;
+}
+
 }  // namespace
 
 RunSummary runBatch(const RunOptions& options) {
   auto say = [&](const std::string& what) {
     if (options.onStage) options.onStage(what);
   };
+  const bool sharded = options.shardCount > 0;
+  if (sharded && (options.shardIndex < 1 || options.shardIndex > options.shardCount))
+    throw std::invalid_argument("run: --shard K/N needs 1 <= K <= N");
   // A key that cannot be used is bad usage, said before anything is read.
   std::optional<Pseudonyms> pseudonyms;
   if (!options.pseudonymizeKey.empty()) {
@@ -192,22 +226,27 @@ RunSummary runBatch(const RunOptions& options) {
   const fs::path out = prepareOutputFolder(options.outDir);
   // Reports made before the store exists wait here, in order.
   models::ErrorList early;
-  const std::vector<models::ListEntry> lists = ingest::readManifest(
-      options.manifest, early,
-      options.allowOutsidePaths ? ingest::ManifestPaths::Anywhere : ingest::ManifestPaths::InsideItsFolder);
-  const Registers registers = openRegisters(options, early, say);
+  const std::vector<models::ListEntry> all =
+      ingest::readManifest(options.manifest, early, pathsPolicy(options.allowOutsidePaths));
+  const std::vector<models::ListEntry> lists = sharded ? shardOf(all, options.shardIndex, options.shardCount) : all;
+  // A shard only reads its pages; the merge makes the checks, with the registers.
+  const Registers registers = sharded ? Registers{} : openRegisters(options, early, say);
 
   RunSummary summary;
   summary.storePath = (out / "listaudit.sqlite").string();
   bool resumed = false;
-  const std::unique_ptr<models::Store> opened = openStore(summary.storePath, runFingerprint(options, lists), resumed);
+  const std::string shard =
+      sharded ? std::to_string(options.shardIndex) + "/" + std::to_string(options.shardCount) : std::string();
+  const std::unique_ptr<models::Store> opened =
+      openStore(summary.storePath, runFingerprint(options, lists) + shard, resumed);
   models::Store& store = *opened;
   PagePhaseOptions pageOptions;
   if (resumed) {
     pageOptions.alreadyStored = store.storedPages();
     say("resuming an interrupted run: " + std::to_string(pageOptions.alreadyStored.size()) + " pages are already read");
   }
-  store.addAudit(ingest::auditEntry(resumed ? "resume" : "run", std::to_string(lists.size()) + " lists"));
+  store.addAudit(ingest::auditEntry(resumed ? "resume" : "run",
+                                    std::to_string(lists.size()) + " lists" + (sharded ? ", shard " + shard : "")));
   RunErrors errors(store, options.onError);
   early.passTo(errors);
   if (!resumed)
@@ -216,22 +255,128 @@ RunSummary runBatch(const RunOptions& options) {
   pageOptions.jobs = options.jobs;
   pageOptions.progress = options.progress;
   const PagePhaseResult pages = readPages(lists, store, errors, pageOptions);
-
-  say("checking rows");
-  const DigitalCopies digital = loadDigitalCopies(lists, errors);
-  const auto judged = judgeRows(lists, store.rows(models::Store::Shapes::Load), CheckOptions{}, registers, digital);
-  store.saveJudgements(judged);
-  writeOutputs(store, out, options.required, pseudonyms ? &*pseudonyms : nullptr, summary);
-  store.markComplete();
-
-  summary.lists = static_cast<int>(lists.size());
   summary.pages = pages.pages;
   summary.pagesRead = pages.pagesRead;
   summary.pagesResumed = static_cast<int>(pageOptions.alreadyStored.size());
   summary.rows = pages.rows;
-  summary.errors = errors.count();
-  for (const auto& j : judged)
-    if (!j.findings.empty()) ++summary.flaggedRows;
+
+  if (sharded) {
+    // What merge needs to know this shard by, and to refuse a mixed set.
+    store.setRunValue("shard", shard);
+    store.setRunValue("manifest", options.manifest);  // as given: errors name it so
+    store.setRunValue("manifest_absolute", fs::absolute(options.manifest).lexically_normal().string());
+    store.setRunValue("manifest_sha256", ingest::fileSha256(options.manifest));
+    store.setRunValue("tool", models::kToolVersion);
+    store.setRunValue("paths", options.allowOutsidePaths ? "anywhere" : "inside");
+    summary.errorsCsv = (out / "errors.csv").string();
+    writeErrorsCsv(store, summary.errorsCsv + kPartial);
+    fs::rename(summary.errorsCsv + kPartial, summary.errorsCsv);
+    store.markComplete();
+    summary.lists = static_cast<int>(lists.size());
+    summary.errors = errors.count();
+    return summary;
+  }
+  finishRun(store, lists, registers, errors, out, options.required, pseudonyms ? &*pseudonyms : nullptr, say, summary);
+  return summary;
+}
+
+RunSummary mergeShards(const MergeOptions& options) {
+  auto say = [&](const std::string& what) {
+    if (options.onStage) options.onStage(what);
+  };
+  // Every shard finished, of one run, and all N of them.
+  struct Shard {
+    std::string store;
+    int k = 0, n = 0;
+  };
+  std::vector<std::string> problems;
+  std::map<int, Shard> shards;
+  std::string manifest, manifestSha, tool, paths;
+  int n = 0;
+  for (const std::string& dir : options.shardDirs) {
+    const std::string path = (fs::path(dir) / "listaudit.sqlite").string();
+    if (!fs::exists(path)) {
+      problems.push_back(dir + ": no shard store here");
+      continue;
+    }
+    std::optional<models::Store> store;
+    try {
+      store.emplace(path);
+    } catch (const std::exception& e) {
+      problems.push_back(e.what());
+      continue;
+    }
+    const std::string place = store->runValue("shard");
+    const auto slash = place.find('/');
+    if (slash == std::string::npos) {
+      problems.push_back(dir + ": not a shard (run with --shard K/N)");
+      continue;
+    }
+    if (!store->complete()) problems.push_back(dir + ": shard " + place + " did not finish; run it again");
+    const int k = std::atoi(place.c_str()), count = std::atoi(place.c_str() + slash + 1);
+    if (n == 0) {
+      n = count;
+      // The manifest as the shards were given it, when that still names it
+      // from here (so errors name it as one whole run would), else its
+      // absolute path.
+      manifest = store->runValue("manifest");
+      const std::string absolute = store->runValue("manifest_absolute");
+      std::error_code ec;
+      if (!fs::exists(manifest, ec) || !fs::equivalent(manifest, absolute, ec)) manifest = absolute;
+      manifestSha = store->runValue("manifest_sha256");
+      tool = store->runValue("tool");
+      paths = store->runValue("paths");
+    } else if (count != n || store->runValue("manifest_sha256") != manifestSha || store->runValue("tool") != tool) {
+      problems.push_back(dir + ": shard " + place + " of another run (another manifest, shard count or version)");
+      continue;
+    }
+    if (!shards.emplace(k, Shard{path, k, count}).second) problems.push_back(dir + ": shard " + place + " given twice");
+  }
+  for (int k = 1; k <= n; ++k)
+    if (!shards.count(k)) problems.push_back("shard " + std::to_string(k) + "/" + std::to_string(n) + " is missing");
+  if (n == 0 && problems.empty()) problems.push_back("no shard given");
+  if (!problems.empty() || ingest::fileSha256(manifest) != manifestSha) {
+    std::string message = "the shards cannot be merged";
+    for (const auto& p : problems) message += "; " + p;
+    if (problems.empty()) message += "; " + manifest + " changed since the shards read it";
+    throw ShardSetError(message);
+  }
+
+  const fs::path out = prepareOutputFolder(options.outDir);
+  models::ErrorList early;
+  const std::vector<models::ListEntry> lists = ingest::readManifest(manifest, early, pathsPolicy(paths == "anywhere"));
+  RunOptions registerOptions;
+  registerOptions.population = options.population;
+  registerOptions.consent = options.consent;
+  registerOptions.complaints = options.complaints;
+  registerOptions.cacheDir = options.cacheDir;
+  registerOptions.outDir = options.outDir;
+  const Registers registers = openRegisters(registerOptions, early, say);
+
+  RunSummary summary;
+  summary.storePath = (out / "listaudit.sqlite").string();
+  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(summary.storePath + suffix);
+  models::Store store(summary.storePath);
+  store.setInputs("merge of " + std::to_string(n) + " shards of " + manifestSha);
+  store.addAudit(
+      ingest::auditEntry("merge", std::to_string(n) + " shards, " + std::to_string(lists.size()) + " lists"));
+  RunErrors errors(store, options.onError);
+  early.passTo(errors);
+  for (const auto& list : lists) store.addList(list);
+  // Each list from its shard, in manifest order, with its errors in the
+  // order its shard met them: the order one whole run would have.
+  say("merging " + std::to_string(n) + " shards");
+  for (std::size_t i = 0; i < lists.size(); ++i) {
+    const Shard& shard = shards.at(static_cast<int>(i % static_cast<std::size_t>(n)) + 1);
+    store.copyListFrom(shard.store, lists[i].listId);
+    for (const models::InputError& e : models::Store(shard.store).errors())
+      if (e.listId == lists[i].listId) errors.report(e);
+  }
+  for (const auto& list : lists) summary.pages += store.pageCount(list.listId);
+  const auto stored = store.storedPages();
+  summary.pagesRead = static_cast<int>(stored.size());
+  for (const auto& [page, rows] : stored) summary.rows += rows;
+  finishRun(store, lists, registers, errors, out, options.required, nullptr, say, summary);
   return summary;
 }
 

@@ -6,6 +6,7 @@
 #include <functional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "pipeline/page_pipeline.hpp"
 
@@ -18,8 +19,9 @@ struct RunOptions {
   std::string cacheDir;                         // imported population registers; DIR/cache when it cannot be made
   int required = 0;                             // supporters a list needs; 0 when not asked
   int jobs = 0;
-  bool allowOutsidePaths = false;  // manifest paths may leave the manifest's folder
-  std::string pseudonymizeKey;     // a key file: shareable outputs into DIR/shareable too
+  bool allowOutsidePaths = false;      // manifest paths may leave the manifest's folder
+  std::string pseudonymizeKey;         // a key file: shareable outputs into DIR/shareable too
+  int shardIndex = 0, shardCount = 0;  // --shard K/N (contract section 11); 0/0 for a whole run
   std::function<void(const PageProgress&)> progress;
   std::function<void(const models::InputError&)> onError;  // each input that cannot be read
   std::function<void(const std::string&)> onStage;         // a word on what the run is doing
@@ -55,6 +57,33 @@ class OutputWriteError : public std::runtime_error {
 // marked complete last. A run interrupted at any point and started again
 // with the same command resumes: the pages its store holds are not read
 // again, and the outputs are the same bytes as an uninterrupted run's.
+//
+// With a shard K/N, only the lists whose place in the manifest (from 0) is
+// K-1 modulo N are read, no check is made, and DIR gets the shard's store
+// and errors.csv; `mergeShards` does the rest.
 RunSummary runBatch(const RunOptions& options);
+
+// A set of shards that is not all N shards of one run, each finished.
+class ShardSetError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct MergeOptions {
+  std::string outDir;
+  std::vector<std::string> shardDirs;
+  std::string population, consent, complaints, cacheDir;
+  int required = 0;
+  std::function<void(const models::InputError&)> onError;
+  std::function<void(const std::string&)> onStage;
+};
+
+// `listaudit merge` (contract section 11): the shards' stores combined into
+// one, the checks made across every list, and the outputs written, the CSVs
+// byte-identical to one run of the whole manifest with the same registers.
+// Throws ShardSetError (exit 2) naming every shard missing, unfinished,
+// repeated or of another run; ingest::CsvError for a register that cannot be
+// used.
+RunSummary mergeShards(const MergeOptions& options);
 
 }  // namespace listaudit::pipeline

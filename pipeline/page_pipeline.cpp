@@ -191,6 +191,7 @@ class PagePhase {
     progress_.failed = job->error.has_value();
     progress_.rows = 0;
     progress_.resumed = job->storedRows >= 0;
+    if (job->error) job->error->listId = entry.listId;
     if (progress_.resumed) {
       ++result_.pagesRead;
       result_.rows += job->storedRows;

@@ -18,6 +18,11 @@ CommandRunner addMakeSamplesCommand(CLI::App& app);
 CommandRunner addBenchCommand(CLI::App& app);
 CommandRunner addFindCommand(CLI::App& app);
 CommandRunner addPurgeCommand(CLI::App& app);
+CommandRunner addMergeCommand(CLI::App& app);
+
+// Where imported population registers are kept unless --cache says:
+// $XDG_CACHE_HOME/listaudit, ~/.cache/listaudit, else OUT/cache.
+std::string defaultCacheDir(const std::string& outDir);
 
 // The store of the run whose output folder is `dir`, for a subcommand that
 // reads a finished run (find, purge); nullopt, with the reason on stderr

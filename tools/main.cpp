@@ -25,7 +25,7 @@ int main(int argc, char** argv) {
   const std::vector<std::pair<std::string, CommandRunner>> commands{
       {"run", addRunCommand(app)},     {"make-samples", addMakeSamplesCommand(app)},
       {"bench", addBenchCommand(app)}, {"find", addFindCommand(app)},
-      {"purge", addPurgeCommand(app)},
+      {"purge", addPurgeCommand(app)}, {"merge", addMergeCommand(app)},
   };
 
   try {

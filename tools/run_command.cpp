@@ -1,4 +1,5 @@
 // `listaudit run`: contract section 1.
+#include <cstdio>
 #include <cstdlib>
 #include <iostream>
 
@@ -9,15 +10,11 @@
 
 namespace listaudit::tools {
 
-namespace {
-
 std::string defaultCacheDir(const std::string& outDir) {
   if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) return std::string(xdg) + "/listaudit";
   if (const char* home = std::getenv("HOME"); home && *home) return std::string(home) + "/.cache/listaudit";
   return outDir + "/cache";
 }
-
-}  // namespace
 
 CommandRunner addRunCommand(CLI::App& app) {
   auto options = std::make_shared<pipeline::RunOptions>();
@@ -35,13 +32,25 @@ CommandRunner addRunCommand(CLI::App& app) {
                   "Where imported population registers are kept (default: $XDG_CACHE_HOME/listaudit or "
                   "~/.cache/listaudit)");
   cmd->add_option("--jobs", options->jobs, "Pages read at once (default: one per core)")->check(CLI::Range(0, 256));
+  auto shard = std::make_shared<std::string>();
+  cmd->add_option("--shard", *shard,
+                  "K/N: read only the lists whose place in the manifest (from 0) is K-1 modulo N, into a shard store "
+                  "for `listaudit merge`")
+      ->check([](const std::string& text) -> std::string {
+        int k = 0, n = 0;
+        char extra = 0;
+        if (std::sscanf(text.c_str(), "%d/%d%c", &k, &n, &extra) != 2 || n < 1 || k < 1 || k > n)
+          return "--shard must be K/N with 1 <= K <= N";
+        return {};
+      });
   cmd->add_flag("--allow-outside-paths", options->allowOutsidePaths,
                 "Read manifest paths that leave the manifest's folder (absolute, or through ..)");
   cmd->add_option("--pseudonymize", options->pseudonymizeKey,
                   "A secret key file (16 bytes or more): also write DIR/shareable/, with names and numbers replaced by "
                   "keyed hashes (HMAC-SHA256) and no row images");
   cmd->add_flag("--quiet", *quiet, "No progress lines");
-  return [options, quiet] {
+  return [options, quiet, shard] {
+    if (!shard->empty()) std::sscanf(shard->c_str(), "%d/%d", &options->shardIndex, &options->shardCount);
     if (options->cacheDir.empty()) options->cacheDir = defaultCacheDir(options->outDir);
     if (!*quiet) options->onStage = [](const std::string& what) { std::cerr << "listaudit: " << what << "\n"; };
     if (!*quiet) options->progress = ProgressPrinter(stderr);
@@ -51,6 +60,13 @@ CommandRunner addRunCommand(CLI::App& app) {
     };
     try {
       const pipeline::RunSummary s = pipeline::runBatch(*options);
+      if (options->shardCount > 0) {
+        std::cout << "listaudit: shard " << *shard << ": " << s.lists << " lists, " << s.pagesRead << " of " << s.pages
+                  << " pages read, " << s.rows << " rows, " << s.errors
+                  << " inputs not read\n  errors:  " << s.errorsCsv << "\n  store:   " << s.storePath
+                  << "\n  (no checks in a shard: `listaudit merge` makes them)\n";
+        return s.errors > 0 ? kExitSomeInputsUnread : kExitOk;
+      }
       std::cout << "listaudit: " << s.lists << " lists, " << s.pagesRead << " of " << s.pages << " pages read, "
                 << s.rows << " rows, " << s.flaggedRows << " flagged, " << s.errors << " inputs not read\n"
                 << "  rows:    " << s.rowsCsv << "\n  lists:   " << s.listsCsv << "\n  errors:  " << s.errorsCsv

@@ -1,0 +1,52 @@
+// `listaudit merge`: contract section 11.
+#include <iostream>
+
+#include "ingest/csv_reader.hpp"
+#include "pipeline/batch_run.hpp"
+#include "tools/commands.hpp"
+
+namespace listaudit::tools {
+
+CommandRunner addMergeCommand(CLI::App& app) {
+  auto options = std::make_shared<pipeline::MergeOptions>();
+  auto quiet = std::make_shared<bool>(false);
+  CLI::App* cmd = app.add_subcommand("merge", "Combine the shard stores of a run, make every check, write the outputs");
+  cmd->add_option("--out", options->outDir, "Folder for rows.csv, lists.csv, errors.csv, report.html and the store")
+      ->required();
+  cmd->add_option("--population", options->population, "Population register (CSV)");
+  cmd->add_option("--consent", options->consent, "Consent register (CSV)");
+  cmd->add_option("--complaints", options->complaints, "Complaints register (CSV)");
+  cmd->add_option("--required", options->required, "Supporters a list needs: adds lists.csv column reaches_required")
+      ->check(CLI::Range(0, 100000000));
+  cmd->add_option("--cache", options->cacheDir, "Where imported population registers are kept");
+  cmd->add_flag("--quiet", *quiet, "No progress lines");
+  cmd->add_option("shards", options->shardDirs, "The output folders of `listaudit run --shard K/N`, all N")->required();
+  return [options, quiet] {
+    if (options->cacheDir.empty()) options->cacheDir = defaultCacheDir(options->outDir);
+    if (!*quiet) options->onStage = [](const std::string& what) { std::cerr << "listaudit: " << what << "\n"; };
+    options->onError = [](const models::InputError& e) {
+      std::cerr << "listaudit: cannot read " << e.input << (e.page > 0 ? " page " + std::to_string(e.page) : "") << ": "
+                << e.message << "\n";
+    };
+    try {
+      const pipeline::RunSummary s = pipeline::mergeShards(*options);
+      std::cout << "listaudit: merged " << options->shardDirs.size() << " shards: " << s.lists << " lists, "
+                << s.pagesRead << " of " << s.pages << " pages read, " << s.rows << " rows, " << s.flaggedRows
+                << " flagged, " << s.errors << " inputs not read\n  rows:    " << s.rowsCsv
+                << "\n  lists:   " << s.listsCsv << "\n  errors:  " << s.errorsCsv << "\n  report:  " << s.report
+                << "\n  store:   " << s.storePath << "\n";
+      return s.errors > 0 ? kExitSomeInputsUnread : kExitOk;
+    } catch (const pipeline::ShardSetError& e) {
+      std::cerr << "listaudit merge: " << e.what() << "\n";
+      return kExitUsage;
+    } catch (const ingest::CsvError& e) {
+      std::cerr << "listaudit merge: " << e.what() << "\n";
+      return kExitUsage;
+    } catch (const pipeline::OutputFolderError& e) {
+      std::cerr << "listaudit merge: " << e.what() << "\n";
+      return kExitUsage;
+    }
+  };
+}
+
+}  // namespace listaudit::tools
