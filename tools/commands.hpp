@@ -8,6 +8,7 @@
 #include <string>
 
 #include "models/store.hpp"
+#include "pipeline/batch_run.hpp"
 
 namespace listaudit::tools {
 
@@ -28,6 +29,14 @@ std::string defaultCacheDir(const std::string& outDir);
 // reads a finished run (find, purge); nullopt, with the reason on stderr
 // after "listaudit COMMAND: ", when there is none or another schema wrote it.
 std::optional<models::Store> openRunStore(const std::string& dir, const std::string& command);
+
+// What run and merge say: an input not read (stderr), where the outputs are
+// (stdout); and the exit status for what stopped them, with the reason on
+// stderr after "listaudit COMMAND: " (a manifest, register, output folder
+// or set of shards that cannot be used: 2; outputs not written whole: 1).
+void printInputError(const models::InputError& error);
+void printOutputs(const pipeline::RunSummary& summary);
+int exitStatusOf(const std::string& command, const std::function<int()>& body);
 
 // Exit statuses of contract section 1.
 inline constexpr int kExitOk = 0;

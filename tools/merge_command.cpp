@@ -1,7 +1,6 @@
 // `listaudit merge`: contract section 11.
 #include <iostream>
 
-#include "ingest/csv_reader.hpp"
 #include "pipeline/batch_run.hpp"
 #include "tools/commands.hpp"
 
@@ -24,28 +23,15 @@ CommandRunner addMergeCommand(CLI::App& app) {
   return [options, quiet] {
     if (options->cacheDir.empty()) options->cacheDir = defaultCacheDir(options->outDir);
     if (!*quiet) options->onStage = [](const std::string& what) { std::cerr << "listaudit: " << what << "\n"; };
-    options->onError = [](const models::InputError& e) {
-      std::cerr << "listaudit: cannot read " << e.input << (e.page > 0 ? " page " + std::to_string(e.page) : "") << ": "
-                << e.message << "\n";
-    };
-    try {
+    options->onError = printInputError;
+    return exitStatusOf("merge", [&] {
       const pipeline::RunSummary s = pipeline::mergeShards(*options);
       std::cout << "listaudit: merged " << options->shardDirs.size() << " shards: " << s.lists << " lists, "
                 << s.pagesRead << " of " << s.pages << " pages read, " << s.rows << " rows, " << s.flaggedRows
-                << " flagged, " << s.errors << " inputs not read\n  rows:    " << s.rowsCsv
-                << "\n  lists:   " << s.listsCsv << "\n  errors:  " << s.errorsCsv << "\n  report:  " << s.report
-                << "\n  store:   " << s.storePath << "\n";
+                << " flagged, " << s.errors << " inputs not read\n";
+      printOutputs(s);
       return s.errors > 0 ? kExitSomeInputsUnread : kExitOk;
-    } catch (const pipeline::ShardSetError& e) {
-      std::cerr << "listaudit merge: " << e.what() << "\n";
-      return kExitUsage;
-    } catch (const ingest::CsvError& e) {
-      std::cerr << "listaudit merge: " << e.what() << "\n";
-      return kExitUsage;
-    } catch (const pipeline::OutputFolderError& e) {
-      std::cerr << "listaudit merge: " << e.what() << "\n";
-      return kExitUsage;
-    }
+    });
   };
 }
 

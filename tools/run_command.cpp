@@ -3,7 +3,6 @@
 #include <cstdlib>
 #include <iostream>
 
-#include "ingest/csv_reader.hpp"
 #include "pipeline/batch_run.hpp"
 #include "tools/commands.hpp"
 #include "tools/progress_printer.hpp"
@@ -54,35 +53,21 @@ CommandRunner addRunCommand(CLI::App& app) {
     if (options->cacheDir.empty()) options->cacheDir = defaultCacheDir(options->outDir);
     if (!*quiet) options->onStage = [](const std::string& what) { std::cerr << "listaudit: " << what << "\n"; };
     if (!*quiet) options->progress = ProgressPrinter(stderr);
-    options->onError = [](const models::InputError& e) {
-      std::cerr << "listaudit: cannot read " << e.input << (e.page > 0 ? " page " + std::to_string(e.page) : "") << ": "
-                << e.message << "\n";
-    };
-    try {
+    options->onError = printInputError;
+    return exitStatusOf("run", [&] {
       const pipeline::RunSummary s = pipeline::runBatch(*options);
       if (options->shardCount > 0) {
         std::cout << "listaudit: shard " << *shard << ": " << s.lists << " lists, " << s.pagesRead << " of " << s.pages
                   << " pages read, " << s.rows << " rows, " << s.errors
                   << " inputs not read\n  errors:  " << s.errorsCsv << "\n  store:   " << s.storePath
                   << "\n  (no checks in a shard: `listaudit merge` makes them)\n";
-        return s.errors > 0 ? kExitSomeInputsUnread : kExitOk;
+      } else {
+        std::cout << "listaudit: " << s.lists << " lists, " << s.pagesRead << " of " << s.pages << " pages read, "
+                  << s.rows << " rows, " << s.flaggedRows << " flagged, " << s.errors << " inputs not read\n";
+        printOutputs(s);
       }
-      std::cout << "listaudit: " << s.lists << " lists, " << s.pagesRead << " of " << s.pages << " pages read, "
-                << s.rows << " rows, " << s.flaggedRows << " flagged, " << s.errors << " inputs not read\n"
-                << "  rows:    " << s.rowsCsv << "\n  lists:   " << s.listsCsv << "\n  errors:  " << s.errorsCsv
-                << "\n  report:  " << s.report << "\n  store:   " << s.storePath << "\n";
-      if (!s.shareable.empty()) std::cout << "  shareable (pseudonymised): " << s.shareable << "\n";
       return s.errors > 0 ? kExitSomeInputsUnread : kExitOk;
-    } catch (const ingest::CsvError& e) {
-      std::cerr << "listaudit: " << e.what() << "\n";
-      return kExitUsage;
-    } catch (const pipeline::OutputFolderError& e) {
-      std::cerr << "listaudit: " << e.what() << "\n";
-      return kExitUsage;
-    } catch (const pipeline::OutputWriteError& e) {
-      std::cerr << "listaudit: " << e.what() << "\n";
-      return kExitInternal;
-    }
+    });
   };
 }
 

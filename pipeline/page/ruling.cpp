@@ -107,6 +107,28 @@ int median(std::vector<int> values) {
   return values[values.size() / 2];
 }
 
+// The lines of a table's group: their places in order, where they typically
+// begin and end, and their thicknesses.
+struct LineGroup {
+  std::vector<int> at;
+  int from = 0, to = 0;
+  std::vector<int> thickness;
+};
+LineGroup summarise(const std::vector<VerticalLine>& lines) {
+  LineGroup g;
+  std::vector<int> froms, tos;
+  for (const VerticalLine& l : lines) {
+    g.at.push_back(l.at);
+    froms.push_back(l.from);
+    tos.push_back(l.to);
+    g.thickness.push_back(l.thickness);
+  }
+  std::sort(g.at.begin(), g.at.end());
+  g.from = median(froms);
+  g.to = median(tos);
+  return g;
+}
+
 // A table whose column rulings are missing (a form that never had them, or
 // too faint to find): its row rulings, found as the vertical lines are, on
 // the page turned on its side, and grouped by their shared ends.
@@ -114,19 +136,13 @@ Ruling rowRulingsOnly(const cv::Mat& horizontal, Ruling r) {
   cv::Mat sideways;
   cv::transpose(horizontal, sideways);
   const int tolerance = std::max(4, horizontal.cols / 50);
-  std::vector<VerticalLine> rows = tableColumns(verticalLines(sideways), tolerance);
+  const std::vector<VerticalLine> rows = tableColumns(verticalLines(sideways), tolerance);
   if (rows.size() < 2) return r;  // two: a form that rules its header only
-  std::vector<int> lefts, rights, thickness;
-  for (const VerticalLine& l : rows) {
-    r.horizontal.push_back(l.at);
-    lefts.push_back(l.from);
-    rights.push_back(l.to);
-    thickness.push_back(l.thickness);
-  }
-  std::sort(r.horizontal.begin(), r.horizontal.end());
-  r.left = median(lefts);
-  r.right = median(rights);
-  r.thickness = std::max(1, median(thickness));
+  const LineGroup group = summarise(rows);
+  r.horizontal = group.at;
+  r.left = group.from;
+  r.right = group.to;
+  r.thickness = std::max(1, median(group.thickness));
   return r;
 }
 
@@ -141,16 +157,10 @@ Ruling findRuling(const cv::Mat& ink) {
   const int tolerance = std::max(4, h / 50);
   const std::vector<VerticalLine> table = tableColumns(verticalLines(vertical), tolerance);
   if (table.size() < 2) return rowRulingsOnly(horizontal, std::move(r));
-  std::vector<int> tops, bottoms, thickness;
-  for (const VerticalLine& l : table) {
-    r.vertical.push_back(l.at);
-    tops.push_back(l.from);
-    bottoms.push_back(l.to);
-    thickness.push_back(l.thickness);
-  }
-  std::sort(tops.begin(), tops.end());
-  std::sort(bottoms.begin(), bottoms.end());
-  const int top = tops[tops.size() / 2], bottom = bottoms[bottoms.size() / 2];
+  const LineGroup columns = summarise(table);
+  r.vertical = columns.at;
+  std::vector<int> thickness = columns.thickness;
+  const int top = columns.from, bottom = columns.to;
   const int left = r.vertical.front(), right = r.vertical.back();
   r.left = left;
   r.right = right;
