@@ -192,8 +192,8 @@ void Store::copyListFrom(const std::string& shardPath, const std::string& listId
   try {
     SQLite::Transaction tx(db_);
     for (const char* table : {"pages", "rows"}) {
-      SQLite::Statement copy(db_, std::string("INSERT INTO main.") + table + " SELECT * FROM shard." + table +
-                                      " WHERE list_id = ?");
+      SQLite::Statement copy(
+          db_, std::string("INSERT INTO main.") + table + " SELECT * FROM shard." + table + " WHERE list_id = ?");
       copy.bind(1, listId);
       copy.exec();
     }
@@ -203,8 +203,9 @@ void Store::copyListFrom(const std::string& shardPath, const std::string& listId
                              "e.page = u.page)");
     unread.bind(1, listId);
     unread.exec();
-    SQLite::Statement pages(db_, "UPDATE main.lists SET pages = (SELECT pages FROM shard.lists WHERE list_id = ?) "
-                                 "WHERE list_id = ?");
+    SQLite::Statement pages(db_,
+                            "UPDATE main.lists SET pages = (SELECT pages FROM shard.lists WHERE list_id = ?) "
+                            "WHERE list_id = ?");
     pages.bind(1, listId);
     pages.bind(2, listId);
     pages.exec();
@@ -547,8 +548,8 @@ std::vector<InputError> Store::errors() const {
   std::vector<InputError> out;
   SQLite::Statement q(db_, "SELECT input, page, message, list_id FROM errors ORDER BY seq");
   while (q.executeStep())
-    out.push_back({q.getColumn(0).getString(), q.getColumn(1).getInt(), q.getColumn(2).getString(),
-                   q.getColumn(3).getString()});
+    out.push_back(
+        {q.getColumn(0).getString(), q.getColumn(1).getInt(), q.getColumn(2).getString(), q.getColumn(3).getString()});
   return out;
 }
 
