@@ -65,8 +65,11 @@ bool looksUpsideDown(const Ruling& ruling, const cv::Mat& ink) {
     return above > below;
   }
   if (h.size() >= 4) {
+    // The title may stand further above the table than the collector's line
+    // stands under it: a page is taken for upright unless the ink under the
+    // table clearly outweighs a taller band above it.
     const int rowHeight = (h.back() - h.front()) / static_cast<int>(h.size() - 1);
-    const int above = inkBetween(ink, ruling.left, ruling.right, h.front() - 4 * rowHeight, 4 * rowHeight);
+    const int above = inkBetween(ink, ruling.left, ruling.right, h.front() - 8 * rowHeight, 8 * rowHeight);
     const int below = inkBetween(ink, ruling.left, ruling.right, h.back() + 1, 4 * rowHeight);
     if (above > 2 * below) return false;
     if (below > 2 * above) return true;
