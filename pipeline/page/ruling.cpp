@@ -33,18 +33,37 @@ struct VerticalLine {
 // by a pixel every few pixels, and no straight run of it would be long.
 cv::Mat longRuns(const cv::Mat& ink, bool horizontal) {
   const int w = ink.cols, h = ink.rows;
-  cv::Mat out, widened;
+  cv::Mat widened;
   cv::dilate(ink, widened, cv::getStructuringElement(cv::MORPH_RECT, horizontal ? cv::Size(1, 3) : cv::Size(3, 1)));
-  if (horizontal) {
-    cv::morphologyEx(widened, out, cv::MORPH_OPEN,
-                     cv::getStructuringElement(cv::MORPH_RECT, {std::max(20, w / 25), 1}));
-    cv::morphologyEx(out, out, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {w / 60 + 1, 1}));
-  } else {
-    cv::morphologyEx(widened, out, cv::MORPH_OPEN,
-                     cv::getStructuringElement(cv::MORPH_RECT, {1, std::max(20, h / 25)}));
-    cv::morphologyEx(out, out, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {1, h / 80 + 1}));
+  // An opening and a closing by a straight kernel, done as what they are on
+  // a binary image, one pass along each line: keep the runs at least
+  // `length` long, then fill the gaps shorter than `gap` between them. The
+  // morphology with kernels a twenty-fifth of the page long cost a quarter
+  // of a second a page; this costs a pass.
+  cv::Mat lines = horizontal ? widened : widened.t();
+  const int length = horizontal ? std::max(20, w / 25) : std::max(20, h / 25);
+  const int gap = horizontal ? w / 60 + 1 : h / 80 + 1;
+  for (int y = 0; y < lines.rows; ++y) {
+    auto* row = lines.ptr<std::uint8_t>(y);
+    const int n = lines.cols;
+    for (int x = 0; x < n;) {  // runs shorter than `length` go
+      if (!row[x]) {
+        ++x;
+        continue;
+      }
+      int end = x;
+      while (end < n && row[end]) ++end;
+      if (end - x < length) std::fill(row + x, row + end, std::uint8_t{0});
+      x = end;
+    }
+    int lastInk = -1;
+    for (int x = 0; x < n; ++x) {  // gaps shorter than `gap` between kept runs close
+      if (!row[x]) continue;
+      if (lastInk >= 0 && x - lastInk - 1 > 0 && x - lastInk - 1 < gap) std::fill(row + lastInk + 1, row + x, 255);
+      lastInk = x;
+    }
   }
-  return out;
+  return horizontal ? lines : cv::Mat(lines.t());
 }
 
 // How many pixels either side a one-pixel ruling's staircase may spread over
