@@ -22,6 +22,18 @@ bool isImageExtension(const std::string& ext) {
   return ext == ".png" || ext == ".jpg" || ext == ".jpeg" || ext == ".tif" || ext == ".tiff";
 }
 
+// A folder's page images, in natural name order (page-2 before page-10).
+std::vector<std::string> pageFiles(const std::string& folder) {
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(folder))
+    if (entry.is_regular_file() && isImageExtension(extensionOf(entry.path())))
+      names.push_back(entry.path().filename().string());
+  models::sortNatural(names);
+  std::vector<std::string> files;
+  for (const auto& n : names) files.push_back((fs::path(folder) / n).string());
+  return files;
+}
+
 }  // namespace
 
 cv::Mat greyForReading(const cv::Mat& image) {
@@ -59,14 +71,8 @@ class ImageFileSource : public ScanSource {
 // A folder of page images, one page per file, in natural name order.
 class ImageFolderSource : public ScanSource {
  public:
-  explicit ImageFolderSource(const std::string& path) {
-    std::vector<std::string> names;
-    for (const auto& entry : fs::directory_iterator(path))
-      if (entry.is_regular_file() && isImageExtension(extensionOf(entry.path())))
-        names.push_back(entry.path().filename().string());
-    if (names.empty()) throw ScanError(path + ": the folder holds no page images (PNG, JPEG, TIFF)");
-    models::sortNatural(names);
-    for (const auto& n : names) files_.push_back((fs::path(path) / n).string());
+  explicit ImageFolderSource(const std::string& path) : files_(pageFiles(path)) {
+    if (files_.empty()) throw ScanError(path + ": the folder holds no page images (PNG, JPEG, TIFF)");
   }
   int pageCount() const override { return static_cast<int>(files_.size()); }
   cv::Mat page(int index) override { return decodeImagePage(files_.at(static_cast<std::size_t>(index)), 0, 1); }
@@ -86,13 +92,12 @@ std::string scanStamp(const std::string& path) {
     return file.filename().string() + ":" + std::to_string(ec ? 0 : size) + ":" + std::to_string(ec ? 0 : time) + ";";
   };
   if (!fs::is_directory(path, ec)) return stampOf(path);
-  std::vector<std::string> names;
-  for (const auto& entry : fs::directory_iterator(path, ec))
-    if (entry.is_regular_file(ec) && isImageExtension(extensionOf(entry.path())))
-      names.push_back(entry.path().filename().string());
-  models::sortNatural(names);
   std::string stamp;
-  for (const auto& n : names) stamp += stampOf(fs::path(path) / n);
+  try {
+    for (const auto& file : pageFiles(path)) stamp += stampOf(file);
+  } catch (const fs::filesystem_error&) {
+    // An unreadable folder: the page phase reports it; the stamp says nothing.
+  }
   return stamp;
 }
 

@@ -183,32 +183,20 @@ void Store::setInputs(const std::string& fingerprint) {
 std::string Store::runValue(const std::string& key) const { return readRunValue(db_, key); }
 void Store::setRunValue(const std::string& key, const std::string& value) { writeRunValue(db_, key, value); }
 
-void Store::copyListFrom(const std::string& shardPath, const std::string& listId) {
+void Store::copyShard(const std::string& shardPath) {
   // The shard's rows, pages and unread-page images as they are, blobs and
-  // all, without passing through the records.
+  // all, without passing through the records; one attachment a shard.
   SQLite::Statement attach(db_, "ATTACH DATABASE ? AS shard");
   attach.bind(1, shardPath);
   attach.exec();
   try {
     SQLite::Transaction tx(db_);
-    for (const char* table : {"pages", "rows"}) {
-      SQLite::Statement copy(
-          db_, std::string("INSERT INTO main.") + table + " SELECT * FROM shard." + table + " WHERE list_id = ?");
-      copy.bind(1, listId);
-      copy.exec();
-    }
-    SQLite::Statement unread(db_,
-                             "INSERT OR REPLACE INTO main.unread_pages SELECT u.* FROM shard.unread_pages u WHERE "
-                             "EXISTS (SELECT 1 FROM shard.errors e WHERE e.list_id = ? AND e.input = u.input AND "
-                             "e.page = u.page)");
-    unread.bind(1, listId);
-    unread.exec();
-    SQLite::Statement pages(db_,
-                            "UPDATE main.lists SET pages = (SELECT pages FROM shard.lists WHERE list_id = ?) "
-                            "WHERE list_id = ?");
-    pages.bind(1, listId);
-    pages.bind(2, listId);
-    pages.exec();
+    db_.exec("INSERT INTO main.pages SELECT * FROM shard.pages");
+    db_.exec("INSERT INTO main.rows SELECT * FROM shard.rows");
+    db_.exec("INSERT OR REPLACE INTO main.unread_pages SELECT * FROM shard.unread_pages");
+    db_.exec(
+        "UPDATE main.lists SET pages = (SELECT s.pages FROM shard.lists s WHERE s.list_id = main.lists.list_id) "
+        "WHERE list_id IN (SELECT list_id FROM shard.lists)");
     tx.commit();
   } catch (...) {
     db_.exec("DETACH DATABASE shard");

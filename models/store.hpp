@@ -68,9 +68,9 @@ class Store {
   // Other facts of the run, by name (a shard's place in its run, say).
   std::string runValue(const std::string& key) const;
   void setRunValue(const std::string& key, const std::string& value);
-  // One list's pages, rows and unread-page images from a shard's store, as
-  // they are there (the list must already be in this store).
-  void copyListFrom(const std::string& shardPath, const std::string& listId);
+  // A shard's pages, rows, unread-page images and page counts, as they are
+  // there (its lists must already be in this store).
+  void copyShard(const std::string& shardPath);
 
   void addAudit(const AuditEntry& entry);
   std::vector<AuditEntry> audit() const;

@@ -79,19 +79,17 @@ bool writableFolder(const std::string& dir) {
 // The registers, before any page is read: one that cannot be used stops the
 // run. A cache folder that cannot be written (a read-only home) must not stop
 // it: the population register is then imported into the output folder.
-Registers openRegisters(const RunOptions& options, models::ErrorReporter& errors,
+Registers openRegisters(RegisterPaths paths, const std::string& outDir, models::ErrorReporter& errors,
                         const std::function<void(const std::string&)>& say) {
-  std::string cacheDir = options.cacheDir;
-  if (!options.population.empty()) {
-    if (!writableFolder(cacheDir)) {
-      cacheDir = (fs::path(options.outDir) / "cache").string();
-      say("the cache folder cannot be written; importing into " + cacheDir);
+  if (!paths.population.empty()) {
+    if (!writableFolder(paths.cacheDir)) {
+      paths.cacheDir = (fs::path(outDir) / "cache").string();
+      say("the cache folder cannot be written; importing into " + paths.cacheDir);
     }
     say("importing or reusing the population register");
   }
   return loadRegisters(
-      {options.population, options.consent, options.complaints, cacheDir}, errors,
-      [&](long long rows) { say(std::to_string(rows) + " population rows imported"); }, say);
+      paths, errors, [&](long long rows) { say(std::to_string(rows) + " population rows imported"); }, say);
 }
 
 // What the pages of a run are read from: the same fingerprint means a store
@@ -230,7 +228,10 @@ RunSummary runBatch(const RunOptions& options) {
       ingest::readManifest(options.manifest, early, pathsPolicy(options.allowOutsidePaths));
   const std::vector<models::ListEntry> lists = sharded ? shardOf(all, options.shardIndex, options.shardCount) : all;
   // A shard only reads its pages; the merge makes the checks, with the registers.
-  const Registers registers = sharded ? Registers{} : openRegisters(options, early, say);
+  const Registers registers =
+      sharded ? Registers{}
+              : openRegisters({options.population, options.consent, options.complaints, options.cacheDir},
+                              options.outDir, early, say);
 
   RunSummary summary;
   summary.storePath = (out / "listaudit.sqlite").string();
@@ -284,13 +285,9 @@ RunSummary mergeShards(const MergeOptions& options) {
   auto say = [&](const std::string& what) {
     if (options.onStage) options.onStage(what);
   };
-  // Every shard finished, of one run, and all N of them.
-  struct Shard {
-    std::string store;
-    int k = 0, n = 0;
-  };
+  // Every shard finished, of one run, and all N of them: each store by K.
   std::vector<std::string> problems;
-  std::map<int, Shard> shards;
+  std::map<int, std::string> shards;
   std::string manifest, manifestSha, tool, paths;
   int n = 0;
   for (const std::string& dir : options.shardDirs) {
@@ -330,7 +327,7 @@ RunSummary mergeShards(const MergeOptions& options) {
       problems.push_back(dir + ": shard " + place + " of another run (another manifest, shard count or version)");
       continue;
     }
-    if (!shards.emplace(k, Shard{path, k, count}).second) problems.push_back(dir + ": shard " + place + " given twice");
+    if (!shards.emplace(k, path).second) problems.push_back(dir + ": shard " + place + " given twice");
   }
   for (int k = 1; k <= n; ++k)
     if (!shards.count(k)) problems.push_back("shard " + std::to_string(k) + "/" + std::to_string(n) + " is missing");
@@ -345,13 +342,8 @@ RunSummary mergeShards(const MergeOptions& options) {
   const fs::path out = prepareOutputFolder(options.outDir);
   models::ErrorList early;
   const std::vector<models::ListEntry> lists = ingest::readManifest(manifest, early, pathsPolicy(paths == "anywhere"));
-  RunOptions registerOptions;
-  registerOptions.population = options.population;
-  registerOptions.consent = options.consent;
-  registerOptions.complaints = options.complaints;
-  registerOptions.cacheDir = options.cacheDir;
-  registerOptions.outDir = options.outDir;
-  const Registers registers = openRegisters(registerOptions, early, say);
+  const Registers registers = openRegisters({options.population, options.consent, options.complaints, options.cacheDir},
+                                            options.outDir, early, say);
 
   RunSummary summary;
   summary.storePath = (out / "listaudit.sqlite").string();
@@ -363,15 +355,17 @@ RunSummary mergeShards(const MergeOptions& options) {
   RunErrors errors(store, options.onError);
   early.passTo(errors);
   for (const auto& list : lists) store.addList(list);
-  // Each list from its shard, in manifest order, with its errors in the
-  // order its shard met them: the order one whole run would have.
+  // Every shard's pages and rows, then each list's errors in manifest order,
+  // in the order its shard met them: the order one whole run would have.
   say("merging " + std::to_string(n) + " shards");
-  for (std::size_t i = 0; i < lists.size(); ++i) {
-    const Shard& shard = shards.at(static_cast<int>(i % static_cast<std::size_t>(n)) + 1);
-    store.copyListFrom(shard.store, lists[i].listId);
-    for (const models::InputError& e : models::Store(shard.store).errors())
-      if (e.listId == lists[i].listId) errors.report(e);
+  std::map<std::string, std::vector<models::InputError>> errorsOfList;  // a list is in one shard only
+  for (const auto& [k, shardStore] : shards) {
+    store.copyShard(shardStore);
+    for (models::InputError& e : models::Store(shardStore).errors())
+      if (!e.listId.empty()) errorsOfList[e.listId].push_back(std::move(e));
   }
+  for (const auto& list : lists)
+    for (const models::InputError& e : errorsOfList[list.listId]) errors.report(e);
   for (const auto& list : lists) summary.pages += store.pageCount(list.listId);
   const auto stored = store.storedPages();
   summary.pagesRead = static_cast<int>(stored.size());

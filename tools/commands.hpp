@@ -21,6 +21,11 @@ CommandRunner addFindCommand(CLI::App& app);
 CommandRunner addPurgeCommand(CLI::App& app);
 CommandRunner addMergeCommand(CLI::App& app);
 
+// The options run and merge share: the three registers (contract section
+// 4), the supporters a list needs, and where population imports are kept.
+void addRegisterOptions(CLI::App* cmd, std::string& population, std::string& consent, std::string& complaints,
+                        int& required, std::string& cacheDir);
+
 // Where imported population registers are kept unless --cache says:
 // $XDG_CACHE_HOME/listaudit, ~/.cache/listaudit, else OUT/cache.
 std::string defaultCacheDir(const std::string& outDir);

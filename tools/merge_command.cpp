@@ -12,12 +12,8 @@ CommandRunner addMergeCommand(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("merge", "Combine the shard stores of a run, make every check, write the outputs");
   cmd->add_option("--out", options->outDir, "Folder for rows.csv, lists.csv, errors.csv, report.html and the store")
       ->required();
-  cmd->add_option("--population", options->population, "Population register (CSV)");
-  cmd->add_option("--consent", options->consent, "Consent register (CSV)");
-  cmd->add_option("--complaints", options->complaints, "Complaints register (CSV)");
-  cmd->add_option("--required", options->required, "Supporters a list needs: adds lists.csv column reaches_required")
-      ->check(CLI::Range(0, 100000000));
-  cmd->add_option("--cache", options->cacheDir, "Where imported population registers are kept");
+  addRegisterOptions(cmd, options->population, options->consent, options->complaints, options->required,
+                     options->cacheDir);
   cmd->add_flag("--quiet", *quiet, "No progress lines");
   cmd->add_option("shards", options->shardDirs, "The output folders of `listaudit run --shard K/N`, all N")->required();
   return [options, quiet] {

@@ -22,14 +22,8 @@ CommandRunner addRunCommand(CLI::App& app) {
   cmd->add_option("--manifest", options->manifest, "The batch manifest (CSV)")->required();
   cmd->add_option("--out", options->outDir, "Folder for rows.csv, lists.csv, errors.csv, report.html and the store")
       ->required();
-  cmd->add_option("--population", options->population, "Population register (CSV): national_id, full_name, ...");
-  cmd->add_option("--consent", options->consent, "Consent register (CSV)");
-  cmd->add_option("--complaints", options->complaints, "Complaints register (CSV)");
-  cmd->add_option("--required", options->required, "Supporters a list needs: adds lists.csv column reaches_required")
-      ->check(CLI::Range(0, 100000000));
-  cmd->add_option("--cache", options->cacheDir,
-                  "Where imported population registers are kept (default: $XDG_CACHE_HOME/listaudit or "
-                  "~/.cache/listaudit)");
+  addRegisterOptions(cmd, options->population, options->consent, options->complaints, options->required,
+                     options->cacheDir);
   cmd->add_option("--jobs", options->jobs, "Pages read at once (default: one per core)")->check(CLI::Range(0, 256));
   auto shard = std::make_shared<std::string>();
   cmd->add_option("--shard", *shard,

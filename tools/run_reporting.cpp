@@ -1,10 +1,23 @@
-// What `run` and `merge` say, and their exit statuses, in one place.
+// What `run` and `merge` share: their register options, what they say, and
+// their exit statuses, in one place.
 #include <iostream>
 
 #include "ingest/csv_reader.hpp"
 #include "tools/commands.hpp"
 
 namespace listaudit::tools {
+
+void addRegisterOptions(CLI::App* cmd, std::string& population, std::string& consent, std::string& complaints,
+                        int& required, std::string& cacheDir) {
+  cmd->add_option("--population", population, "Population register (CSV): national_id, full_name, ...");
+  cmd->add_option("--consent", consent, "Consent register (CSV)");
+  cmd->add_option("--complaints", complaints, "Complaints register (CSV)");
+  cmd->add_option("--required", required, "Supporters a list needs: adds lists.csv column reaches_required")
+      ->check(CLI::Range(0, 100000000));
+  cmd->add_option("--cache", cacheDir,
+                  "Where imported population registers are kept (default: $XDG_CACHE_HOME/listaudit or "
+                  "~/.cache/listaudit)");
+}
 
 void printInputError(const models::InputError& e) {
   std::cerr << "listaudit: cannot read " << e.input << (e.page > 0 ? " page " + std::to_string(e.page) : "") << ": "
