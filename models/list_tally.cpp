@@ -3,6 +3,10 @@
 namespace listaudit::models {
 
 bool acceptedRow(const JudgedRow& row) {
+  // A reviewer's accept or reject is the count; a corrected reading was
+  // checked again, and its flags count as any row's.
+  if (row.decided == JudgedRow::Decided::Accepted) return true;
+  if (row.decided == JudgedRow::Decided::Rejected) return false;
   for (const auto& f : row.findings)
     if (f.flag != Flag::MultiParty || !row.firstFiler) return false;
   return true;
@@ -15,6 +19,10 @@ std::map<std::string, ListTally> tallyLists(const std::vector<JudgedRow>& judged
     ++t.rows;
     if (!j.findings.empty()) ++t.flagged;
     if (acceptedRow(j)) ++t.valid;
+    if (j.decided != JudgedRow::Decided::No)
+      ++t.decided;
+    else if (!j.findings.empty())
+      ++t.toDecide;
     // A check raises a flag at most once on a row.
     for (const auto& f : j.findings) ++t.perFlag[f.flag];
   }

@@ -10,12 +10,15 @@
 
 namespace listaudit::models {
 
-// Whether a commission accepts the row: no flag, or MULTI_PARTY alone on the
-// list filed first (which keeps the supporter).
+// Whether a commission accepts the row: as a reviewer decided (contract
+// section 12), else no flag, or MULTI_PARTY alone on the list filed first
+// (which keeps the supporter).
 bool acceptedRow(const JudgedRow& row);
 
 struct ListTally {
   int rows = 0, flagged = 0, valid = 0;
+  int decided = 0;              // rows with a reviewer's decision
+  int toDecide = 0;             // flagged rows without one
   std::map<Flag, int> perFlag;  // rows carrying each flag
 };
 

@@ -139,6 +139,9 @@ struct JudgedRow {
   // electronic copy's) spelling of the same person when the image supports
   // it (contract section 6); empty when the reading stands.
   std::string fullName;
+  // The reviewer's decision on the row, when one was recorded (contract
+  // section 12): it overrides the flags in the count of valid supporters.
+  enum class Decided { No, Accepted, Rejected, Corrected } decided = Decided::No;
 };
 
 }  // namespace listaudit::models

@@ -82,6 +82,18 @@ CREATE TABLE IF NOT EXISTS audit (
   action TEXT NOT NULL,
   detail TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS decisions (
+  seq INTEGER PRIMARY KEY,
+  list_id TEXT NOT NULL,
+  page INTEGER NOT NULL,
+  row INTEGER NOT NULL,
+  decision TEXT NOT NULL,
+  full_name TEXT NOT NULL,
+  national_id TEXT NOT NULL,
+  reviewer TEXT NOT NULL,
+  decided_at TEXT NOT NULL,
+  note TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS errors (
   seq INTEGER PRIMARY KEY,
   input TEXT NOT NULL,
@@ -249,6 +261,7 @@ std::vector<std::string> Store::purgePersonalData() {
     const int findings = db_.execAndGet("SELECT count(*) FROM findings").getInt();
     const int unread = db_.execAndGet("SELECT count(*) FROM unread_pages").getInt();
     const int collectors = db_.execAndGet("SELECT count(*) FROM pages WHERE collector <> ''").getInt();
+    const int decisions = db_.execAndGet("SELECT count(*) FROM decisions").getInt();
     db_.exec(
         "UPDATE rows SET full_name = '', raw_id = '', national_id = '', resolved_name = '', note = '', "
         "id_other_readings = '', id_alternatives = '', id_character_confidences = '', image = NULL, "
@@ -256,12 +269,14 @@ std::vector<std::string> Store::purgePersonalData() {
     db_.exec("UPDATE findings SET evidence = ''");
     db_.exec("DELETE FROM unread_pages");
     db_.exec("UPDATE pages SET collector = ''");
+    db_.exec("UPDATE decisions SET full_name = '', national_id = '', note = ''");
     writeRunValue(db_, "purged", "yes");
     tx.commit();
     erased.push_back(std::to_string(rows) + " rows: name, number as read and as resolved, row image, signature");
     erased.push_back(std::to_string(findings) + " findings: the evidence text (flag codes kept)");
     erased.push_back(std::to_string(unread) + " images of pages no row could be found on");
     erased.push_back(std::to_string(collectors) + " collectors' names");
+    erased.push_back(std::to_string(decisions) + " decisions: corrected readings and notes (who decided what, kept)");
   }
   // The bytes themselves, not only the cells: VACUUM rewrites the file, and
   // the write-ahead log is folded in and emptied.
@@ -511,6 +526,7 @@ std::vector<JudgedRow> Store::judgements() const {
     findings[{f.getColumn(0).getString(), f.getColumn(1).getInt(), f.getColumn(2).getInt()}].push_back(
         {*flag, f.getColumn(4).getDouble(), f.getColumn(5).getString()});
   }
+  const std::map<RowKey, Decision> decided = decisionsInForce(decisions());
   std::vector<JudgedRow> out;
   SQLite::Statement q(db_,
                       "SELECT r.list_id, r.page, r.row, r.national_id, r.risk, r.note, r.first_filer, r.resolved_name "
@@ -527,7 +543,55 @@ std::vector<JudgedRow> Store::judgements() const {
     j.firstFiler = q.getColumn(6).getInt() != 0;
     j.fullName = q.getColumn(7).getString();
     if (auto it = findings.find({j.listId, j.page, j.row}); it != findings.end()) j.findings = std::move(it->second);
+    if (auto it = decided.find({j.listId, j.page, j.row}); it != decided.end())
+      j.decided = it->second.kind == Decision::Kind::Accept   ? JudgedRow::Decided::Accepted
+                  : it->second.kind == Decision::Kind::Reject ? JudgedRow::Decided::Rejected
+                                                              : JudgedRow::Decided::Corrected;
     out.push_back(std::move(j));
+  }
+  return out;
+}
+
+void Store::addDecision(const Decision& d) {
+  SQLite::Statement exists(db_, "SELECT count(*) FROM rows WHERE list_id = ? AND page = ? AND row = ?");
+  exists.bind(1, d.listId);
+  exists.bind(2, d.page);
+  exists.bind(3, d.row);
+  if (!exists.executeStep() || exists.getColumn(0).getInt() == 0)
+    throw std::invalid_argument("the run holds no row " + std::to_string(d.row) + " on page " + std::to_string(d.page) +
+                                " of list " + d.listId);
+  SQLite::Statement q(db_,
+                      "INSERT INTO decisions (list_id, page, row, decision, full_name, national_id, reviewer, "
+                      "decided_at, note) VALUES (?,?,?,?,?,?,?,?,?)");
+  q.bind(1, d.listId);
+  q.bind(2, d.page);
+  q.bind(3, d.row);
+  q.bind(4, std::string(decisionWord(d.kind)));
+  q.bind(5, d.fullName);
+  q.bind(6, d.nationalId);
+  q.bind(7, d.reviewer);
+  q.bind(8, d.decidedAt);
+  q.bind(9, d.note);
+  q.exec();
+}
+
+std::vector<Decision> Store::decisions() const {
+  std::vector<Decision> out;
+  SQLite::Statement q(db_,
+                      "SELECT list_id, page, row, decision, full_name, national_id, reviewer, decided_at, note "
+                      "FROM decisions ORDER BY seq");
+  while (q.executeStep()) {
+    Decision d;
+    d.listId = q.getColumn(0).getString();
+    d.page = q.getColumn(1).getInt();
+    d.row = q.getColumn(2).getInt();
+    d.kind = decisionFromWord(q.getColumn(3).getString()).value_or(Decision::Kind::Accept);
+    d.fullName = q.getColumn(4).getString();
+    d.nationalId = q.getColumn(5).getString();
+    d.reviewer = q.getColumn(6).getString();
+    d.decidedAt = q.getColumn(7).getString();
+    d.note = q.getColumn(8).getString();
+    out.push_back(std::move(d));
   }
   return out;
 }

@@ -12,12 +12,13 @@
 #include <string>
 #include <vector>
 
+#include "models/decision.hpp"
 #include "models/records.hpp"
 
 namespace listaudit::models {
 
 // The store's schema; raised when the columns change.
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 // A store that another version of the schema wrote.
 class StoreVersionError : public std::runtime_error {
@@ -72,6 +73,12 @@ class Store {
   // there (its lists must already be in this store).
   void copyShard(const std::string& shardPath);
 
+  // A reviewer's decision, kept beside every earlier one (contract section
+  // 12). Throws std::invalid_argument when the store holds no such row.
+  void addDecision(const Decision& decision);
+  // Every decision, in the order they were made.
+  std::vector<Decision> decisions() const;
+
   void addAudit(const AuditEntry& entry);
   std::vector<AuditEntry> audit() const;
 
@@ -90,7 +97,8 @@ class Store {
   enum class Shapes { Leave, Load };
   std::vector<RowRecord> rows(Shapes shapes = Shapes::Leave) const;
   std::vector<std::uint8_t> rowImage(const std::string& listId, int page, int row) const;
-  // Judgements in the order of rows(); rows never judged come back with no findings.
+  // Judgements in the order of rows(); rows never judged come back with no
+  // findings. Each carries the decision in force on it, if any.
   std::vector<JudgedRow> judgements() const;
   std::vector<InputError> errors() const;
 

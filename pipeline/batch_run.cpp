@@ -14,6 +14,7 @@
 #include "ingest/who_and_when.hpp"
 #include "models/store.hpp"
 #include "models/version.hpp"
+#include "pipeline/checks/corrections.hpp"
 #include "pipeline/checks/judge.hpp"
 #include "pipeline/report/csv_outputs.hpp"
 #include "pipeline/report/html_report.hpp"
@@ -60,11 +61,13 @@ fs::path prepareOutputFolder(const std::string& dir) {
     if (!test) throw OutputFolderError(dir + ": the output folder cannot be written to");
   }
   fs::remove(probe, ec);
-  for (const fs::path& folder : {fs::path(dir), fs::path(dir) / kShareable})
+  for (const fs::path& folder : {fs::path(dir), fs::path(dir) / kShareable}) {
     for (const char* name : kOutputs) {
       fs::remove(folder / name, ec);
       fs::remove(folder / (std::string(name) + kPartial), ec);
     }
+    fs::remove_all(folder / kReportPages, ec);
+  }
   return fs::path(dir);
 }
 
@@ -129,6 +132,22 @@ std::unique_ptr<models::Store> openStore(const std::string& path, const std::str
   return store;
 }
 
+// The store's rows judged, each reviewer's corrected reading in force put in
+// place of the reading (contract section 12): checked again, and shown.
+std::vector<models::JudgedRow> judgeStoredRows(const models::Store& store, const std::vector<models::ListEntry>& lists,
+                                               const Registers& registers, const DigitalCopies& digital) {
+  std::vector<models::RowRecord> rows = store.rows(models::Store::Shapes::Load);
+  const std::vector<models::Decision> decisions = store.decisions();
+  applyCorrections(rows, decisions);
+  std::vector<models::JudgedRow> judged = judgeRows(lists, rows, CheckOptions{}, registers, digital);
+  const auto inForce = models::decisionsInForce(decisions);
+  for (std::size_t i = 0; i < judged.size(); ++i)
+    if (auto it = inForce.find({rows[i].listId, rows[i].page, rows[i].row});
+        it != inForce.end() && it->second.kind == models::Decision::Kind::Correct && judged[i].fullName.empty())
+      judged[i].fullName = rows[i].fullName;
+  return judged;
+}
+
 // Every output file, from the store alone: each under a temporary name, then
 // all renamed, so a failure (a full disk) leaves no output that looks whole.
 // With pseudonyms, a shareable set goes into DIR/shareable as well.
@@ -146,7 +165,10 @@ void writeOutputs(const models::Store& store, const fs::path& out, int required,
       {summary.errorsCsv, [&](const std::string& p) { writeErrorsCsv(store, p); }},
       {summary.listsCsv, [&](const std::string& p) { writeListsCsv(store, p, required); }},
       {summary.rowsCsv, [&](const std::string& p) { writeRowsCsv(store, p); }},
-      {summary.report, [&](const std::string& p) { writeHtmlReport(store, p); }},
+      {summary.report,
+       [&](const std::string& p) {
+         writeHtmlReport(store, p, {nullptr, required});
+       }},
   };
   if (pseudonyms) {
     const fs::path shared = out / kShareable;
@@ -157,8 +179,9 @@ void writeOutputs(const models::Store& store, const fs::path& out, int required,
         {(shared / "lists.csv").string(), [&](const std::string& p) { writeListsCsv(store, p, required); }});
     outputs.push_back(
         {(shared / "rows.csv").string(), [&](const std::string& p) { writeRowsCsv(store, p, pseudonyms); }});
-    outputs.push_back(
-        {(shared / "report.html").string(), [&](const std::string& p) { writeHtmlReport(store, p, pseudonyms); }});
+    outputs.push_back({(shared / "report.html").string(), [&](const std::string& p) {
+                         writeHtmlReport(store, p, {pseudonyms, required});
+                       }});
   }
   auto partial = [](const std::string& path) { return path + kPartial; };
   try {
@@ -180,7 +203,7 @@ void finishRun(models::Store& store, const std::vector<models::ListEntry>& lists
                const std::function<void(const std::string&)>& say, RunSummary& summary) {
   say("checking rows");
   const DigitalCopies digital = loadDigitalCopies(lists, errors);
-  const auto judged = judgeRows(lists, store.rows(models::Store::Shapes::Load), CheckOptions{}, registers, digital);
+  const auto judged = judgeStoredRows(store, lists, registers, digital);
   store.saveJudgements(judged);
   writeOutputs(store, out, required, pseudonyms, summary);
   store.markComplete();
@@ -188,6 +211,19 @@ void finishRun(models::Store& store, const std::vector<models::ListEntry>& lists
   summary.errors = errors.count();
   for (const auto& j : judged)
     if (!j.findings.empty()) ++summary.flaggedRows;
+}
+
+// What `recheckRun` needs to check the run again after a decision: the
+// registers it was checked against and the supporters a list needs.
+void rememberChecks(models::Store& store, const RegisterPaths& registers, int required) {
+  auto absolute = [](const std::string& path) {
+    return path.empty() ? path : fs::absolute(path).lexically_normal().string();
+  };
+  store.setRunValue("population", absolute(registers.population));
+  store.setRunValue("consent", absolute(registers.consent));
+  store.setRunValue("complaints", absolute(registers.complaints));
+  store.setRunValue("cache", absolute(registers.cacheDir));
+  store.setRunValue("required", std::to_string(required));
 }
 
 // The lists of shard K of N: those whose place in the manifest, from 0, is
@@ -277,6 +313,7 @@ RunSummary runBatch(const RunOptions& options) {
     summary.errors = errors.count();
     return summary;
   }
+  rememberChecks(store, {options.population, options.consent, options.complaints, options.cacheDir}, options.required);
   finishRun(store, lists, registers, errors, out, options.required, pseudonyms ? &*pseudonyms : nullptr, say, summary);
   return summary;
 }
@@ -370,7 +407,34 @@ RunSummary mergeShards(const MergeOptions& options) {
   const auto stored = store.storedPages();
   summary.pagesRead = static_cast<int>(stored.size());
   for (const auto& [page, rows] : stored) summary.rows += rows;
+  rememberChecks(store, {options.population, options.consent, options.complaints, options.cacheDir}, options.required);
   finishRun(store, lists, registers, errors, out, options.required, nullptr, say, summary);
+  return summary;
+}
+
+RunSummary recheckRun(models::Store& store, const std::string& outDir,
+                      const std::function<void(const std::string&)>& onStage) {
+  auto say = [&](const std::string& what) {
+    if (onStage) onStage(what);
+  };
+  if (!store.complete()) throw RecheckError(outDir + ": the run did not finish; run the same command again first");
+  if (store.purged()) throw RecheckError(outDir + ": the run's personal data was purged; nothing can be checked again");
+  const RegisterPaths paths{store.runValue("population"), store.runValue("consent"), store.runValue("complaints"),
+                            store.runValue("cache")};
+  for (const std::string& path : {paths.population, paths.consent, paths.complaints})
+    if (!path.empty() && !fs::exists(path))
+      throw RecheckError(path + ": a register the run was checked against is no longer there");
+  // The run's own errors are in the store already; what reading the
+  // registers and copies again reports is not a new error of the run.
+  models::ErrorList again;
+  const Registers registers = openRegisters(paths, outDir, again, say);
+  const std::vector<models::ListEntry> lists = store.lists();
+  say("checking rows again");
+  const DigitalCopies digital = loadDigitalCopies(lists, again);
+  store.saveJudgements(judgeStoredRows(store, lists, registers, digital));
+  RunSummary summary;
+  summary.storePath = (fs::path(outDir) / "listaudit.sqlite").string();
+  writeOutputs(store, outDir, std::atoi(store.runValue("required").c_str()), nullptr, summary);
   return summary;
 }
 

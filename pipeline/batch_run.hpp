@@ -86,4 +86,22 @@ struct MergeOptions {
 // used.
 RunSummary mergeShards(const MergeOptions& options);
 
+// The run's store cannot be checked again: unfinished, purged, or a
+// register it was checked against is gone.
+class RecheckError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// After a reviewer's decision (contract section 12): the finished run whose
+// store is `store` and outputs are in `outDir` checked again, every
+// corrected reading in force put in place of the reading, against the same
+// registers (as the run recorded them), and rows.csv, lists.csv, errors.csv
+// and report.html written again, whole or not at all. The shareable copies
+// of a pseudonymised run are not: they hold no decision. Throws
+// RecheckError, ingest::CsvError (a register changed into one that cannot
+// be used), OutputWriteError.
+RunSummary recheckRun(models::Store& store, const std::string& outDir,
+                      const std::function<void(const std::string&)>& onStage = {});
+
 }  // namespace listaudit::pipeline

@@ -20,6 +20,8 @@ CommandRunner addBenchCommand(CLI::App& app);
 CommandRunner addFindCommand(CLI::App& app);
 CommandRunner addPurgeCommand(CLI::App& app);
 CommandRunner addMergeCommand(CLI::App& app);
+CommandRunner addDecideCommand(CLI::App& app);
+CommandRunner addDecisionsCommand(CLI::App& app);
 
 // The options run and merge share: the three registers (contract section
 // 4), the supporters a list needs, and where population imports are kept.

@@ -73,4 +73,16 @@ void writeErrorsCsv(const models::Store& store, const std::string& path) {
   out.close();
 }
 
+void writeDecisionsCsv(const models::Store& store, std::ostream& out) {
+  // CRLF, as CsvWriter ends its lines.
+  auto line = [&](const std::vector<std::string>& fields) {
+    for (std::size_t i = 0; i < fields.size(); ++i) out << (i ? "," : "") << csvField(fields[i]);
+    out << "\r\n";
+  };
+  line({"list_id", "page", "row", "decision", "full_name", "national_id", "reviewer", "decided_at", "note"});
+  for (const models::Decision& d : store.decisions())
+    line({d.listId, std::to_string(d.page), std::to_string(d.row), std::string(models::decisionWord(d.kind)),
+          d.fullName, d.nationalId, d.reviewer, d.decidedAt, d.note});
+}
+
 }  // namespace listaudit::pipeline

@@ -2,6 +2,7 @@
 // rows.csv, lists.csv and errors.csv (contract sections 6 and 8), written
 // from the store alone. Throw std::runtime_error naming the file when it
 // cannot be written.
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,10 @@ void writeRowsCsv(const models::Store& store, const std::string& path, const Pse
 void writeListsCsv(const models::Store& store, const std::string& path, int required = 0);
 
 void writeErrorsCsv(const models::Store& store, const std::string& path);
+
+// Every decision of the run, in the order made (contract section 12): list_id,
+// page, row, decision, full_name, national_id, reviewer, decided_at, note.
+void writeDecisionsCsv(const models::Store& store, std::ostream& out);
 
 // The flags of a row as rows.csv writes them: codes in alphabetical order, ';'.
 std::string flagCodes(const models::JudgedRow& row);

@@ -3,6 +3,8 @@
 #include <leptonica/allheaders.h>
 #include <unicode/utf8.h>
 
+#include <cctype>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <memory>
@@ -25,6 +27,8 @@ table.summary{border-collapse:collapse;margin:.5em 0 1.5em} .summary td,.summary
 .flag{margin:.2em 0} .code{font-family:monospace;background:#f3f3f3;padding:0 .3em}
 .evidence{color:#555;font-size:.92em;margin-left:1.5em}
 .errors td{vertical-align:top}
+.ok{color:#1a7f37;font-weight:bold} .short{color:#c33;font-weight:bold}
+.decision{margin-top:.4em;padding:.2em .5em;background:#eef6ee;border-radius:3px}
 )css";
 
 std::string base64(const std::vector<std::uint8_t>& bytes) {
@@ -69,10 +73,48 @@ std::string htmlEscape(const std::string& text) {
 
 namespace {
 
-void writeSummary(std::ostream& out, const models::ListEntry& list, int pages, const models::ListTally& c) {
+// Where the report puts a row's image: inside the page (a small run), or as
+// a file beside it that the page links (a run too large for one page).
+class ImagePlacer {
+ public:
+  ImagePlacer() = default;  // embedded
+  ImagePlacer(std::filesystem::path folder, std::string prefix)
+      : folder_(std::move(folder)), prefix_(std::move(prefix)) {}
+  // The src of an <img> for `png`; `name` names the file when one is written.
+  std::string place(const std::vector<std::uint8_t>& png, const std::string& name) const {
+    if (folder_.empty()) return "data:image/png;base64," + base64(png);
+    std::ofstream file(folder_ / name, std::ios::binary | std::ios::trunc);
+    file.write(reinterpret_cast<const char*>(png.data()), static_cast<std::streamsize>(png.size()));
+    if (!file) throw std::runtime_error((folder_ / name).string() + ": cannot be written");
+    return prefix_ + htmlEscape(name);
+  }
+
+ private:
+  std::filesystem::path folder_;
+  std::string prefix_;
+};
+
+// A file name safe on every file system, for a list id that may hold anything.
+std::string safeFileName(const std::string& text) {
+  std::string out;
+  for (unsigned char c : text) out += std::isalnum(c) || c == '-' || c == '_' ? static_cast<char>(c) : '_';
+  return out.substr(0, 60);
+}
+
+// What the report knows of the run beyond rows and judgements.
+struct RunView {
+  std::map<models::RowKey, models::Decision> decided;
+  std::map<std::pair<std::string, int>, std::string> collectorOfPage;  // (list, page) -> collector as read
+  std::map<std::string, int> errorsOfList;                             // inputs of the list not read
+  int required = 0;
+};
+
+void writeSummary(std::ostream& out, const models::ListEntry& list, int pages, const models::ListTally& c,
+                  const RunView& view) {
   std::string flagCounts;
   for (const auto& [flag, n] : c.perFlag)
     flagCounts += (flagCounts.empty() ? "" : ", ") + std::string(models::flagCode(flag)) + " " + std::to_string(n);
+  const int unread = view.errorsOfList.count(list.listId) ? view.errorsOfList.at(list.listId) : 0;
   out << "<h2 id=\"" << htmlEscape(list.listId) << "\">List " << shownText(list.listId) << "</h2>\n"
       << "<table class=\"summary\"><tr><th>Party</th><td>" << shownText(list.party) << "</td></tr>"
       << "<tr><th>Election</th><td>" << (list.electionDate ? list.electionDate->toString() : "") << "</td></tr>"
@@ -81,21 +123,67 @@ void writeSummary(std::ostream& out, const models::ListEntry& list, int pages, c
       << "<tr><th>Rows read</th><td>" << c.rows << "</td></tr>"
       << "<tr><th>Rows flagged</th><td>" << c.flagged << (flagCounts.empty() ? "" : " (" + flagCounts + ")")
       << "</td></tr>"
-      << "<tr><th>Valid supporters</th><td>" << c.valid
-      << " (no flag, or only MULTI_PARTY on the list filed first)</td></tr></table>\n";
-  if (c.flagged == 0) out << "<p>No row of this list is flagged.</p>\n";
+      << "<tr><th>Valid supporters</th><td>" << c.valid;
+  if (view.required > 0)
+    out << " of " << view.required << " required: "
+        << (c.valid >= view.required
+                ? "<span class=\"ok\">reaches it</span>"
+                : "<span class=\"short\">short by " + std::to_string(view.required - c.valid) + "</span>");
+  out << " (no flag, or only MULTI_PARTY on the list filed first, or accepted by a reviewer)</td></tr>"
+      << "<tr><th>Decided by a reviewer</th><td>" << c.decided << " rows; " << c.toDecide
+      << " flagged rows still to decide</td></tr></table>\n";
+  if (unread > 0)
+    out << "<p class=\"notice\"><strong>Not wholly checked:</strong> " << unread << " input" << (unread == 1 ? "" : "s")
+        << " of this list could not be read (see the end of the report). Rows there "
+        << "were not checked, so this list is not clean by this report.</p>\n";
+  else if (c.flagged == 0)
+    out << "<p>No row of this list is flagged.</p>\n";
+}
+
+// Per collector (the line under each page's table), so that invented
+// entries clustering by collector stand out.
+void writeCollectors(std::ostream& out, const std::string& listId, const std::vector<models::RowRecord>& rows,
+                     const std::vector<models::JudgedRow>& judged, const RunView& view, const Pseudonyms* pseudonyms) {
+  struct Count {
+    int rows = 0, flagged = 0, noConsent = 0, repeated = 0;
+  };
+  std::map<std::string, Count> counts;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (rows[i].listId != listId) continue;
+    const auto it = view.collectorOfPage.find({listId, rows[i].page});
+    Count& c = counts[it == view.collectorOfPage.end() ? std::string() : it->second];
+    ++c.rows;
+    if (!judged[i].findings.empty()) ++c.flagged;
+    for (const auto& f : judged[i].findings) {
+      if (f.flag == models::Flag::NoConsent) ++c.noConsent;
+      if (f.flag == models::Flag::SignatureRepeated) ++c.repeated;
+    }
+  }
+  if (counts.empty()) return;
+  out << "<table class=\"summary\"><tr><th>Collector (as read under the table)</th><th>Rows</th><th>Flagged</th>"
+         "<th>No consent</th><th>Repeated signatures</th></tr>\n";
+  for (const auto& [collector, c] : counts) {
+    const std::string who = collector.empty() ? "(not read)" : pseudonyms ? pseudonyms->name(collector) : collector;
+    out << "<tr><td>" << shownText(who) << "</td><td>" << c.rows << "</td><td>" << c.flagged << "</td><td>"
+        << c.noConsent << " (" << models::decimal(c.rows ? 100.0 * c.noConsent / c.rows : 0, 0) << "%)</td><td>"
+        << c.repeated << "</td></tr>\n";
+  }
+  out << "</table>\n";
 }
 
 void writeFlaggedRow(std::ostream& out, const models::RowRecord& r, const models::JudgedRow& j,
-                     const std::vector<std::uint8_t>& image, const Pseudonyms* pseudonyms) {
+                     const std::vector<std::uint8_t>& image, const Pseudonyms* pseudonyms, const RunView& view,
+                     const ImagePlacer& images) {
   out << "<div class=\"row" << (j.risk < 0.5 ? " low" : "") << "\"><strong>Page " << r.page << ", row " << r.row
       << "</strong> &middot; risk " << models::decimal(j.risk, 2)
       << "<br>Name as read: " << shownText(pseudonyms ? pseudonyms->name(r.fullName) : r.fullName)
       << " &middot; Number: <span class=\"code\">"
       << shownText(pseudonyms ? pseudonyms->number(j.nationalId) : j.nationalId) << "</span>\n";
   if (!image.empty())
-    out << "<img alt=\"Page " << r.page << ", row " << r.row << " as scanned\" src=\"data:image/png;base64,"
-        << base64(image) << "\">\n";
+    out << "<img alt=\"Page " << r.page << ", row " << r.row << " as scanned\" loading=\"lazy\" src=\""
+        << images.place(image,
+                        safeFileName(r.listId) + "-" + std::to_string(r.page) + "-" + std::to_string(r.row) + ".png")
+        << "\">\n";
   for (const auto& f : j.findings) {
     out << "<div class=\"flag\"><span class=\"code\">" << models::flagCode(f.flag) << "</span> "
         << htmlEscape(std::string(models::flagWords(f.flag)));
@@ -104,11 +192,22 @@ void writeFlaggedRow(std::ostream& out, const models::RowRecord& r, const models
           << " to the log-odds)</div>";
     out << "</div>\n";
   }
+  if (auto it = view.decided.find({r.listId, r.page, r.row}); it != view.decided.end() && !pseudonyms) {
+    const models::Decision& d = it->second;
+    const char* what = d.kind == models::Decision::Kind::Accept   ? "Accepted"
+                       : d.kind == models::Decision::Kind::Reject ? "Rejected"
+                                                                  : "Reading corrected";
+    out << "<div class=\"decision\">" << what << " by " << shownText(d.reviewer) << " on " << htmlEscape(d.decidedAt);
+    if (d.kind == models::Decision::Kind::Correct)
+      out << " to " << shownText(d.fullName) << ", <span class=\"code\">" << shownText(d.nationalId) << "</span>";
+    if (!d.note.empty()) out << ": " << shownText(d.note);
+    out << "</div>\n";
+  }
   out << "</div>\n";
 }
 
 void writeErrors(std::ostream& out, const models::Store& store, const std::vector<models::InputError>& errors,
-                 bool withImages) {
+                 bool withImages, const ImagePlacer& images) {
   out << "<h2>Inputs that could not be read</h2>\n";
   if (errors.empty()) {
     out << "<p>None: every input was read.</p>\n";
@@ -120,6 +219,7 @@ void writeErrors(std::ostream& out, const models::Store& store, const std::vecto
         << shownText(e.message) << "</td></tr>\n";
   out << "</table>\n";
   // Pages whose table was not found, for a person to read.
+  int n = 0;
   for (const auto& e : errors) {
     if (!withImages) break;
     if (e.page <= 0) continue;
@@ -127,27 +227,20 @@ void writeErrors(std::ostream& out, const models::Store& store, const std::vecto
     if (image.empty()) continue;
     out << "<div class=\"row\"><strong>" << shownText(e.input) << ", page " << e.page
         << "</strong>: no row could be found on this page; a person must read it.<img alt=\"Page " << e.page
-        << " as scanned\" src=\"data:image/png;base64," << base64(image) << "\"></div>\n";
+        << " as scanned\" loading=\"lazy\" src=\"" << images.place(image, "unread-" + std::to_string(++n) + ".png")
+        << "\"></div>\n";
   }
 }
 
-}  // namespace
+void writeHead(std::ostream& out, const std::string& title) {
+  out << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" << htmlEscape(title)
+      << "</title><style>" << kStyle << "</style></head><body>\n";
+}
 
-void writeHtmlReport(const models::Store& store, const std::string& path, const Pseudonyms* pseudonyms) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) throw std::runtime_error(path + ": cannot be written");
-  const auto lists = store.lists();
-  const auto rows = store.rows();
-  const auto judged = store.judgements();
-  const auto errors = store.errors();
-
-  std::map<std::string, models::ListTally> perList = models::tallyLists(judged);
-  int flaggedTotal = 0;
-  for (const auto& [id, tally] : perList) flaggedTotal += tally.flagged;
-
-  out << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>listaudit report</title><style>"
-      << kStyle << "</style></head><body>\n<h1>listaudit report</h1>\n<p class=\"muted\">" << lists.size() << " lists, "
-      << rows.size() << " rows read, " << flaggedTotal << " rows flagged, " << errors.size()
+void writeIntro(std::ostream& out, std::size_t lists, std::size_t rows, int flagged, std::size_t errors,
+                const Pseudonyms* pseudonyms) {
+  out << "<h1>listaudit report</h1>\n<p class=\"muted\">" << lists << " lists, " << rows << " rows read, " << flagged
+      << " rows flagged, " << errors
       << " inputs could not be read. Each flagged row shows the image cut from the scan, every flag in words and "
          "the evidence behind it. Risk is the estimated chance that the row was entered without the person's "
          "consent.</p>\n"
@@ -158,19 +251,95 @@ void writeHtmlReport(const models::Store& store, const std::string& path, const 
   if (pseudonyms)
     out << "<p class=\"notice\">Shareable copy: names and personal numbers are keyed pseudonyms, and row images "
            "and evidence are left out. The run's owner holds the key and the full report.</p>\n";
-  for (const auto& list : lists) {
-    writeSummary(out, list, store.pageCount(list.listId), perList[list.listId]);
-    for (std::size_t i = 0; i < rows.size(); ++i)
-      if (rows[i].listId == list.listId && !judged[i].findings.empty())
-        writeFlaggedRow(
-            out, rows[i], judged[i],
-            pseudonyms ? std::vector<std::uint8_t>() : store.rowImage(rows[i].listId, rows[i].page, rows[i].row),
-            pseudonyms);
-  }
-  writeErrors(out, store, errors, pseudonyms == nullptr);
+}
+
+void finish(std::ofstream& out, const std::string& path) {
   out << "</body></html>\n";
   out.flush();
   if (!out) throw std::runtime_error(path + ": write failed");
+}
+
+std::ofstream openPage(const std::string& path) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out) throw std::runtime_error(path + ": cannot be written");
+  return out;
+}
+
+}  // namespace
+
+std::string reportFolder(const std::string& reportPath) {
+  return (std::filesystem::path(reportPath).parent_path() / kReportPages).string();
+}
+
+void writeHtmlReport(const models::Store& store, const std::string& path, const ReportOptions& options) {
+  const Pseudonyms* pseudonyms = options.pseudonyms;
+  const auto lists = store.lists();
+  const auto rows = store.rows();
+  const auto judged = store.judgements();
+  const auto errors = store.errors();
+
+  RunView view;
+  view.required = options.required;
+  if (!pseudonyms) view.decided = models::decisionsInForce(store.decisions());
+  for (const auto& list : lists)
+    for (const models::PageRecord& page : store.pages(list.listId))
+      view.collectorOfPage[{list.listId, page.page}] = page.collector;
+  for (const auto& e : errors)
+    if (!e.listId.empty()) ++view.errorsOfList[e.listId];
+
+  std::map<std::string, models::ListTally> perList = models::tallyLists(judged);
+  int flaggedTotal = 0;
+  for (const auto& [id, tally] : perList) flaggedTotal += tally.flagged;
+  auto rowImage = [&](const models::RowRecord& r) {
+    return pseudonyms ? std::vector<std::uint8_t>() : store.rowImage(r.listId, r.page, r.row);
+  };
+  auto writeList = [&](std::ostream& out, const models::ListEntry& list, const ImagePlacer& images) {
+    writeSummary(out, list, store.pageCount(list.listId), perList[list.listId], view);
+    writeCollectors(out, list.listId, rows, judged, view, pseudonyms);
+    for (std::size_t i = 0; i < rows.size(); ++i)
+      if (rows[i].listId == list.listId && !judged[i].findings.empty())
+        writeFlaggedRow(out, rows[i], judged[i], rowImage(rows[i]), pseudonyms, view, images);
+  };
+
+  std::ofstream out = openPage(path);
+  writeHead(out, "listaudit report");
+  writeIntro(out, lists.size(), rows.size(), flaggedTotal, errors.size(), pseudonyms);
+  if (static_cast<int>(rows.size()) <= options.selfContainedRows) {
+    const ImagePlacer embedded;
+    for (const auto& list : lists) writeList(out, list, embedded);
+    writeErrors(out, store, errors, pseudonyms == nullptr, embedded);
+    finish(out, path);
+    return;
+  }
+  // A large run: this page is the index, each list a page of its own in the
+  // folder beside it, with its images as files there.
+  const std::filesystem::path folder = reportFolder(path);
+  std::filesystem::remove_all(folder);  // no image of a row no longer flagged stays
+  std::filesystem::create_directories(folder);
+  const std::string folderName = folder.filename().string();
+  out << "<table class=\"summary\"><tr><th>List</th><th>Party</th><th>Pages</th><th>Rows</th><th>Flagged</th>"
+         "<th>Valid</th><th>Still to decide</th><th>Inputs not read</th></tr>\n";
+  for (const auto& list : lists) {
+    const models::ListTally& c = perList[list.listId];
+    const std::string page = safeFileName(list.listId) + ".html";
+    const int unread = view.errorsOfList.count(list.listId) ? view.errorsOfList.at(list.listId) : 0;
+    out << "<tr><td><a href=\"" << htmlEscape(folderName + "/" + page) << "\">" << shownText(list.listId)
+        << "</a></td><td>" << shownText(list.party) << "</td><td>" << store.pageCount(list.listId) << "</td><td>"
+        << c.rows << "</td><td>" << c.flagged << "</td><td>" << c.valid;
+    if (view.required > 0)
+      out << (c.valid >= view.required ? " <span class=\"ok\">reaches " : " <span class=\"short\">short of ")
+          << view.required << "</span>";
+    out << "</td><td>" << c.toDecide << "</td><td>" << (unread ? "<span class=\"short\">" : "<span>") << unread
+        << (unread ? " (not wholly checked)" : "") << "</span></td></tr>\n";
+    std::ofstream listPage = openPage((folder / page).string());
+    writeHead(listPage, "listaudit report: list " + list.listId);
+    listPage << "<p><a href=\"../report.html\">&larr; all lists</a></p>\n";
+    writeList(listPage, list, ImagePlacer(folder, ""));
+    finish(listPage, (folder / page).string());
+  }
+  out << "</table>\n";
+  writeErrors(out, store, errors, pseudonyms == nullptr, ImagePlacer(folder, folderName + "/"));
+  finish(out, path);
 }
 
 }  // namespace listaudit::pipeline
