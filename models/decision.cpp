@@ -4,12 +4,9 @@ namespace listaudit::models {
 
 std::string_view decisionWord(Decision::Kind kind) {
   switch (kind) {
-    case Decision::Kind::Accept:
-      return "accept";
-    case Decision::Kind::Reject:
-      return "reject";
-    case Decision::Kind::Correct:
-      return "correct";
+    case Decision::Kind::Accept: return "accept";
+    case Decision::Kind::Reject: return "reject";
+    case Decision::Kind::Correct: return "correct";
   }
   return "accept";
 }

@@ -10,6 +10,8 @@
 #include <tuple>
 #include <vector>
 
+#include "models/records.hpp"
+
 namespace listaudit::models {
 
 struct Decision {
@@ -27,8 +29,6 @@ struct Decision {
 // "accept", "reject", "correct": as `listaudit decisions` writes them.
 std::string_view decisionWord(Decision::Kind kind);
 std::optional<Decision::Kind> decisionFromWord(std::string_view word);
-
-using RowKey = std::tuple<std::string, int, int>;  // list_id, page, row
 
 // The decision in force on each row: the latest of `decisions` (given in the
 // order they were made).

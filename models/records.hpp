@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -117,11 +118,16 @@ struct Complaint {
   int line = 0;
 };
 
+using RowKey = std::tuple<std::string, int, int>;  // list_id, page, row
+
 // A flag raised on a row, with what a reviewer needs to check it.
 struct Finding {
   Flag flag;
   double weight = 0;     // log-odds the flag adds to the row's risk
   std::string evidence;  // plain words: which rule, which other row or register line
+  // The other rows the flag rests on (the row with the same signature, the
+  // same person's rows on other lists), for a reviewer to see beside it.
+  std::vector<RowKey> related = {};
 };
 
 struct JudgedRow {

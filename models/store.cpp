@@ -62,7 +62,8 @@ CREATE TABLE IF NOT EXISTS findings (
   row INTEGER NOT NULL,
   flag TEXT NOT NULL,
   weight REAL NOT NULL,
-  evidence TEXT NOT NULL
+  evidence TEXT NOT NULL,
+  related TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS findings_by_row ON findings (list_id, page, row);
 CREATE TABLE IF NOT EXISTS unread_pages (
@@ -102,6 +103,25 @@ CREATE TABLE IF NOT EXISTS errors (
   list_id TEXT NOT NULL DEFAULT ''
 );
 )sql";
+
+// Rows as "list<US>page<US>row", separated by <RS> (the ASCII unit and
+// record separators, which no list id from a CSV manifest line holds).
+std::string encodeRowKeys(const std::vector<RowKey>& keys) {
+  std::string out;
+  for (const auto& [list, page, row] : keys)
+    out += (out.empty() ? "" : "\x1e") + list + "\x1f" + std::to_string(page) + "\x1f" + std::to_string(row);
+  return out;
+}
+std::vector<RowKey> decodeRowKeys(const std::string& text) {
+  std::vector<RowKey> out;
+  std::istringstream records(text);
+  for (std::string record; std::getline(records, record, '\x1e');) {
+    const auto a = record.find('\x1f'), b = record.rfind('\x1f');
+    if (a == std::string::npos || a == b) continue;
+    out.emplace_back(record.substr(0, a), std::atoi(record.c_str() + a + 1), std::atoi(record.c_str() + b + 1));
+  }
+  return out;
+}
 
 // Confidences as whole percent, space-separated: compact, and exact enough.
 std::string encodeConfidences(const std::vector<double>& values) {
@@ -395,7 +415,8 @@ void Store::saveJudgements(const std::vector<JudgedRow>& judged) {
       "UPDATE rows SET national_id = ?, risk = ?, note = ?, first_filer = ?, resolved_name = ? WHERE list_id = ? "
       "AND page = ? AND row = ?");
   SQLite::Statement insert(db_,
-                           "INSERT INTO findings (list_id, page, row, flag, weight, evidence) VALUES (?,?,?,?,?,?)");
+                           "INSERT INTO findings (list_id, page, row, flag, weight, evidence, related) VALUES "
+                           "(?,?,?,?,?,?,?)");
   for (const JudgedRow& j : judged) {
     update.reset();
     update.bind(1, j.nationalId);
@@ -415,6 +436,7 @@ void Store::saveJudgements(const std::vector<JudgedRow>& judged) {
       insert.bind(4, std::string(flagCode(f.flag)));
       insert.bind(5, f.weight);
       insert.bind(6, f.evidence);
+      insert.bind(7, encodeRowKeys(f.related));
       insert.exec();
     }
   }
@@ -519,12 +541,12 @@ std::vector<std::uint8_t> Store::rowImage(const std::string& listId, int page, i
 std::vector<JudgedRow> Store::judgements() const {
   using Key = std::tuple<std::string, int, int>;
   std::map<Key, std::vector<Finding>> findings;
-  SQLite::Statement f(db_, "SELECT list_id, page, row, flag, weight, evidence FROM findings ORDER BY rowid");
+  SQLite::Statement f(db_, "SELECT list_id, page, row, flag, weight, evidence, related FROM findings ORDER BY rowid");
   while (f.executeStep()) {
     const auto flag = flagFromCode(f.getColumn(3).getString());
     if (!flag) continue;
     findings[{f.getColumn(0).getString(), f.getColumn(1).getInt(), f.getColumn(2).getInt()}].push_back(
-        {*flag, f.getColumn(4).getDouble(), f.getColumn(5).getString()});
+        {*flag, f.getColumn(4).getDouble(), f.getColumn(5).getString(), decodeRowKeys(f.getColumn(6).getString())});
   }
   const std::map<RowKey, Decision> decided = decisionsInForce(decisions());
   std::vector<JudgedRow> out;

@@ -25,10 +25,9 @@ RunSummary recordDecision(models::Store& store, const std::string& outDir, model
     decision.fullName.clear();
     decision.nationalId.clear();
   }
-  const models::AuditEntry entry =
-      ingest::auditEntry("decide", std::string(models::decisionWord(decision.kind)) + " on list " + decision.listId +
-                                       ", page " + std::to_string(decision.page) + ", row " +
-                                       std::to_string(decision.row));
+  const models::AuditEntry entry = ingest::auditEntry(
+      "decide", std::string(models::decisionWord(decision.kind)) + " on list " + decision.listId + ", page " +
+                    std::to_string(decision.page) + ", row " + std::to_string(decision.row));
   if (decision.decidedAt.empty()) decision.decidedAt = entry.at;
   try {
     store.addDecision(decision);

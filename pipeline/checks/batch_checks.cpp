@@ -17,6 +17,8 @@ std::string place(const models::RowRecord& r) {
   return "page " + std::to_string(r.page) + ", row " + std::to_string(r.row);
 }
 
+models::RowKey keyOf(const models::RowRecord& r) { return {r.listId, r.page, r.row}; }
+
 // Who earlier rows of one list were, to find a person standing twice.
 class ListMemory {
  public:
@@ -80,16 +82,19 @@ void flagOnSeveralParties(std::vector<RowCase>& cases, const std::vector<std::si
   }
   for (std::size_t i : occurrences) {
     std::string others;
+    std::vector<models::RowKey> related;
     int shown = 0;
     for (std::size_t k : occurrences) {
       if (k == i || cases[k].list->party == cases[i].list->party || shown == 3) continue;
       others += (others.empty() ? "" : "; ") + cases[k].list->listId + " (" + cases[k].list->party + "), " +
                 place(*cases[k].row);
+      related.push_back(keyOf(*cases[k].row));
       ++shown;
     }
     cases[i].raise(
         Flag::MultiParty,
-        "also on " + others + (cases[i].list == first ? "; this list was filed first and keeps the supporter" : ""));
+        "also on " + others + (cases[i].list == first ? "; this list was filed first and keeps the supporter" : ""),
+        std::move(related));
     cases[i].judged.firstFiler = cases[i].list == first;
   }
 }
@@ -105,7 +110,8 @@ void checkDuplicates(std::vector<RowCase>& cases, const CheckContext&) {
       cases[i].raise(
           Flag::DuplicateInList,
           std::string(!who.number.empty() && who.number == cases[*earlier].who.number ? "same number" : "same name") +
-              " as " + place(*cases[*earlier].row));
+              " as " + place(*cases[*earlier].row),
+          {keyOf(*cases[*earlier].row)});
   }
 }
 
@@ -147,7 +153,8 @@ void checkRepeatedSignatures(std::vector<RowCase>& cases, const CheckContext& co
     const models::RowRecord& row = *cases[i].row;
     cases[i].raise(Flag::SignatureRepeated,
                    "matches the signature of " + (other.listId == row.listId ? "" : "list " + other.listId + ", ") +
-                       place(other) + " (shape similarity " + models::decimal(best[i].first, 2) + ")");
+                       place(other) + " (shape similarity " + models::decimal(best[i].first, 2) + ")",
+                   {keyOf(other)});
   }
 }
 

@@ -26,8 +26,8 @@ double flagWeight(models::Flag flag) {
   return 0.0;
 }
 
-void addFinding(models::JudgedRow& row, models::Flag flag, std::string evidence) {
-  row.findings.push_back({flag, flagWeight(flag), std::move(evidence)});
+void addFinding(models::JudgedRow& row, models::Flag flag, std::string evidence, std::vector<models::RowKey> related) {
+  row.findings.push_back({flag, flagWeight(flag), std::move(evidence), std::move(related)});
 }
 
 double riskOf(const std::vector<models::Finding>& findings) {

@@ -16,7 +16,8 @@ inline constexpr double kPriorLogOdds = -3.0;
 
 double flagWeight(models::Flag flag);
 // Raises `flag` on `row` with its evidence and its weight.
-void addFinding(models::JudgedRow& row, models::Flag flag, std::string evidence);
+void addFinding(models::JudgedRow& row, models::Flag flag, std::string evidence,
+                std::vector<models::RowKey> related = {});
 // 1 / (1 + e^-(prior + sum of the findings' weights)).
 double riskOf(const std::vector<models::Finding>& findings);
 

@@ -4,6 +4,8 @@
 
 namespace listaudit::pipeline {
 
-void RowCase::raise(models::Flag flag, std::string evidence) { addFinding(judged, flag, std::move(evidence)); }
+void RowCase::raise(models::Flag flag, std::string evidence, std::vector<models::RowKey> related) {
+  addFinding(judged, flag, std::move(evidence), std::move(related));
+}
 
 }  // namespace listaudit::pipeline

@@ -23,7 +23,8 @@ struct RowCase {
   models::JudgedRow judged;
 
   // Raises `flag` with its evidence (and its weight, from the risk model).
-  void raise(models::Flag flag, std::string evidence);
+  // `related`: the other rows the flag rests on.
+  void raise(models::Flag flag, std::string evidence, std::vector<models::RowKey> related = {});
 };
 
 struct CheckContext {
