@@ -132,4 +132,9 @@ std::string nameKey(std::string_view utf8) {
   return toUtf8(collapseSpaces(text));
 }
 
+std::string collectorName(std::string_view line) {
+  const auto colon = line.rfind(':');
+  return normaliseName(colon == std::string_view::npos ? line : line.substr(colon + 1));
+}
+
 }  // namespace listaudit::models

@@ -34,4 +34,9 @@ double nameSimilarity(std::string_view a, std::string_view b);
 // lower case, single spaces.
 std::string nameKey(std::string_view utf8);
 
+// The collector's name from the line read under a page's table: what follows
+// the form's label (up to its last colon), normalised; the whole line when it
+// has no label.
+std::string collectorName(std::string_view line);
+
 }  // namespace listaudit::models

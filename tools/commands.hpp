@@ -22,6 +22,7 @@ CommandRunner addPurgeCommand(CLI::App& app);
 CommandRunner addMergeCommand(CLI::App& app);
 CommandRunner addDecideCommand(CLI::App& app);
 CommandRunner addDecisionsCommand(CLI::App& app);
+CommandRunner addServeCommand(CLI::App& app);
 
 // The options run and merge share: the three registers (contract section
 // 4), the supporters a list needs, and where population imports are kept.

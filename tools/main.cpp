@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
       {"bench", addBenchCommand(app)},   {"find", addFindCommand(app)},
       {"purge", addPurgeCommand(app)},   {"merge", addMergeCommand(app)},
       {"decide", addDecideCommand(app)}, {"decisions", addDecisionsCommand(app)},
+      {"serve", addServeCommand(app)},
   };
 
   try {

@@ -13,6 +13,7 @@
 #include "models/decimal_text.hpp"
 #include "models/flag.hpp"
 #include "models/list_tally.hpp"
+#include "models/name_text.hpp"
 
 namespace listaudit::pipeline {
 namespace {
@@ -283,7 +284,7 @@ void writeHtmlReport(const models::Store& store, const std::string& path, const 
   if (!pseudonyms) view.decided = models::decisionsInForce(store.decisions());
   for (const auto& list : lists)
     for (const models::PageRecord& page : store.pages(list.listId))
-      view.collectorOfPage[{list.listId, page.page}] = page.collector;
+      view.collectorOfPage[{list.listId, page.page}] = models::collectorName(page.collector);
   for (const auto& e : errors)
     if (!e.listId.empty()) ++view.errorsOfList[e.listId];
 

@@ -1,0 +1,268 @@
+#include "tools/review/review_data.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "models/flag.hpp"
+#include "models/list_tally.hpp"
+#include "models/name_text.hpp"
+
+namespace listaudit::tools::review {
+namespace {
+
+using nlohmann::json;
+
+std::string collectorOf(const RunSnapshot& run, const std::string& listId, int page) {
+  const auto it = run.collectorOfPage.find({listId, page});
+  return it == run.collectorOfPage.end() ? std::string() : it->second;
+}
+
+// The name as the run resolved it: a register's or the copy's spelling, a
+// reviewer's correction, or the reading.
+std::string shownName(const models::RowRecord& r, const models::JudgedRow& j) {
+  return j.fullName.empty() ? r.fullName : j.fullName;
+}
+
+json decisionJson(const models::Decision& d) {
+  return {{"decision", std::string(models::decisionWord(d.kind))},
+          {"full_name", d.fullName},
+          {"national_id", d.nationalId},
+          {"reviewer", d.reviewer},
+          {"decided_at", d.decidedAt},
+          {"note", d.note}};
+}
+
+json flagsOf(const models::JudgedRow& j) {
+  json codes = json::array();
+  for (const auto& f : j.findings) codes.push_back(std::string(models::flagCode(f.flag)));
+  return codes;
+}
+
+// Whether a row answers the search: a number or part of one, or a name in
+// either script (compared by nameKey, so script, case and diacritics do not count).
+class Search {
+ public:
+  explicit Search(const std::string& text) {
+    for (char c : text)
+      if (c != ' ' && c != '-' && c != '/') compact_ += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    key_ = models::nameKey(text);
+  }
+  bool empty() const { return compact_.empty(); }
+  bool matches(const models::RowRecord& r, const models::JudgedRow& j) const {
+    if (!compact_.empty() &&
+        (j.nationalId.find(compact_) != std::string::npos || r.rawId.find(compact_) != std::string::npos))
+      return true;
+    return !key_.empty() && (models::nameKey(shownName(r, j)).find(key_) != std::string::npos ||
+                             models::nameKey(r.fullName).find(key_) != std::string::npos);
+  }
+
+ private:
+  std::string compact_, key_;
+};
+
+}  // namespace
+
+RunSnapshot loadSnapshot(const models::Store& store, int required) {
+  RunSnapshot run;
+  run.required = required;
+  run.lists = store.lists();
+  for (const auto& list : run.lists) {
+    run.pageCount[list.listId] = store.pageCount(list.listId);
+    for (const models::PageRecord& page : store.pages(list.listId))
+      run.collectorOfPage[{list.listId, page.page}] = models::collectorName(page.collector);
+  }
+  run.rows = store.rows();
+  run.judged = store.judgements();
+  for (models::InputError& e : store.errors()) {
+    if (e.listId.empty())
+      run.otherErrors.push_back(std::move(e));
+    else
+      run.errorsOfList[e.listId].push_back(std::move(e));
+  }
+  run.decisions = store.decisions();
+  return run;
+}
+
+json overview(const RunSnapshot& run) {
+  const auto tallies = models::tallyLists(run.judged);
+  json lists = json::array();
+  json totals = {{"lists", run.lists.size()},
+                 {"rows", 0},
+                 {"flagged", 0},
+                 {"valid", 0},
+                 {"to_decide", 0},
+                 {"unreadable", 0},
+                 {"not_read", run.otherErrors.size()}};
+  for (const auto& list : run.lists) {
+    const auto t = tallies.count(list.listId) ? tallies.at(list.listId) : models::ListTally{};
+    const auto errors = run.errorsOfList.count(list.listId) ? run.errorsOfList.at(list.listId).size() : 0;
+    const int unreadable = t.perFlag.count(models::Flag::Unreadable) ? t.perFlag.at(models::Flag::Unreadable) : 0;
+    json perFlag = json::object();
+    for (const auto& [flag, n] : t.perFlag) perFlag[std::string(models::flagCode(flag))] = n;
+    json l = {{"list_id", list.listId},
+              {"party", list.party},
+              {"country", std::string(list.country.code())},
+              {"election_date", list.electionDate ? list.electionDate->toString() : ""},
+              {"submitted_on", list.submittedOn ? list.submittedOn->toString() : ""},
+              {"pages", run.pageCount.count(list.listId) ? run.pageCount.at(list.listId) : 0},
+              {"rows", t.rows},
+              {"flagged", t.flagged},
+              {"valid", t.valid},
+              {"required", run.required},
+              {"decided", t.decided},
+              {"to_decide", t.toDecide},
+              {"unreadable", unreadable},
+              {"not_read", errors},
+              {"per_flag", perFlag}};
+    // A list with an input not read was not wholly checked: never "clean".
+    l["checked"] = errors == 0;
+    if (run.required > 0) l["reaches_required"] = t.valid >= run.required;
+    json problems = json::array();
+    if (errors)
+      for (const auto& e : run.errorsOfList.at(list.listId))
+        problems.push_back({{"input", e.input}, {"page", e.page}, {"message", e.message}});
+    l["inputs_not_read"] = problems;
+    lists.push_back(std::move(l));
+    totals["rows"] = totals["rows"].get<int>() + t.rows;
+    totals["flagged"] = totals["flagged"].get<int>() + t.flagged;
+    totals["valid"] = totals["valid"].get<int>() + t.valid;
+    totals["to_decide"] = totals["to_decide"].get<int>() + t.toDecide;
+    totals["unreadable"] = totals["unreadable"].get<int>() + unreadable;
+    totals["not_read"] = totals["not_read"].get<std::size_t>() + errors;
+  }
+  json other = json::array();
+  for (const auto& e : run.otherErrors) other.push_back({{"input", e.input}, {"page", e.page}, {"message", e.message}});
+  json flags = json::array();
+  for (models::Flag f : models::kAllFlags)
+    flags.push_back({{"code", std::string(models::flagCode(f))}, {"words", std::string(models::flagWords(f))}});
+  return {{"lists", lists}, {"totals", totals}, {"other_inputs_not_read", other}, {"flags", flags}};
+}
+
+json queue(const RunSnapshot& run, const QueueFilter& filter) {
+  const auto inForce = models::decisionsInForce(run.decisions);
+  const Search search(filter.search);
+  const std::optional<models::Flag> flag = models::flagFromCode(filter.flag);
+  std::vector<std::size_t> chosen;
+  for (std::size_t i = 0; i < run.rows.size(); ++i) {
+    const models::RowRecord& r = run.rows[i];
+    const models::JudgedRow& j = run.judged[i];
+    if (!filter.all && j.findings.empty()) continue;
+    if (!filter.list.empty() && r.listId != filter.list) continue;
+    if (filter.page > 0 && r.page != filter.page) continue;
+    if (j.risk < filter.minRisk) continue;
+    if (flag && std::none_of(j.findings.begin(), j.findings.end(), [&](const auto& f) { return f.flag == *flag; }))
+      continue;
+    if (!filter.flag.empty() && !flag) continue;
+    if (!filter.collector.empty() && collectorOf(run, r.listId, r.page) != filter.collector) continue;
+    if (filter.undecided && inForce.count({r.listId, r.page, r.row})) continue;
+    if (!search.empty() && !search.matches(r, j)) continue;
+    chosen.push_back(i);
+  }
+  if (filter.order == QueueFilter::Order::Risk)
+    std::stable_sort(chosen.begin(), chosen.end(),
+                     [&](std::size_t a, std::size_t b) { return run.judged[a].risk > run.judged[b].risk; });
+  json rows = json::array();
+  const std::size_t from = std::min(chosen.size(), static_cast<std::size_t>(std::max(0, filter.offset)));
+  const std::size_t to = std::min(chosen.size(), from + static_cast<std::size_t>(std::max(0, filter.limit)));
+  for (std::size_t k = from; k < to; ++k) {
+    const std::size_t i = chosen[k];
+    const models::RowRecord& r = run.rows[i];
+    const models::JudgedRow& j = run.judged[i];
+    json row = {{"list_id", r.listId},
+                {"page", r.page},
+                {"row", r.row},
+                {"full_name", shownName(r, j)},
+                {"national_id", j.nationalId},
+                {"national_id_as_read", r.rawId},
+                {"flags", flagsOf(j)},
+                {"risk", j.risk},
+                {"collector", collectorOf(run, r.listId, r.page)},
+                {"decision", nullptr}};
+    if (auto it = inForce.find({r.listId, r.page, r.row}); it != inForce.end())
+      row["decision"] = decisionJson(it->second);
+    rows.push_back(std::move(row));
+  }
+  return {{"total", chosen.size()}, {"offset", from}, {"rows", rows}};
+}
+
+json rowDetail(const RunSnapshot& run, const std::string& listId, int page, int rowNumber) {
+  std::map<models::RowKey, std::size_t> index;
+  for (std::size_t i = 0; i < run.rows.size(); ++i) index[{run.rows[i].listId, run.rows[i].page, run.rows[i].row}] = i;
+  const auto it = index.find({listId, page, rowNumber});
+  if (it == index.end()) return nullptr;
+  const models::RowRecord& r = run.rows[it->second];
+  const models::JudgedRow& j = run.judged[it->second];
+  json findings = json::array();
+  for (const auto& f : j.findings) {
+    json related = json::array();
+    for (const auto& key : f.related) {
+      const auto other = index.find(key);
+      if (other == index.end()) continue;
+      const models::RowRecord& o = run.rows[other->second];
+      related.push_back({{"list_id", o.listId},
+                         {"page", o.page},
+                         {"row", o.row},
+                         {"full_name", shownName(o, run.judged[other->second])},
+                         {"flags", flagsOf(run.judged[other->second])}});
+    }
+    findings.push_back({{"code", std::string(models::flagCode(f.flag))},
+                        {"words", std::string(models::flagWords(f.flag))},
+                        {"evidence", f.evidence},
+                        {"related", related}});
+  }
+  json decisions = json::array();
+  for (const models::Decision& d : run.decisions)
+    if (d.listId == listId && d.page == page && d.row == rowNumber) decisions.push_back(decisionJson(d));
+  return {{"list_id", r.listId},
+          {"page", r.page},
+          {"row", r.row},
+          {"full_name", shownName(r, j)},
+          {"full_name_as_read", r.fullName},
+          {"national_id", j.nationalId},
+          {"national_id_as_read", r.rawId},
+          {"name_confidence", r.nameConfidence},
+          {"id_confidence", r.idConfidence},
+          {"handwritten", r.idWriting == models::Writing::Handwritten},
+          {"risk", j.risk},
+          {"note", j.note},
+          {"collector", collectorOf(run, r.listId, r.page)},
+          {"findings", findings},
+          {"decisions", decisions}};
+}
+
+json collectors(const RunSnapshot& run) {
+  struct Count {
+    int rows = 0, flagged = 0;
+    std::map<models::Flag, int> perFlag;
+  };
+  std::map<std::pair<std::string, std::string>, Count> counts;  // (list, collector)
+  for (std::size_t i = 0; i < run.rows.size(); ++i) {
+    const models::RowRecord& r = run.rows[i];
+    Count& c = counts[{r.listId, collectorOf(run, r.listId, r.page)}];
+    ++c.rows;
+    if (!run.judged[i].findings.empty()) ++c.flagged;
+    for (const auto& f : run.judged[i].findings) ++c.perFlag[f.flag];
+  }
+  // In manifest order of the lists.
+  json out = json::array();
+  for (const auto& list : run.lists)
+    for (const auto& [key, c] : counts) {
+      if (key.first != list.listId) continue;
+      json perFlag = json::object();
+      for (const auto& [flag, n] : c.perFlag) perFlag[std::string(models::flagCode(flag))] = n;
+      const int noConsent = c.perFlag.count(models::Flag::NoConsent) ? c.perFlag.at(models::Flag::NoConsent) : 0;
+      const int repeated =
+          c.perFlag.count(models::Flag::SignatureRepeated) ? c.perFlag.at(models::Flag::SignatureRepeated) : 0;
+      out.push_back({{"list_id", key.first},
+                     {"party", list.party},
+                     {"collector", key.second},
+                     {"rows", c.rows},
+                     {"flagged", c.flagged},
+                     {"per_flag", perFlag},
+                     {"no_consent_share", c.rows ? static_cast<double>(noConsent) / c.rows : 0.0},
+                     {"repeated_signatures", repeated}});
+    }
+  return out;
+}
+
+}  // namespace listaudit::tools::review
