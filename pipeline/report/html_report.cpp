@@ -79,11 +79,13 @@ namespace {
 class ImagePlacer {
  public:
   ImagePlacer() = default;  // embedded
-  ImagePlacer(std::filesystem::path folder, std::string prefix)
-      : folder_(std::move(folder)), prefix_(std::move(prefix)) {}
+  // Files `fileStart` + name in `folder`, linked as `linkStart` + that.
+  ImagePlacer(std::filesystem::path folder, std::string linkStart, std::string fileStart = {})
+      : folder_(std::move(folder)), prefix_(std::move(linkStart)), fileStart_(std::move(fileStart)) {}
   // The src of an <img> for `png`; `name` names the file when one is written.
-  std::string place(const std::vector<std::uint8_t>& png, const std::string& name) const {
+  std::string place(const std::vector<std::uint8_t>& png, std::string name) const {
     if (folder_.empty()) return "data:image/png;base64," + base64(png);
+    name = fileStart_ + name;
     std::ofstream file(folder_ / name, std::ios::binary | std::ios::trunc);
     file.write(reinterpret_cast<const char*>(png.data()), static_cast<std::streamsize>(png.size()));
     if (!file) throw std::runtime_error((folder_ / name).string() + ": cannot be written");
@@ -92,7 +94,7 @@ class ImagePlacer {
 
  private:
   std::filesystem::path folder_;
-  std::string prefix_;
+  std::string prefix_, fileStart_;
 };
 
 // A file name safe on every file system, for a list id that may hold anything.
@@ -182,9 +184,7 @@ void writeFlaggedRow(std::ostream& out, const models::RowRecord& r, const models
       << shownText(pseudonyms ? pseudonyms->number(j.nationalId) : j.nationalId) << "</span>\n";
   if (!image.empty())
     out << "<img alt=\"Page " << r.page << ", row " << r.row << " as scanned\" loading=\"lazy\" src=\""
-        << images.place(image,
-                        safeFileName(r.listId) + "-" + std::to_string(r.page) + "-" + std::to_string(r.row) + ".png")
-        << "\">\n";
+        << images.place(image, std::to_string(r.page) + "-" + std::to_string(r.row) + ".png") << "\">\n";
   for (const auto& f : j.findings) {
     out << "<div class=\"flag\"><span class=\"code\">" << models::flagCode(f.flag) << "</span> "
         << htmlEscape(std::string(models::flagWords(f.flag)));
@@ -320,9 +320,12 @@ void writeHtmlReport(const models::Store& store, const std::string& path, const 
   const std::string folderName = folder.filename().string();
   out << "<table class=\"summary\"><tr><th>List</th><th>Party</th><th>Pages</th><th>Rows</th><th>Flagged</th>"
          "<th>Valid</th><th>Still to decide</th><th>Inputs not read</th></tr>\n";
-  for (const auto& list : lists) {
+  for (std::size_t n = 0; n < lists.size(); ++n) {
+    const models::ListEntry& list = lists[n];
     const models::ListTally& c = perList[list.listId];
-    const std::string page = safeFileName(list.listId) + ".html";
+    // Numbered, so that two ids made alike by the safe name stay apart.
+    const std::string stem = std::to_string(n + 1) + "-" + safeFileName(list.listId);
+    const std::string page = stem + ".html";
     const int unread = view.errorsOfList.count(list.listId) ? view.errorsOfList.at(list.listId) : 0;
     out << "<tr><td><a href=\"" << htmlEscape(folderName + "/" + page) << "\">" << shownText(list.listId)
         << "</a></td><td>" << shownText(list.party) << "</td><td>" << store.pageCount(list.listId) << "</td><td>"
@@ -335,7 +338,7 @@ void writeHtmlReport(const models::Store& store, const std::string& path, const 
     std::ofstream listPage = openPage((folder / page).string());
     writeHead(listPage, "listaudit report: list " + list.listId);
     listPage << "<p><a href=\"../report.html\">&larr; all lists</a></p>\n";
-    writeList(listPage, list, ImagePlacer(folder, ""));
+    writeList(listPage, list, ImagePlacer(folder, "", stem + "-"));
     finish(listPage, (folder / page).string());
   }
   out << "</table>\n";

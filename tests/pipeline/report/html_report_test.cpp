@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <opencv2/imgcodecs.hpp>
 
 #include "tests/support/test_support.hpp"
@@ -84,4 +85,50 @@ TEST(HtmlReport, shortensLongTextAndSaysAFlagIsNotADecision) {
   EXPECT_NE(html.find("Name as read: " + shownName + "&hellip;"), std::string::npos);
   EXPECT_LT(html.size(), 10000u);
   EXPECT_NE(html.find("A flag is evidence for a person to decide on, never a decision."), std::string::npos);
+}
+
+TEST(HtmlReport, splitsALargeRunIntoAnIndexAndAPagePerListWithImagesAsFiles) {
+  TempDir dir;
+  models::Store store(dir.file("s.sqlite"));
+  std::vector<std::uint8_t> png;
+  cv::imencode(".png", cv::Mat(20, 200, CV_8UC1, cv::Scalar(200)), png);
+  for (const std::string id : {"L1", "L/2"}) {
+    models::ListEntry list;
+    list.listId = id;
+    list.party = "P " + id;
+    list.scanPath = "x.pdf";
+    store.addList(list);
+    models::RowRecord row;
+    row.listId = id;
+    row.page = 1;
+    row.row = 1;
+    row.image = png;
+    models::PageRecord page;
+    page.listId = id;
+    page.page = 1;
+    page.collector = "Collector: Ana Test";
+    store.addPage(page, {row});
+  }
+  store.saveJudgements({{"L1", 1, 1, "1", {{models::Flag::NoConsent, 3.0, "none"}}, 0.9, "", false, ""},
+                        {"L/2", 1, 1, "2", {}, 0.1, "", false, ""}});
+  store.addError({"gone.pdf", 0, "missing", "L/2"});
+  pipeline::ReportOptions options;
+  options.required = 1;
+  options.selfContainedRows = 1;
+  pipeline::writeHtmlReport(store, dir.file("report.html"), options);
+
+  const std::string index = readFile(dir.file("report.html"));
+  EXPECT_NE(index.find("href=\"report-pages/1-L1.html\""), std::string::npos);
+  EXPECT_NE(index.find("href=\"report-pages/2-L_2.html\""), std::string::npos);
+  EXPECT_NE(index.find("not wholly checked"), std::string::npos);
+  EXPECT_EQ(index.find("base64"), std::string::npos);
+  const std::string page = readFile(dir.file("report-pages/1-L1.html"));
+  EXPECT_NE(page.find("src=\"1-L1-1-1.png\""), std::string::npos);
+  EXPECT_TRUE(std::filesystem::exists(dir.file("report-pages/1-L1-1-1.png")));
+  EXPECT_NE(page.find("Ana Test"), std::string::npos);  // the collector, without the form's label
+  EXPECT_NE(page.find("short by 1"), std::string::npos);
+  // The list whose scan is missing is not called clean.
+  const std::string missing = readFile(dir.file("report-pages/2-L_2.html"));
+  EXPECT_NE(missing.find("Not wholly checked"), std::string::npos);
+  EXPECT_EQ(missing.find("No row of this list is flagged"), std::string::npos);
 }

@@ -5,6 +5,7 @@
 #include <opencv2/imgcodecs.hpp>
 
 #include "pipeline/batch_run.hpp"
+#include "pipeline/marked_page.hpp"
 #include "tests/support/test_support.hpp"
 
 using namespace listaudit;
@@ -38,4 +39,60 @@ TEST(PersonLookup, findsAPersonsRowsByNumberAndByNameWithTheirImages) {
   EXPECT_EQ(byName[0].row, byNumber[0].row);
 
   EXPECT_TRUE(pipeline::findRows(store, "0000000000", "", dir.file("found")).empty());
+}
+
+TEST(PersonLookup, findsAPersonWhereOnlyTheElectronicCopyGivesTheNumberAndMarksThePage) {
+  TempDir dir;
+  pipeline::RunOptions options;
+  options.manifest = dataDir() + "/manifest.csv";
+  options.outDir = dir.file("out");
+  const auto run = pipeline::runBatch(options);
+  const auto target = readCsv(run.rowsCsv).at(3);
+  const models::Store store(run.storePath);
+  // A number the paper does not give (as if misread there), the copy gives at this row.
+  const std::vector<pipeline::CopyRow> copies{
+      {target.at("list_id"), std::stoi(target.at("page")), std::stoi(target.at("row")), "X", "1111111111"}};
+  const auto found = pipeline::findRows(store, "1111111111", "", dir.file("found"), 0.85, copies);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(std::to_string(found[0].row), target.at("row"));
+  EXPECT_NE(found[0].how.find("electronic copy"), std::string::npos);
+  EXPECT_EQ(found[0].party, store.lists().front().party);
+  EXPECT_FALSE(found[0].collector.empty());
+  EXPECT_EQ(found[0].collector.find(':'), std::string::npos);
+
+  // The page the run read, the row outlined in red where its box is.
+  const auto png = pipeline::markedPagePng(store.lists().front(), found[0].page, found[0].box);
+  const cv::Mat page = cv::imdecode(png, cv::IMREAD_COLOR);
+  ASSERT_FALSE(page.empty());
+  const cv::Vec3b corner = page.at<cv::Vec3b>(found[0].box.y - 2, found[0].box.x + found[0].box.width / 2);
+  EXPECT_GT(corner[2], 150);  // red
+  EXPECT_LT(corner[0], 100);
+}
+
+TEST(PersonLookup, countsTheUnreadableRowsOfEachParty) {
+  TempDir dir;
+  models::Store store(dir.file("s.sqlite"));
+  models::ListEntry a;
+  a.listId = "A";
+  a.party = "Party A";
+  a.scanPath = "a.pdf";
+  store.addList(a);
+  models::RowRecord r;
+  r.listId = "A";
+  r.page = 1;
+  models::PageRecord page;
+  page.listId = "A";
+  page.page = 1;
+  std::vector<models::RowRecord> rows;
+  for (int i = 1; i <= 3; ++i) {
+    r.row = i;
+    rows.push_back(r);
+  }
+  store.addPage(page, rows);
+  store.saveJudgements({{"A", 1, 1, "", {{models::Flag::Unreadable, 0, "in doubt"}}, 0.1, "", false, ""},
+                        {"A", 1, 2, "", {{models::Flag::Unreadable, 0, "in doubt"}}, 0.1, "", false, ""},
+                        {"A", 1, 3, "", {}, 0.1, "", false, ""}});
+  const auto counts = pipeline::unreadableRowsByParty(store);
+  ASSERT_EQ(counts.size(), 1u);
+  EXPECT_EQ(counts.at("Party A"), 2);
 }
