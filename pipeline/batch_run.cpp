@@ -109,7 +109,12 @@ std::string runFingerprint(const RunOptions& options, const std::vector<models::
 // The run's store: the interrupted store of the same inputs, resumed, or a
 // new one. The audit trail of the store it replaces is carried over: who
 // looked at a run's personal data stays on record when the run is redone.
-std::unique_ptr<models::Store> openStore(const std::string& path, const std::string& fingerprint, bool& resumed) {
+// So are its review decisions, into `decisions`, when it was made on the
+// same manifest and scans (the rows they name are the same rows); the
+// caller adds them once the rows are in.
+std::unique_ptr<models::Store> openStore(const std::string& path, const std::string& fingerprint, bool& resumed,
+                                         std::vector<models::Decision>& decisions,
+                                         const std::function<void(const std::string&)>& say) {
   resumed = false;
   std::vector<models::AuditEntry> audit;
   if (fs::exists(path)) {
@@ -121,6 +126,12 @@ std::unique_ptr<models::Store> openStore(const std::string& path, const std::str
         return previous;
       }
       audit = previous->audit();
+      std::vector<models::Decision> made = previous->decisions();
+      if (previous->inputs() == fingerprint)
+        decisions = std::move(made);
+      else if (!made.empty())
+        say(std::to_string(made.size()) +
+            " review decisions of the previous run in this folder are not carried over: its manifest or scans changed");
     } catch (const std::exception&) {
       // Another schema, or a damaged file: begun anew.
     }
@@ -274,8 +285,9 @@ RunSummary runBatch(const RunOptions& options) {
   bool resumed = false;
   const std::string shard =
       sharded ? std::to_string(options.shardIndex) + "/" + std::to_string(options.shardCount) : std::string();
+  std::vector<models::Decision> carried;
   const std::unique_ptr<models::Store> opened =
-      openStore(summary.storePath, runFingerprint(options, lists) + shard, resumed);
+      openStore(summary.storePath, runFingerprint(options, lists) + shard, resumed, carried, say);
   models::Store& store = *opened;
   PagePhaseOptions pageOptions;
   if (resumed) {
@@ -296,6 +308,14 @@ RunSummary runBatch(const RunOptions& options) {
   summary.pagesRead = pages.pagesRead;
   summary.pagesResumed = static_cast<int>(pageOptions.alreadyStored.size());
   summary.rows = pages.rows;
+  // The same scans give the same rows; a decision on a row no longer read is said, not kept.
+  int dropped = 0;
+  for (const models::Decision& d : carried) try {
+      store.addDecision(d);
+    } catch (const std::invalid_argument&) {
+      ++dropped;
+    }
+  if (dropped) say(std::to_string(dropped) + " review decisions name rows this run did not read; not carried over");
 
   if (sharded) {
     // What merge needs to know this shard by, and to refuse a mixed set.

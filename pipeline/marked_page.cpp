@@ -17,7 +17,8 @@ std::vector<std::uint8_t> markedPagePng(const models::ListEntry& list, int page,
   cv::Mat colour;
   cv::cvtColor(clean.grey, colour, cv::COLOR_GRAY2BGR);
   const int pen = std::max(3, colour.cols / 400);
-  cv::rectangle(colour, cv::Rect(box.x, box.y, box.width, box.height) + cv::Point(-pen, -pen) + cv::Size(2 * pen, 2 * pen),
+  cv::rectangle(colour,
+                cv::Rect(box.x, box.y, box.width, box.height) + cv::Point(-pen, -pen) + cv::Size(2 * pen, 2 * pen),
                 cv::Scalar(0, 0, 230), pen);
   std::vector<std::uint8_t> png;
   cv::imencode(".png", colour, png, {cv::IMWRITE_PNG_COMPRESSION, 3});

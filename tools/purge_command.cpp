@@ -9,6 +9,7 @@
 
 #include "ingest/who_and_when.hpp"
 #include "models/store.hpp"
+#include "pipeline/report/html_report.hpp"
 #include "tools/commands.hpp"
 
 namespace listaudit::tools {
@@ -39,6 +40,8 @@ CommandRunner addPurgeCommand(CLI::App& app) {
     std::error_code ec;
     for (const char* name : kPersonalFiles)
       if (fs::remove(folder / name, ec)) std::cout << "  " << (folder / name).string() << " (deleted)\n";
+    if (const auto pages = fs::remove_all(folder / pipeline::kReportPages, ec); pages > 0 && !ec)
+      std::cout << "  " << (folder / pipeline::kReportPages).string() << ": the report's list pages and row images\n";
     if (const auto found = fs::remove_all(folder / "found", ec); found > 0 && !ec)
       std::cout << "  " << (folder / "found").string() << ": " << found - 1 << " row images written by find\n";
     if (!options->cache.empty()) {

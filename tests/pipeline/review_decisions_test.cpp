@@ -174,3 +174,24 @@ TEST_F(ReviewDecisions, keepsTheDecisionWhenARegisterIsGoneAndSaysTheOutputsDidN
   EXPECT_EQ(store.decisions().size(), 1u);
   EXPECT_EQ(readFile(dir.file("run/lists.csv")), listsBefore);
 }
+
+TEST_F(ReviewDecisions, runningTheSameCommandAgainKeepsTheDecisions) {
+  const std::string out = freshRun();
+  const auto flagged = firstWith(out, "NO_CONSENT");
+  {
+    models::Store store(out + "/listaudit.sqlite");
+    pipeline::recordDecision(store, out, decision(flagged, models::Decision::Kind::Accept));
+  }
+  const std::string lists = readFile(out + "/lists.csv");
+  pipeline::RunOptions options;
+  options.manifest = dataDir() + "/manifest.csv";
+  options.population = dataDir() + "/population.csv";
+  options.consent = dataDir() + "/consent.csv";
+  options.complaints = dataDir() + "/complaints.csv";
+  options.cacheDir = dir_->file("cache");
+  options.required = 15;
+  options.outDir = out;
+  pipeline::runBatch(options);
+  EXPECT_EQ(models::Store(out + "/listaudit.sqlite").decisions().size(), 1u);
+  EXPECT_EQ(readFile(out + "/lists.csv"), lists);
+}
