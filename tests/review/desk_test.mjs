@@ -8,7 +8,7 @@
 //   node desk_test.mjs LISTAUDIT DATA_DIR WORK_DIR SHOTS_DIR
 // Exit 0 passed, 1 failed, 77 skipped (no chromium).
 import { spawn, execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 
@@ -33,7 +33,9 @@ function listsCsv(out) {
   }));
 }
 
+// A fresh run: the same command on an old folder would carry its decisions over.
 const out = join(work, "run");
+rmSync(out, { recursive: true, force: true });
 execFileSync(listaudit, ["run", "--manifest", join(data, "manifest.csv"), "--population", join(data, "population.csv"),
   "--consent", join(data, "consent.csv"), "--complaints", join(data, "complaints.csv"), "--required", "20",
   "--cache", join(work, "cache"), "--out", out], { stdio: ["ignore", "ignore", "inherit"] });
@@ -60,6 +62,7 @@ try {
 
   browser = await chromium.launch({ executablePath: browserPath, args: ["--no-sandbox", "--disable-gpu"] });
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  page.setDefaultTimeout(90000);  // the other tests share the two cores
   const problems = [];
   page.on("pageerror", (e) => problems.push(e.message));
   page.on("requestfailed", (r) => problems.push("request failed: " + r.url()));
@@ -91,7 +94,7 @@ try {
   const firstName = (await page.locator("#rows .item strong").first().innerText()).split(" ").pop();
   const latin = execFileSync("uconv", ["-x", "Bulgarian-Latin/BGN"], { input: firstName }).toString().trim();
   await page.fill("#f-q", latin);
-  await page.waitForFunction((name) => [...document.querySelectorAll("#rows .item strong")].some((s) => s.textContent.includes(name)), firstName);
+  await page.waitForFunction((name) => [...document.querySelectorAll("#rows .item strong")].some((s) => s.textContent.includes(name)), firstName, { timeout: 20000 }).catch(async (e) => { console.log("DEBUG", JSON.stringify(firstName), await page.locator("#count").innerText(), await page.locator("#rows").innerText()); throw e; });
   check(true, `searching "${latin}" finds ${firstName}`);
   await page.fill("#f-q", "");
   await page.waitForFunction((n) => document.querySelectorAll("#rows .item").length === n, shown);

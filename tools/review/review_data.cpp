@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <set>
+#include <sstream>
 
 #include "models/flag.hpp"
 #include "models/list_tally.hpp"
 #include "models/name_text.hpp"
+#include "models/text_distance.hpp"
 
 namespace listaudit::tools::review {
 namespace {
@@ -38,26 +40,45 @@ json flagsOf(const models::JudgedRow& j) {
   return codes;
 }
 
+std::vector<std::string> words(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string w; in >> w;) out.push_back(w);
+  return out;
+}
+
 // Whether a row answers the search: a number or part of one, or a name in
-// either script (compared by nameKey, so script, case and diacritics do not count).
+// either script. Names compare by nameKey (script, case and diacritics do not
+// count), word by word: each word searched must begin a word of the name or
+// be near one (Jaro-Winkler 0.85), since one letter is spelt several ways in
+// the other script (ъ as a, u or nothing).
 class Search {
  public:
-  explicit Search(const std::string& text) {
+  explicit Search(const std::string& text) : words_(words(models::nameKey(text))) {
     for (char c : text)
       if (c != ' ' && c != '-' && c != '/') compact_ += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    key_ = models::nameKey(text);
   }
   bool empty() const { return compact_.empty(); }
   bool matches(const models::RowRecord& r, const models::JudgedRow& j) const {
     if (!compact_.empty() &&
         (j.nationalId.find(compact_) != std::string::npos || r.rawId.find(compact_) != std::string::npos))
       return true;
-    return !key_.empty() && (models::nameKey(shownName(r, j)).find(key_) != std::string::npos ||
-                             models::nameKey(r.fullName).find(key_) != std::string::npos);
+    return nameMatches(shownName(r, j)) || nameMatches(r.fullName);
   }
 
  private:
-  std::string compact_, key_;
+  bool nameMatches(const std::string& name) const {
+    if (words_.empty()) return false;
+    const std::vector<std::string> own = words(models::nameKey(name));
+    return std::all_of(words_.begin(), words_.end(), [&](const std::string& w) {
+      return std::any_of(own.begin(), own.end(), [&](const std::string& o) {
+        return o.rfind(w, 0) == 0 || (w.size() >= 4 && models::jaroWinkler(o, w) >= kNearWord);
+      });
+    });
+  }
+  static constexpr double kNearWord = 0.85;
+  std::vector<std::string> words_;
+  std::string compact_;
 };
 
 }  // namespace
