@@ -22,6 +22,10 @@ class ReviewDecisions : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     dir_ = new TempDir;
+    runInto(dir_->file("run"));
+  }
+  // The sample batch with every register, into `out`.
+  static void runInto(const std::string& out) {
     pipeline::RunOptions options;
     options.manifest = dataDir() + "/manifest.csv";
     options.population = dataDir() + "/population.csv";
@@ -29,7 +33,7 @@ class ReviewDecisions : public ::testing::Test {
     options.complaints = dataDir() + "/complaints.csv";
     options.cacheDir = dir_->file("cache");
     options.required = 15;
-    options.outDir = dir_->file("run");
+    options.outDir = out;
     pipeline::runBatch(options);
   }
   static void TearDownTestSuite() { delete dir_; }
@@ -183,15 +187,7 @@ TEST_F(ReviewDecisions, runningTheSameCommandAgainKeepsTheDecisions) {
     pipeline::recordDecision(store, out, decision(flagged, models::Decision::Kind::Accept));
   }
   const std::string lists = readFile(out + "/lists.csv");
-  pipeline::RunOptions options;
-  options.manifest = dataDir() + "/manifest.csv";
-  options.population = dataDir() + "/population.csv";
-  options.consent = dataDir() + "/consent.csv";
-  options.complaints = dataDir() + "/complaints.csv";
-  options.cacheDir = dir_->file("cache");
-  options.required = 15;
-  options.outDir = out;
-  pipeline::runBatch(options);
+  runInto(out);
   EXPECT_EQ(models::Store(out + "/listaudit.sqlite").decisions().size(), 1u);
   EXPECT_EQ(readFile(out + "/lists.csv"), lists);
 }
