@@ -1,5 +1,7 @@
 #include "models/list_tally.hpp"
 
+#include <set>
+
 namespace listaudit::models {
 
 bool acceptedRow(const JudgedRow& row) {
@@ -27,6 +29,23 @@ std::map<std::string, ListTally> tallyLists(const std::vector<JudgedRow>& judged
     for (const auto& f : j.findings) ++t.perFlag[f.flag];
   }
   return tallies;
+}
+
+SampleTally tallySample(const std::vector<JudgedRow>& judged, const std::string& listId,
+                        const std::vector<RowKey>& sampled, int required) {
+  const std::set<RowKey> drawn(sampled.begin(), sampled.end());
+  int rows = 0, inSample = 0, valid = 0;
+  SampleTally out;
+  for (const JudgedRow& j : judged) {
+    if (j.listId != listId) continue;
+    ++rows;
+    if (!drawn.count({j.listId, j.page, j.row})) continue;
+    ++inSample;
+    if (acceptedRow(j)) ++valid;
+    if (j.decided != JudgedRow::Decided::No) ++out.decided;
+  }
+  out.projection = projectValid(rows, inSample, valid, required);
+  return out;
 }
 
 }  // namespace listaudit::models

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "models/records.hpp"
+#include "models/sample_check.hpp"
 
 namespace listaudit::models {
 
@@ -24,5 +25,15 @@ struct ListTally {
 
 // By list_id.
 std::map<std::string, ListTally> tallyLists(const std::vector<JudgedRow>& judged);
+
+// A list's random sample as it stands: its rows valid as acceptedRow() counts
+// them (a reviewer's decision, else the flags), how many a reviewer decided,
+// and the valid count of the list projected from it.
+struct SampleTally {
+  int decided = 0;  // of the sampled rows; the projection is final once all are
+  Projection projection;
+};
+SampleTally tallySample(const std::vector<JudgedRow>& judged, const std::string& listId,
+                        const std::vector<RowKey>& sampled, int required);
 
 }  // namespace listaudit::models

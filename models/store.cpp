@@ -95,6 +95,14 @@ CREATE TABLE IF NOT EXISTS decisions (
   decided_at TEXT NOT NULL,
   note TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS samples (
+  list_id TEXT NOT NULL,
+  page INTEGER NOT NULL,
+  row INTEGER NOT NULL,
+  seed TEXT NOT NULL,
+  drawn_at TEXT NOT NULL,
+  PRIMARY KEY (list_id, page, row)
+);
 CREATE TABLE IF NOT EXISTS errors (
   seq INTEGER PRIMARY KEY,
   input TEXT NOT NULL,
@@ -595,6 +603,39 @@ void Store::addDecision(const Decision& d) {
   q.bind(8, d.decidedAt);
   q.bind(9, d.note);
   q.exec();
+}
+
+void Store::setSample(const std::string& listId, const Sample& sample) {
+  SQLite::Transaction tx(db_);
+  SQLite::Statement drop(db_, "DELETE FROM samples WHERE list_id = ?");
+  drop.bind(1, listId);
+  drop.exec();
+  SQLite::Statement add(db_, "INSERT INTO samples (list_id, page, row, seed, drawn_at) VALUES (?,?,?,?,?)");
+  for (const auto& [list, page, row] : sample.rows) {
+    add.reset();
+    add.bind(1, listId);
+    add.bind(2, page);
+    add.bind(3, row);
+    add.bind(4, std::to_string(sample.seed));  // all 64 bits, which SQLite's integer would sign
+    add.bind(5, sample.drawnAt);
+    add.exec();
+  }
+  tx.commit();
+}
+
+std::optional<Store::Sample> Store::sample(const std::string& listId) const {
+  SQLite::Statement q(db_, "SELECT page, row, seed, drawn_at FROM samples WHERE list_id = ? ORDER BY page, row");
+  q.bind(1, listId);
+  std::optional<Sample> out;
+  while (q.executeStep()) {
+    if (!out) {
+      out.emplace();
+      out->seed = std::stoull(q.getColumn(2).getString());
+      out->drawnAt = q.getColumn(3).getString();
+    }
+    out->rows.emplace_back(listId, q.getColumn(0).getInt(), q.getColumn(1).getInt());
+  }
+  return out;
 }
 
 std::vector<Decision> Store::decisions() const {

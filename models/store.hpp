@@ -7,7 +7,9 @@
 // checks, then the writers). Errors from SQLite throw SQLite::Exception.
 #include <SQLiteCpp/Database.h>
 
+#include <cstdint>
 #include <map>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -78,6 +80,16 @@ class Store {
   void addDecision(const Decision& decision);
   // Every decision, in the order they were made.
   std::vector<Decision> decisions() const;
+
+  // A list's random sample for verification (models/sample_check.hpp): the
+  // rows drawn, the seed that draws them again, when. A new draw replaces it.
+  struct Sample {
+    std::uint64_t seed = 0;
+    std::string drawnAt;
+    std::vector<RowKey> rows;
+  };
+  void setSample(const std::string& listId, const Sample& sample);
+  std::optional<Sample> sample(const std::string& listId) const;
 
   void addAudit(const AuditEntry& entry);
   std::vector<AuditEntry> audit() const;

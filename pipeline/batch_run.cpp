@@ -224,15 +224,23 @@ void finishRun(models::Store& store, const std::vector<models::ListEntry>& lists
     if (!j.findings.empty()) ++summary.flaggedRows;
 }
 
-// What `recheckRun` needs to check the run again after a decision: the
-// registers it was checked against and the supporters a list needs.
-void rememberChecks(models::Store& store, const RegisterPaths& registers, int required) {
+// What `recheckRun` needs to check the run again after a decision (the
+// registers it was checked against and the supporters a list needs), and
+// what a report or protocol says of how the check was made (when, by which
+// version, on which manifest and registers: their SHA-256).
+void rememberChecks(models::Store& store, const std::string& manifest, const RegisterPaths& registers, int required) {
   auto absolute = [](const std::string& path) {
     return path.empty() ? path : fs::absolute(path).lexically_normal().string();
   };
-  store.setRunValue("population", absolute(registers.population));
-  store.setRunValue("consent", absolute(registers.consent));
-  store.setRunValue("complaints", absolute(registers.complaints));
+  store.setRunValue("run_at", ingest::auditEntry("run", "").at);
+  store.setRunValue("tool", models::kToolVersion);
+  store.setRunValue("manifest_sha256", ingest::fileSha256(manifest));
+  for (const auto& [key, path] :
+       {std::pair{"population", registers.population}, std::pair{"consent", registers.consent},
+        std::pair{"complaints", registers.complaints}}) {
+    store.setRunValue(key, absolute(path));
+    store.setRunValue(std::string(key) + "_sha256", path.empty() ? std::string() : ingest::fileSha256(path));
+  }
   store.setRunValue("cache", absolute(registers.cacheDir));
   store.setRunValue("required", std::to_string(required));
 }
@@ -333,7 +341,8 @@ RunSummary runBatch(const RunOptions& options) {
     summary.errors = errors.count();
     return summary;
   }
-  rememberChecks(store, {options.population, options.consent, options.complaints, options.cacheDir}, options.required);
+  rememberChecks(store, options.manifest, {options.population, options.consent, options.complaints, options.cacheDir},
+                 options.required);
   finishRun(store, lists, registers, errors, out, options.required, pseudonyms ? &*pseudonyms : nullptr, say, summary);
   return summary;
 }
@@ -427,7 +436,8 @@ RunSummary mergeShards(const MergeOptions& options) {
   const auto stored = store.storedPages();
   summary.pagesRead = static_cast<int>(stored.size());
   for (const auto& [page, rows] : stored) summary.rows += rows;
-  rememberChecks(store, {options.population, options.consent, options.complaints, options.cacheDir}, options.required);
+  rememberChecks(store, manifest, {options.population, options.consent, options.complaints, options.cacheDir},
+                 options.required);
   finishRun(store, lists, registers, errors, out, options.required, nullptr, say, summary);
   return summary;
 }
@@ -452,6 +462,10 @@ RunSummary recheckRun(models::Store& store, const std::string& outDir,
   say("checking rows again");
   const DigitalCopies digital = loadDigitalCopies(lists, again);
   store.saveJudgements(judgeStoredRows(store, lists, registers, digital));
+  return rewriteOutputs(store, outDir);
+}
+
+RunSummary rewriteOutputs(const models::Store& store, const std::string& outDir) {
   RunSummary summary;
   summary.storePath = (fs::path(outDir) / "listaudit.sqlite").string();
   writeOutputs(store, outDir, std::atoi(store.runValue("required").c_str()), nullptr, summary);

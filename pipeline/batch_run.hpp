@@ -104,4 +104,8 @@ class RecheckError : public std::runtime_error {
 RunSummary recheckRun(models::Store& store, const std::string& outDir,
                       const std::function<void(const std::string&)>& onStage = {});
 
+// The finished run's outputs written again from its store as it is (after a
+// sample is drawn), without checking again. Throws OutputWriteError.
+RunSummary rewriteOutputs(const models::Store& store, const std::string& outDir);
+
 }  // namespace listaudit::pipeline

@@ -4,6 +4,7 @@
 
 #include "ingest/who_and_when.hpp"
 #include "models/name_text.hpp"
+#include "models/sample_check.hpp"
 
 namespace listaudit::pipeline {
 
@@ -36,6 +37,26 @@ RunSummary recordDecision(models::Store& store, const std::string& outDir, model
   }
   store.addAudit(entry);
   return recheckRun(store, outDir, onStage);
+}
+
+std::vector<models::RowKey> drawListSample(models::Store& store, const std::string& outDir, const std::string& listId,
+                                           std::uint64_t seed) {
+  std::vector<models::RowKey> rows;
+  for (const models::JudgedRow& j : store.judgements())
+    if (j.listId == listId) rows.emplace_back(j.listId, j.page, j.row);
+  if (rows.empty()) throw DecisionError("the run holds no row of list " + listId + " to draw a sample from");
+  models::Store::Sample sample;
+  sample.seed = seed;
+  const models::AuditEntry entry = ingest::auditEntry(
+      "sample", "list " + listId + ", seed " + std::to_string(seed) + ", " +
+                    std::to_string(models::sampleSize(static_cast<int>(rows.size()))) + " rows drawn");
+  sample.drawnAt = entry.at;
+  for (int i : models::drawSample(static_cast<int>(rows.size()), seed))
+    sample.rows.push_back(rows[static_cast<std::size_t>(i)]);
+  store.setSample(listId, sample);
+  store.addAudit(entry);
+  rewriteOutputs(store, outDir);
+  return sample.rows;
 }
 
 }  // namespace listaudit::pipeline

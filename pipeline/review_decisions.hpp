@@ -4,6 +4,7 @@
 // checked, kept in the store beside every earlier decision, put on the audit
 // trail (who decided on which row, never a name or number), and the run
 // checked again so that lists.csv and report.html follow.
+#include <cstdint>
 #include <functional>
 #include <stdexcept>
 #include <string>
@@ -28,5 +29,13 @@ class DecisionError : public std::invalid_argument {
 // follow it once the run can be checked again).
 RunSummary recordDecision(models::Store& store, const std::string& outDir, models::Decision decision,
                           const std::function<void(const std::string&)>& onStage = {});
+
+// Draws list `listId`'s random sample with `seed` (models/sample_check.hpp:
+// 3% of its rows or 500, whichever is more) over its rows in page and row
+// order, keeps it in the store (replacing an earlier draw), puts it on the
+// audit trail and writes the outputs again. Returns the rows drawn. Throws
+// DecisionError for a list the run does not hold or that has no row.
+std::vector<models::RowKey> drawListSample(models::Store& store, const std::string& outDir, const std::string& listId,
+                                           std::uint64_t seed);
 
 }  // namespace listaudit::pipeline

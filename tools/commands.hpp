@@ -23,6 +23,8 @@ CommandRunner addMergeCommand(CLI::App& app);
 CommandRunner addDecideCommand(CLI::App& app);
 CommandRunner addDecisionsCommand(CLI::App& app);
 CommandRunner addServeCommand(CLI::App& app);
+CommandRunner addSampleCommand(CLI::App& app);
+CommandRunner addProtocolCommand(CLI::App& app);
 
 // The options run and merge share: the three registers (contract section
 // 4), the supporters a list needs, and where population imports are kept.

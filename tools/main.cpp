@@ -23,11 +23,12 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("listaudit ") + listaudit::models::kToolVersion);
   const std::vector<std::pair<std::string, CommandRunner>> commands{
-      {"run", addRunCommand(app)},       {"make-samples", addMakeSamplesCommand(app)},
-      {"bench", addBenchCommand(app)},   {"find", addFindCommand(app)},
-      {"purge", addPurgeCommand(app)},   {"merge", addMergeCommand(app)},
-      {"decide", addDecideCommand(app)}, {"decisions", addDecisionsCommand(app)},
-      {"serve", addServeCommand(app)},
+      {"run", addRunCommand(app)},           {"make-samples", addMakeSamplesCommand(app)},
+      {"bench", addBenchCommand(app)},       {"find", addFindCommand(app)},
+      {"purge", addPurgeCommand(app)},       {"merge", addMergeCommand(app)},
+      {"decide", addDecideCommand(app)},     {"decisions", addDecisionsCommand(app)},
+      {"serve", addServeCommand(app)},       {"sample", addSampleCommand(app)},
+      {"protocol", addProtocolCommand(app)},
   };
 
   try {

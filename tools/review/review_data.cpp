@@ -89,6 +89,7 @@ RunSnapshot loadSnapshot(const models::Store& store, int required) {
   run.lists = store.lists();
   for (const auto& list : run.lists) {
     run.pageCount[list.listId] = store.pageCount(list.listId);
+    if (auto drawn = store.sample(list.listId)) run.samples[list.listId] = std::move(drawn->rows);
     for (const models::PageRecord& page : store.pages(list.listId))
       run.collectorOfPage[{list.listId, page.page}] = models::collectorName(page.collector);
   }
@@ -138,6 +139,18 @@ json overview(const RunSnapshot& run) {
     // A list with an input not read was not wholly checked: never "clean".
     l["checked"] = errors == 0;
     if (run.required > 0) l["reaches_required"] = t.valid >= run.required;
+    if (auto drawn = run.samples.find(list.listId); drawn != run.samples.end()) {
+      const models::SampleTally s = models::tallySample(run.judged, list.listId, drawn->second, run.required);
+      const auto& p = s.projection;
+      static constexpr const char* kVerdicts[] = {"qualifies", "fails", "full check", ""};
+      l["sample"] = {{"size", p.sampled},
+                     {"decided", s.decided},
+                     {"valid", p.validInSample},
+                     {"projected", p.projected},
+                     {"low", p.low},
+                     {"high", p.high},
+                     {"verdict", kVerdicts[static_cast<int>(p.verdict)]}};
+    }
     json problems = json::array();
     if (errors)
       for (const auto& e : run.errorsOfList.at(list.listId))
@@ -162,6 +175,8 @@ json overview(const RunSnapshot& run) {
 json queue(const RunSnapshot& run, const QueueFilter& filter) {
   const auto inForce = models::decisionsInForce(run.decisions);
   const Search search(filter.search);
+  std::set<models::RowKey> inSample;
+  for (const auto& [list, rows] : run.samples) inSample.insert(rows.begin(), rows.end());
   const std::optional<models::Flag> flag = models::flagFromCode(filter.flag);
   std::vector<std::size_t> chosen;
   for (std::size_t i = 0; i < run.rows.size(); ++i) {
@@ -176,6 +191,7 @@ json queue(const RunSnapshot& run, const QueueFilter& filter) {
     if (!filter.flag.empty() && !flag) continue;
     if (!filter.collector.empty() && collectorOf(run, r.listId, r.page) != filter.collector) continue;
     if (filter.undecided && inForce.count({r.listId, r.page, r.row})) continue;
+    if (filter.sampled && !inSample.count({r.listId, r.page, r.row})) continue;
     if (!search.empty() && !search.matches(r, j)) continue;
     chosen.push_back(i);
   }

@@ -23,8 +23,9 @@ struct RunSnapshot {
   std::vector<models::JudgedRow> judged;  // in the order of rows
   std::map<std::pair<std::string, int>, std::string> collectorOfPage;
   std::map<std::string, std::vector<models::InputError>> errorsOfList;
-  std::vector<models::InputError> otherErrors;  // not of one list (a manifest line)
-  std::vector<models::Decision> decisions;      // oldest first
+  std::vector<models::InputError> otherErrors;                 // not of one list (a manifest line)
+  std::vector<models::Decision> decisions;                     // oldest first
+  std::map<std::string, std::vector<models::RowKey>> samples;  // by list: the rows drawn for verification
   int required = 0;
 };
 RunSnapshot loadSnapshot(const models::Store& store, int required);
@@ -41,6 +42,7 @@ struct QueueFilter {
   double minRisk = 0;
   bool all = false;        // every row, not only those flagged
   bool undecided = false;  // only rows with no decision yet
+  bool sampled = false;    // only rows of the lists' random samples
   enum class Order { Risk, Place } order = Order::Risk;
   int offset = 0, limit = 100;
 };

@@ -110,7 +110,8 @@ void ReviewServer::routes() {
     filter.search = request.get_param_value("q");
     filter.page = intParam(request, "page");
     filter.minRisk = intParam(request, "min_risk_percent") / 100.0;
-    filter.all = request.get_param_value("rows") == "all";
+    filter.all = request.get_param_value("rows") != "flagged";
+    filter.sampled = request.get_param_value("rows") == "sample";
     filter.undecided = request.get_param_value("undecided") == "1";
     filter.order = request.get_param_value("order") == "place" ? QueueFilter::Order::Place : QueueFilter::Order::Risk;
     filter.offset = intParam(request, "offset");
