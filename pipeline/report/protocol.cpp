@@ -222,8 +222,9 @@ void writeContent(PageFlow& flow, const models::Store& store, const models::List
   for (const char* which : {"population", "consent", "complaints"}) {
     const std::string path = store.runValue(which);
     const std::string label = m.text(("register_" + std::string(which)).c_str());
-    flow.field(label, path.empty() ? m.text("register_not_given") : path);
-    if (!path.empty()) flow.line("SHA-256 " + store.runValue(std::string(which) + "_sha256"));
+    // One block, so that a page never parts a register from its hash.
+    flow.field(label, path.empty() ? m.text("register_not_given")
+                                   : path + "\nSHA-256 " + store.runValue(std::string(which) + "_sha256"));
   }
 
   flow.heading(m.text("rows_title"));
