@@ -18,6 +18,7 @@
 #include "pipeline/checks/judge.hpp"
 #include "pipeline/report/csv_outputs.hpp"
 #include "pipeline/report/html_report.hpp"
+#include "pipeline/report/messages.hpp"
 #include "pipeline/report/pseudonyms.hpp"
 
 namespace listaudit::pipeline {
@@ -164,6 +165,14 @@ std::vector<models::JudgedRow> judgeStoredRows(const models::Store& store, const
 // With pseudonyms, a shareable set goes into DIR/shareable as well.
 void writeOutputs(const models::Store& store, const fs::path& out, int required, const Pseudonyms* pseudonyms,
                   RunSummary& summary) {
+  // The language the run was asked for (`run --lang`), kept for the outputs written after a decision.
+  auto reportOptions = [&](const Pseudonyms* p) {
+    ReportOptions report;
+    report.pseudonyms = p;
+    report.required = required;
+    report.language = store.runValue("lang").empty() ? "en" : store.runValue("lang");
+    return report;
+  };
   summary.rowsCsv = (out / "rows.csv").string();
   summary.listsCsv = (out / "lists.csv").string();
   summary.errorsCsv = (out / "errors.csv").string();
@@ -176,10 +185,7 @@ void writeOutputs(const models::Store& store, const fs::path& out, int required,
       {summary.errorsCsv, [&](const std::string& p) { writeErrorsCsv(store, p); }},
       {summary.listsCsv, [&](const std::string& p) { writeListsCsv(store, p, required); }},
       {summary.rowsCsv, [&](const std::string& p) { writeRowsCsv(store, p); }},
-      {summary.report,
-       [&](const std::string& p) {
-         writeHtmlReport(store, p, {nullptr, required});
-       }},
+      {summary.report, [&](const std::string& p) { writeHtmlReport(store, p, reportOptions(nullptr)); }},
   };
   if (pseudonyms) {
     const fs::path shared = out / kShareable;
@@ -190,9 +196,8 @@ void writeOutputs(const models::Store& store, const fs::path& out, int required,
         {(shared / "lists.csv").string(), [&](const std::string& p) { writeListsCsv(store, p, required); }});
     outputs.push_back(
         {(shared / "rows.csv").string(), [&](const std::string& p) { writeRowsCsv(store, p, pseudonyms); }});
-    outputs.push_back({(shared / "report.html").string(), [&](const std::string& p) {
-                         writeHtmlReport(store, p, {pseudonyms, required});
-                       }});
+    outputs.push_back({(shared / "report.html").string(),
+                       [&](const std::string& p) { writeHtmlReport(store, p, reportOptions(pseudonyms)); }});
   }
   auto partial = [](const std::string& path) { return path + kPartial; };
   try {
@@ -276,6 +281,9 @@ RunSummary runBatch(const RunOptions& options) {
       throw OutputFolderError(e.what());
     }
   }
+  const auto& languages = messageLanguages();
+  if (std::find(languages.begin(), languages.end(), options.language) == languages.end())
+    throw OutputFolderError("--lang " + options.language + ": the report is written in en or bg");
   const fs::path out = prepareOutputFolder(options.outDir);
   // Reports made before the store exists wait here, in order.
   models::ErrorList early;
@@ -302,6 +310,7 @@ RunSummary runBatch(const RunOptions& options) {
     pageOptions.alreadyStored = store.storedPages();
     say("resuming an interrupted run: " + std::to_string(pageOptions.alreadyStored.size()) + " pages are already read");
   }
+  store.setRunValue("lang", options.language);
   store.addAudit(ingest::auditEntry(resumed ? "resume" : "run",
                                     std::to_string(lists.size()) + " lists" + (sharded ? ", shard " + shard : "")));
   RunErrors errors(store, options.onError);

@@ -21,6 +21,7 @@ struct RunOptions {
   int jobs = 0;
   bool allowOutsidePaths = false;      // manifest paths may leave the manifest's folder
   std::string pseudonymizeKey;         // a key file: shareable outputs into DIR/shareable too
+  std::string language = "en";         // report.html's language: one of messageLanguages()
   int shardIndex = 0, shardCount = 0;  // --shard K/N (contract section 11); 0/0 for a whole run
   std::function<void(const PageProgress&)> progress;
   std::function<void(const models::InputError&)> onError;  // each input that cannot be read

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "pipeline/batch_run.hpp"
+#include "pipeline/report/messages.hpp"
 #include "tools/commands.hpp"
 #include "tools/progress_printer.hpp"
 
@@ -41,6 +42,9 @@ CommandRunner addRunCommand(CLI::App& app) {
   cmd->add_option("--pseudonymize", options->pseudonymizeKey,
                   "A secret key file (16 bytes or more): also write DIR/shareable/, with names and numbers replaced by "
                   "keyed hashes (HMAC-SHA256) and no row images");
+  cmd->add_option("--lang", options->language, "The report's language")
+      ->check(CLI::IsMember(pipeline::messageLanguages()))
+      ->capture_default_str();
   cmd->add_flag("--quiet", *quiet, "No progress lines");
   return [options, quiet, shard] {
     if (!shard->empty()) std::sscanf(shard->c_str(), "%d/%d", &options->shardIndex, &options->shardCount);

@@ -14,6 +14,8 @@
 #include "models/flag.hpp"
 #include "models/list_tally.hpp"
 #include "models/name_text.hpp"
+#include "pipeline/report/messages.hpp"
+#include "pipeline/report/svg_charts.hpp"
 
 namespace listaudit::pipeline {
 namespace {
@@ -30,6 +32,7 @@ table.summary{border-collapse:collapse;margin:.5em 0 1.5em} .summary td,.summary
 .errors td{vertical-align:top}
 .ok{color:#1a7f37;font-weight:bold} .short{color:#c33;font-weight:bold}
 .decision{margin-top:.4em;padding:.2em .5em;background:#eef6ee;border-radius:3px}
+.charts{display:flex;gap:2em;flex-wrap:wrap;align-items:flex-start} figure{margin:.3em 0} figcaption{font-size:.85em;color:#555}
 )css";
 
 std::string base64(const std::vector<std::uint8_t>& bytes) {
@@ -113,40 +116,55 @@ struct RunView {
 };
 
 void writeSummary(std::ostream& out, const models::ListEntry& list, int pages, const models::ListTally& c,
-                  const RunView& view) {
+                  const RunView& view, const Messages& m) {
   std::string flagCounts;
   for (const auto& [flag, n] : c.perFlag)
     flagCounts += (flagCounts.empty() ? "" : ", ") + std::string(models::flagCode(flag)) + " " + std::to_string(n);
   const int unread = view.errorsOfList.count(list.listId) ? view.errorsOfList.at(list.listId) : 0;
-  out << "<h2 id=\"" << htmlEscape(list.listId) << "\">List " << shownText(list.listId) << "</h2>\n"
-      << "<table class=\"summary\"><tr><th>Party</th><td>" << shownText(list.party) << "</td></tr>"
-      << "<tr><th>Election</th><td>" << (list.electionDate ? list.electionDate->toString() : "") << "</td></tr>"
-      << "<tr><th>Submitted</th><td>" << (list.submittedOn ? list.submittedOn->toString() : "") << "</td></tr>"
-      << "<tr><th>Pages</th><td>" << pages << "</td></tr>"
-      << "<tr><th>Rows read</th><td>" << c.rows << "</td></tr>"
-      << "<tr><th>Rows flagged</th><td>" << c.flagged << (flagCounts.empty() ? "" : " (" + flagCounts + ")")
-      << "</td></tr>"
-      << "<tr><th>Valid supporters</th><td>" << c.valid;
+  auto n = [](int v) { return static_cast<std::int64_t>(v); };
+  auto date = [&](const std::optional<models::Date>& d) { return d ? m.date(*d) : std::string(); };
+  out << "<h2 id=\"" << htmlEscape(list.listId) << "\">" << shownText(m.text("report_list", {{"list", list.listId}}))
+      << "</h2>\n"
+      << "<table class=\"summary\"><tr><th>" << m.text("party") << "</th><td>" << shownText(list.party) << "</td></tr>"
+      << "<tr><th>" << m.text("election_date") << "</th><td>" << date(list.electionDate) << "</td></tr>"
+      << "<tr><th>" << m.text("submitted_on") << "</th><td>" << date(list.submittedOn) << "</td></tr>"
+      << "<tr><th>" << m.text("report_pages") << "</th><td>" << pages << "</td></tr>"
+      << "<tr><th>" << m.text("report_rows_read") << "</th><td>" << c.rows << "</td></tr>"
+      << "<tr><th>" << m.text("report_rows_flagged") << "</th><td>" << c.flagged
+      << (flagCounts.empty() ? "" : " (" + flagCounts + ")") << "</td></tr>"
+      << "<tr><th>" << m.text("valid_supporters") << "</th><td>" << c.valid << " ";
   if (view.required > 0)
-    out << " of " << view.required << " required: "
+    out << htmlEscape(m.text("report_of_required", {{"required", n(view.required)}})) << " "
         << (c.valid >= view.required
-                ? "<span class=\"ok\">reaches it</span>"
-                : "<span class=\"short\">short by " + std::to_string(view.required - c.valid) + "</span>");
-  out << " (no flag, or only MULTI_PARTY on the list filed first, or accepted by a reviewer)</td></tr>"
-      << "<tr><th>Decided by a reviewer</th><td>" << c.decided << " rows; " << c.toDecide
-      << " flagged rows still to decide</td></tr></table>\n";
+                ? "<span class=\"ok\">" + htmlEscape(m.text("report_reaches")) + "</span>"
+                : "<span class=\"short\">" +
+                      htmlEscape(m.text("report_short_by", {{"n", n(view.required - c.valid)}})) + "</span>")
+        << " ";
+  out << htmlEscape(m.text("report_valid_note")) << "</td></tr>"
+      << "<tr><th>" << m.text("report_decided") << "</th><td>"
+      << htmlEscape(m.text("report_decided_counts", {{"decided", n(c.decided)}, {"todecide", n(c.toDecide)}}))
+      << "</td></tr></table>\n";
+  // The pictures: the count against the requirement, and rows per flag.
+  out << "<div class=\"charts\"><figure>" << valueAgainstRequiredSvg(c.valid, view.required, m.text("chart_valid"))
+      << "<figcaption>" << htmlEscape(m.text("chart_valid")) << "</figcaption></figure>";
+  if (!c.perFlag.empty()) {
+    std::vector<std::pair<std::string, double>> perFlag;
+    for (const auto& [flag, count] : c.perFlag) perFlag.emplace_back(std::string(models::flagCode(flag)), count);
+    out << "<figure>" << barsSvg(perFlag, m.text("chart_flags")) << "<figcaption>" << htmlEscape(m.text("chart_flags"))
+        << "</figcaption></figure>";
+  }
+  out << "</div>\n";
   if (unread > 0)
-    out << "<p class=\"notice\"><strong>Not wholly checked:</strong> " << unread << " input" << (unread == 1 ? "" : "s")
-        << " of this list could not be read (see the end of the report). Rows there "
-        << "were not checked, so this list is not clean by this report.</p>\n";
+    out << "<p class=\"notice\">" << htmlEscape(m.text("report_not_checked", {{"n", n(unread)}})) << "</p>\n";
   else if (c.flagged == 0)
-    out << "<p>No row of this list is flagged.</p>\n";
+    out << "<p>" << htmlEscape(m.text("report_no_flag")) << "</p>\n";
 }
 
 // Per collector (the line under each page's table), so that invented
 // entries clustering by collector stand out.
 void writeCollectors(std::ostream& out, const std::string& listId, const std::vector<models::RowRecord>& rows,
-                     const std::vector<models::JudgedRow>& judged, const RunView& view, const Pseudonyms* pseudonyms) {
+                     const std::vector<models::JudgedRow>& judged, const RunView& view, const Pseudonyms* pseudonyms,
+                     const Messages& m) {
   struct Count {
     int rows = 0, flagged = 0, noConsent = 0, repeated = 0;
   };
@@ -163,10 +181,13 @@ void writeCollectors(std::ostream& out, const std::string& listId, const std::ve
     }
   }
   if (counts.empty()) return;
-  out << "<table class=\"summary\"><tr><th>Collector (as read under the table)</th><th>Rows</th><th>Flagged</th>"
-         "<th>No consent</th><th>Repeated signatures</th></tr>\n";
+  out << "<table class=\"summary\"><tr><th>" << m.text("collector_header") << "</th><th>" << m.text("collector_rows")
+      << "</th><th>" << m.text("collector_flagged") << "</th><th>" << m.text("collector_no_consent") << "</th><th>"
+      << m.text("collector_repeated") << "</th></tr>\n";
   for (const auto& [collector, c] : counts) {
-    const std::string who = collector.empty() ? "(not read)" : pseudonyms ? pseudonyms->name(collector) : collector;
+    const std::string who = collector.empty() ? m.text("collector_not_read")
+                            : pseudonyms      ? pseudonyms->name(collector)
+                                              : collector;
     out << "<tr><td>" << shownText(who) << "</td><td>" << c.rows << "</td><td>" << c.flagged << "</td><td>"
         << c.noConsent << " (" << models::decimal(c.rows ? 100.0 * c.noConsent / c.rows : 0, 0) << "%)</td><td>"
         << c.repeated << "</td></tr>\n";
@@ -176,10 +197,10 @@ void writeCollectors(std::ostream& out, const std::string& listId, const std::ve
 
 void writeFlaggedRow(std::ostream& out, const models::RowRecord& r, const models::JudgedRow& j,
                      const std::vector<std::uint8_t>& image, const Pseudonyms* pseudonyms, const RunView& view,
-                     const ImagePlacer& images) {
+                     const ImagePlacer& images, const Messages& m) {
   out << "<div class=\"row" << (j.risk < 0.5 ? " low" : "") << "\"><strong>Page " << r.page << ", row " << r.row
-      << "</strong> &middot; risk " << models::decimal(j.risk, 2)
-      << "<br>Name as read: " << shownText(pseudonyms ? pseudonyms->name(r.fullName) : r.fullName)
+      << "</strong> &middot; " << m.text("row_risk") << " " << models::decimal(j.risk, 2) << "<br>"
+      << m.text("row_name_as_read") << ": " << shownText(pseudonyms ? pseudonyms->name(r.fullName) : r.fullName)
       << " &middot; Number: <span class=\"code\">"
       << shownText(pseudonyms ? pseudonyms->number(j.nationalId) : j.nationalId) << "</span>\n";
   if (!image.empty())
@@ -187,7 +208,7 @@ void writeFlaggedRow(std::ostream& out, const models::RowRecord& r, const models
         << images.place(image, std::to_string(r.page) + "-" + std::to_string(r.row) + ".png") << "\">\n";
   for (const auto& f : j.findings) {
     out << "<div class=\"flag\"><span class=\"code\">" << models::flagCode(f.flag) << "</span> "
-        << htmlEscape(std::string(models::flagWords(f.flag)));
+        << htmlEscape(m.text(("flag_" + std::string(models::flagCode(f.flag))).c_str()));
     if (!pseudonyms)
       out << "<div class=\"evidence\">Evidence: " << shownText(f.evidence) << " (adds " << models::decimal(f.weight, 1)
           << " to the log-odds)</div>";
@@ -195,10 +216,11 @@ void writeFlaggedRow(std::ostream& out, const models::RowRecord& r, const models
   }
   if (auto it = view.decided.find({r.listId, r.page, r.row}); it != view.decided.end() && !pseudonyms) {
     const models::Decision& d = it->second;
-    const char* what = d.kind == models::Decision::Kind::Accept   ? "Accepted"
-                       : d.kind == models::Decision::Kind::Reject ? "Rejected"
-                                                                  : "Reading corrected";
-    out << "<div class=\"decision\">" << what << " by " << shownText(d.reviewer) << " on " << htmlEscape(d.decidedAt);
+    const std::string what = m.text(d.kind == models::Decision::Kind::Accept   ? "report_accepted_by"
+                                    : d.kind == models::Decision::Kind::Reject ? "report_rejected_by"
+                                                                               : "report_corrected_by",
+                                    {{"reviewer", d.reviewer}, {"date", d.decidedAt}});
+    out << "<div class=\"decision\">" << shownText(what);
     if (d.kind == models::Decision::Kind::Correct)
       out << " to " << shownText(d.fullName) << ", <span class=\"code\">" << shownText(d.nationalId) << "</span>";
     if (!d.note.empty()) out << ": " << shownText(d.note);
@@ -208,10 +230,10 @@ void writeFlaggedRow(std::ostream& out, const models::RowRecord& r, const models
 }
 
 void writeErrors(std::ostream& out, const models::Store& store, const std::vector<models::InputError>& errors,
-                 bool withImages, const ImagePlacer& images) {
-  out << "<h2>Inputs that could not be read</h2>\n";
+                 bool withImages, const ImagePlacer& images, const Messages& m) {
+  out << "<h2>" << m.text("errors_title") << "</h2>\n";
   if (errors.empty()) {
-    out << "<p>None: every input was read.</p>\n";
+    out << "<p>" << m.text("errors_none") << "</p>\n";
     return;
   }
   out << "<table class=\"summary errors\"><tr><th>Input</th><th>Page</th><th>Why</th></tr>\n";
@@ -233,25 +255,44 @@ void writeErrors(std::ostream& out, const models::Store& store, const std::vecto
   }
 }
 
-void writeHead(std::ostream& out, const std::string& title) {
-  out << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" << htmlEscape(title)
+void writeHead(std::ostream& out, const std::string& title, const std::string& language) {
+  out << "<!DOCTYPE html>\n<html lang=\"" << language << "\"><head><meta charset=\"utf-8\"><title>" << htmlEscape(title)
       << "</title><style>" << kStyle << "</style></head><body>\n";
 }
 
 void writeIntro(std::ostream& out, std::size_t lists, std::size_t rows, int flagged, std::size_t errors,
-                const Pseudonyms* pseudonyms) {
-  out << "<h1>listaudit report</h1>\n<p class=\"muted\">" << lists << " lists, " << rows << " rows read, " << flagged
-      << " rows flagged, " << errors
-      << " inputs could not be read. Each flagged row shows the image cut from the scan, every flag in words and "
-         "the evidence behind it. Risk is the estimated chance that the row was entered without the person's "
-         "consent.</p>\n"
-      << "<p class=\"notice\"><strong>A flag is evidence for a person to decide on, never a decision.</strong> "
-         "Before a row is refused or anyone is told that their name was used without consent, a reviewer looks "
-         "at the row's image and the register lines the evidence names. A row whose reading is in doubt is "
-         "UNREADABLE: it accuses no one and must be read by a person.</p>\n";
+                const Pseudonyms* pseudonyms, const Messages& m) {
+  auto n = [](std::size_t v) { return static_cast<std::int64_t>(v); };
+  out << "<h1>" << htmlEscape(m.text("report_title")) << "</h1>\n<p class=\"muted\">"
+      << htmlEscape(m.text("report_intro", {{"lists", n(lists)},
+                                            {"rows", n(rows)},
+                                            {"flagged", n(static_cast<std::size_t>(flagged))},
+                                            {"errors", n(errors)}}))
+      << "</p>\n<p class=\"notice\">" << htmlEscape(m.text("report_notice")) << "</p>\n";
   if (pseudonyms)
     out << "<p class=\"notice\">Shareable copy: names and personal numbers are keyed pseudonyms, and row images "
            "and evidence are left out. The run's owner holds the key and the full report.</p>\n";
+}
+
+// How the check was made: the version, the manifest and each register by
+// SHA-256, and the registers not given, whose checks were not made. No
+// date: a resumed or merged run must write the same bytes as one whole run
+// (contract sections 8 and 11); the protocol and the store carry the date.
+void writeProvenance(std::ostream& out, const models::Store& store, const Messages& m) {
+  if (store.runValue("tool").empty()) return;  // a store made without a run (a test's)
+  std::string registers;
+  for (const char* which : {"population", "consent", "complaints"}) {
+    const std::string name = m.text(("register_" + std::string(which)).c_str());
+    const std::string sha = store.runValue(std::string(which) + "_sha256");
+    registers += (registers.empty() ? "" : "; ") +
+                 (sha.empty() ? m.text("report_register_missing", {{"name", name}})
+                              : m.text("report_register_given", {{"name", name}, {"sha", sha}}));
+  }
+  out << "<p class=\"muted provenance\">"
+      << htmlEscape(m.text("report_provenance", {{"tool", store.runValue("tool")},
+                                                 {"manifest", store.runValue("manifest_sha256")},
+                                                 {"registers", registers}}))
+      << "</p>\n";
 }
 
 void finish(std::ofstream& out, const std::string& path) {
@@ -274,6 +315,7 @@ std::string reportFolder(const std::string& reportPath) {
 
 void writeHtmlReport(const models::Store& store, const std::string& path, const ReportOptions& options) {
   const Pseudonyms* pseudonyms = options.pseudonyms;
+  const Messages messages(options.language);
   const auto lists = store.lists();
   const auto rows = store.rows();
   const auto judged = store.judgements();
@@ -295,20 +337,21 @@ void writeHtmlReport(const models::Store& store, const std::string& path, const 
     return pseudonyms ? std::vector<std::uint8_t>() : store.rowImage(r.listId, r.page, r.row);
   };
   auto writeList = [&](std::ostream& out, const models::ListEntry& list, const ImagePlacer& images) {
-    writeSummary(out, list, store.pageCount(list.listId), perList[list.listId], view);
-    writeCollectors(out, list.listId, rows, judged, view, pseudonyms);
+    writeSummary(out, list, store.pageCount(list.listId), perList[list.listId], view, messages);
+    writeCollectors(out, list.listId, rows, judged, view, pseudonyms, messages);
     for (std::size_t i = 0; i < rows.size(); ++i)
       if (rows[i].listId == list.listId && !judged[i].findings.empty())
-        writeFlaggedRow(out, rows[i], judged[i], rowImage(rows[i]), pseudonyms, view, images);
+        writeFlaggedRow(out, rows[i], judged[i], rowImage(rows[i]), pseudonyms, view, images, messages);
   };
 
   std::ofstream out = openPage(path);
-  writeHead(out, "listaudit report");
-  writeIntro(out, lists.size(), rows.size(), flaggedTotal, errors.size(), pseudonyms);
+  writeHead(out, messages.text("report_title"), messages.language());
+  writeIntro(out, lists.size(), rows.size(), flaggedTotal, errors.size(), pseudonyms, messages);
+  writeProvenance(out, store, messages);
   if (static_cast<int>(rows.size()) <= options.selfContainedRows) {
     const ImagePlacer embedded;
     for (const auto& list : lists) writeList(out, list, embedded);
-    writeErrors(out, store, errors, pseudonyms == nullptr, embedded);
+    writeErrors(out, store, errors, pseudonyms == nullptr, embedded, messages);
     finish(out, path);
     return;
   }
@@ -336,13 +379,13 @@ void writeHtmlReport(const models::Store& store, const std::string& path, const 
     out << "</td><td>" << c.toDecide << "</td><td>" << (unread ? "<span class=\"short\">" : "<span>") << unread
         << (unread ? " (not wholly checked)" : "") << "</span></td></tr>\n";
     std::ofstream listPage = openPage((folder / page).string());
-    writeHead(listPage, "listaudit report: list " + list.listId);
+    writeHead(listPage, messages.text("report_title") + ": " + list.listId, messages.language());
     listPage << "<p><a href=\"../report.html\">&larr; all lists</a></p>\n";
     writeList(listPage, list, ImagePlacer(folder, "", stem + "-"));
     finish(listPage, (folder / page).string());
   }
   out << "</table>\n";
-  writeErrors(out, store, errors, pseudonyms == nullptr, ImagePlacer(folder, folderName + "/"));
+  writeErrors(out, store, errors, pseudonyms == nullptr, ImagePlacer(folder, folderName + "/"), messages);
   finish(out, path);
 }
 

@@ -23,6 +23,7 @@ struct ReportOptions {
   const Pseudonyms* pseudonyms = nullptr;
   int required = 0;              // supporters a list needs; 0 when not asked
   int selfContainedRows = 3000;  // above this many rows, an index and a page per list
+  std::string language = "en";   // one of messageLanguages()
 };
 void writeHtmlReport(const models::Store& store, const std::string& path, const ReportOptions& options = {});
 // The folder of a large report's list pages and images, beside the index

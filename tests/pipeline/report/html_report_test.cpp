@@ -132,3 +132,37 @@ TEST(HtmlReport, splitsALargeRunIntoAnIndexAndAPagePerListWithImagesAsFiles) {
   EXPECT_NE(missing.find("Not wholly checked"), std::string::npos);
   EXPECT_EQ(missing.find("No row of this list is flagged"), std::string::npos);
 }
+
+TEST(HtmlReport, speaksTheRunsLanguageAndDrawsItsPictures) {
+  TempDir dir;
+  models::Store store(dir.file("s.sqlite"));
+  models::ListEntry list;
+  list.listId = "L1";
+  list.party = "P";
+  list.scanPath = "x.pdf";
+  list.electionDate = models::Date::parse("2021-04-04");
+  store.addList(list);
+  models::RowRecord row;
+  row.listId = "L1";
+  row.page = 1;
+  row.row = 1;
+  models::PageRecord page;
+  page.listId = "L1";
+  page.page = 1;
+  store.addPage(page, {row});
+  store.saveJudgements({{"L1", 1, 1, "1", {{models::Flag::SignatureMissing, 2.0, "no ink"}}, 0.3, "", false, ""}});
+  pipeline::ReportOptions options;
+  options.required = 5;
+  options.language = "bg";
+  pipeline::writeHtmlReport(store, dir.file("report.html"), options);
+  const std::string html = readFile(dir.file("report.html"));
+  EXPECT_NE(html.find("<html lang=\"bg\">"), std::string::npos);
+  EXPECT_NE(html.find("Доклад на listaudit"), std::string::npos);
+  EXPECT_NE(html.find("Клетката за подпис е празна."), std::string::npos);
+  EXPECT_NE(html.find("4 април 2021 г."), std::string::npos);
+  EXPECT_NE(html.find("не достигат 5"), std::string::npos);
+  // The valid count against the requirement, and rows per flag, drawn inline.
+  EXPECT_NE(html.find("<svg class=\"chart\""), std::string::npos);
+  EXPECT_NE(html.find(">0/5</text>"), std::string::npos);
+  EXPECT_EQ(html.find("The signature cell is empty."), std::string::npos);
+}

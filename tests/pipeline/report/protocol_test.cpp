@@ -83,7 +83,8 @@ TEST(Protocol, countsWhatListsCsvCountsAndListsTheDecisionsInBulgarianAndEnglish
   for (models::Flag f : pipeline::commissionReasonOrder()) {
     const std::string key = "reason_" + std::string(models::flagCode(f));
     const std::string words = pipeline::Messages("en").text(key.c_str());
-    if (const auto at = en.find(words + ": "); at != std::string::npos) reasons += std::stoi(en.substr(at + words.size() + 2));
+    if (const auto at = en.find(words + ": "); at != std::string::npos)
+      reasons += std::stoi(en.substr(at + words.size() + 2));
   }
   EXPECT_EQ(reasons, rows - valid);
   EXPECT_THROW(pipeline::writeProtocol(store, "NO-SUCH", dir.file("x.pdf"), pipeline::Messages("en")),
