@@ -6,6 +6,7 @@
 #include <iostream>
 #include <thread>
 
+#include "pipeline/report/messages.hpp"
 #include "tools/commands.hpp"
 #include "tools/review/review_server.hpp"
 
@@ -13,7 +14,7 @@ namespace listaudit::tools {
 
 CommandRunner addServeCommand(CLI::App& app) {
   struct Options {
-    std::string store;
+    std::string store, lang;
     int port = 8765;
   };
   auto options = std::make_shared<Options>();
@@ -22,6 +23,8 @@ CommandRunner addServeCommand(CLI::App& app) {
   cmd->add_option("--port", options->port, "Port on 127.0.0.1 (0: any free port)")
       ->check(CLI::Range(0, 65535))
       ->capture_default_str();
+  cmd->add_option("--lang", options->lang, "The pages' language (else the browser's)")
+      ->check(CLI::IsMember(pipeline::messageLanguages()));
   return [options] {
     // The signals are waited for on a thread of their own, which stops the
     // server; every other thread (the server's) leaves them blocked.
@@ -40,6 +43,7 @@ CommandRunner addServeCommand(CLI::App& app) {
     }
     // The address holds the token: it goes to the terminal, never to a log.
     std::cout << "listaudit serve: the reviewer's desk is at\n  " << server->url()
+              << (options->lang.empty() ? "" : "&lang=" + options->lang)
               << "\nopen it in a browser on this machine; Ctrl-C stops it" << std::endl;
     std::thread waiter([&] {
       int signal = 0;

@@ -195,6 +195,35 @@ void writeCollectors(std::ostream& out, const std::string& listId, const std::ve
   out << "</table>\n";
 }
 
+// The rows of a list by risk (five bands), and each collector's share of
+// flagged rows: where invented entries cluster, the picture shows it.
+void writeRiskAndCollectorCharts(std::ostream& out, const std::string& listId,
+                                 const std::vector<models::RowRecord>& rows,
+                                 const std::vector<models::JudgedRow>& judged, const RunView& view,
+                                 const Pseudonyms* pseudonyms, const Messages& m) {
+  std::vector<std::pair<std::string, double>> bands;
+  for (int b = 0; b < 5; ++b) bands.emplace_back(std::to_string(b * 20) + "–" + std::to_string(b * 20 + 20) + "%", 0);
+  std::map<std::string, std::pair<int, int>> perCollector;  // rows, flagged
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (rows[i].listId != listId) continue;
+    bands[static_cast<std::size_t>(std::min(4, static_cast<int>(judged[i].risk * 5)))].second += 1;
+    const auto it = view.collectorOfPage.find({listId, rows[i].page});
+    const std::string who = it == view.collectorOfPage.end() || it->second.empty() ? m.text("collector_not_read")
+                            : pseudonyms                                           ? pseudonyms->name(it->second)
+                                                                                   : it->second;
+    auto& [n, flagged] = perCollector[who];
+    ++n;
+    if (!judged[i].findings.empty()) ++flagged;
+  }
+  std::vector<std::pair<std::string, double>> shares;
+  for (const auto& [who, counts] : perCollector)
+    shares.emplace_back(who, counts.first ? static_cast<double>(counts.second) / counts.first : 0.0);
+  out << "<div class=\"charts\"><figure>" << barsSvg(bands, m.text("chart_risk")) << "<figcaption>"
+      << htmlEscape(m.text("chart_risk")) << "</figcaption></figure><figure>"
+      << barsSvg(shares, m.text("chart_collectors"), true) << "<figcaption>" << htmlEscape(m.text("chart_collectors"))
+      << "</figcaption></figure></div>\n";
+}
+
 void writeFlaggedRow(std::ostream& out, const models::RowRecord& r, const models::JudgedRow& j,
                      const std::vector<std::uint8_t>& image, const Pseudonyms* pseudonyms, const RunView& view,
                      const ImagePlacer& images, const Messages& m) {
@@ -339,6 +368,7 @@ void writeHtmlReport(const models::Store& store, const std::string& path, const 
   auto writeList = [&](std::ostream& out, const models::ListEntry& list, const ImagePlacer& images) {
     writeSummary(out, list, store.pageCount(list.listId), perList[list.listId], view, messages);
     writeCollectors(out, list.listId, rows, judged, view, pseudonyms, messages);
+    writeRiskAndCollectorCharts(out, list.listId, rows, judged, view, pseudonyms, messages);
     for (std::size_t i = 0; i < rows.size(); ++i)
       if (rows[i].listId == list.listId && !judged[i].findings.empty())
         writeFlaggedRow(out, rows[i], judged[i], rowImage(rows[i]), pseudonyms, view, images, messages);

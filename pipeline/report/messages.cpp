@@ -83,6 +83,22 @@ std::string Messages::date(const models::Date& date) const {
   return utf8(out);
 }
 
+std::map<std::string, std::string> Messages::patterns(std::string_view prefix) const {
+  // The root (English) holds every key; this language's bundle falls back to it.
+  UErrorCode status = U_ZERO_ERROR;
+  icu::ResourceBundle root(catalogueDir().c_str(), icu::Locale::getRoot(), status);
+  std::map<std::string, std::string> out;
+  root.resetIterator();
+  while (U_SUCCESS(status) && root.hasNext()) {
+    const icu::ResourceBundle item = root.getNext(status);
+    const std::string key = item.getKey() ? item.getKey() : "";
+    if (key.rfind(prefix, 0) != 0) continue;
+    UErrorCode own = U_ZERO_ERROR;
+    out[key] = utf8(bundle_->getStringEx(key.c_str(), own));
+  }
+  return out;
+}
+
 std::string Messages::number(std::int64_t value) const {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::NumberFormat> format(icu::NumberFormat::createInstance(*locale_, status));

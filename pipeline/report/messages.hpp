@@ -7,6 +7,7 @@
 // Thread-safe once made (const use only).
 #include <cstdint>
 #include <initializer_list>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -44,6 +45,10 @@ class Messages {
   std::string date(const models::Date& date) const;
   // A whole number with the language's grouping (12,345; 12 345).
   std::string number(std::int64_t value) const;
+  // Every message whose key begins with `prefix`, as its pattern (not
+  // formatted), in this language or, where it has none, in English: for a
+  // web page that fills in its own {names}.
+  std::map<std::string, std::string> patterns(std::string_view prefix) const;
 
  private:
   std::string language_;

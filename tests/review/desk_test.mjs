@@ -122,6 +122,13 @@ try {
   await page.locator("#collectors table tr").nth(1).waitFor();
   await page.screenshot({ path: join(shots, "desk-collectors.png") });
   check((await page.locator("#collectors table tr").count()) > 1, "the collector view lists collectors");
+  // In Bulgarian, as `serve --lang bg` or a Bulgarian browser asks.
+  await page.goto(url + "&lang=bg");
+  await page.locator('#lists tr[data-list="L01-BG"]').waitFor();
+  check((await page.locator("#tab-overview").innerText()) === "Преглед", "the desk speaks Bulgarian when asked");
+  const verdictBg = await page.locator('#lists tr[data-list="L01-BG"] .verdict').innerText();
+  check(verdictBg.startsWith("не достигат") || verdictBg.startsWith("достига"), `and gives its verdict in it (${verdictBg})`);
+  await page.screenshot({ path: join(shots, "desk-overview-bg.png") });
   check(problems.length === 0, "no script error and no failed request" + (problems.length ? ": " + problems.join("; ") : ""));
 } catch (e) {
   console.error(e.message);

@@ -3,10 +3,12 @@
 #include <openssl/crypto.h>
 #include <openssl/rand.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <stdexcept>
 
 #include "ingest/who_and_when.hpp"
+#include "pipeline/report/messages.hpp"
 #include "pipeline/review_decisions.hpp"
 #include "tools/review/desk_page.hpp"
 
@@ -97,6 +99,16 @@ void ReviewServer::routes() {
   server_.Get("/api/overview", [this](const httplib::Request&, httplib::Response& response) {
     std::lock_guard<std::mutex> guard(lock_);
     sendJson(response, overview(run_));
+  });
+  server_.Get("/api/messages", [](const httplib::Request& request, httplib::Response& response) {
+    const std::string asked = request.get_param_value("lang");
+    const auto& known = pipeline::messageLanguages();
+    const std::string language = std::find(known.begin(), known.end(), asked) != known.end() ? asked : "en";
+    const pipeline::Messages messages(language);
+    json out = {{"language", language}, {"languages", known}};
+    for (const char* prefix : {"desk_", "flag_"})
+      for (const auto& [key, pattern] : messages.patterns(prefix)) out["messages"][key] = pattern;
+    sendJson(response, out);
   });
   server_.Get("/api/collectors", [this](const httplib::Request&, httplib::Response& response) {
     std::lock_guard<std::mutex> guard(lock_);
