@@ -58,6 +58,9 @@ TEST_F(ReviewDesk, overviewMarksAListWithAnInputNotReadAsNotChecked) {
   EXPECT_EQ(gone["rows"], 0);
   const auto& l01 = o["lists"][0];
   EXPECT_TRUE(l01["checked"].get<bool>());
+  int banded = 0;  // every row in one band of risk
+  for (const auto& n : l01["risk_bands"]) banded += n.get<int>();
+  EXPECT_EQ(banded, l01["rows"].get<int>());
   // The counts are lists.csv's.
   for (const auto& line : readCsv(dir_->file("run/lists.csv")))
     for (const auto& l : o["lists"])

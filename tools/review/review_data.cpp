@@ -121,7 +121,12 @@ json overview(const RunSnapshot& run) {
     const int unreadable = t.perFlag.count(models::Flag::Unreadable) ? t.perFlag.at(models::Flag::Unreadable) : 0;
     json perFlag = json::object();
     for (const auto& [flag, n] : t.perFlag) perFlag[std::string(models::flagCode(flag))] = n;
+    // Rows by risk, in five bands of 20%.
+    std::vector<int> bands(5, 0);
+    for (const auto& j : run.judged)
+      if (j.listId == list.listId) ++bands[static_cast<std::size_t>(std::min(4, static_cast<int>(j.risk * 5)))];
     json l = {{"list_id", list.listId},
+              {"risk_bands", bands},
               {"party", list.party},
               {"country", std::string(list.country.code())},
               {"election_date", list.electionDate ? list.electionDate->toString() : ""},
