@@ -62,8 +62,12 @@ IdCheck checkJmbg(std::string_view n) {
   const int day = digitsValue(n.substr(0, 2));
   const int month = digitsValue(n.substr(2, 2));
   const int yyy = digitsValue(n.substr(4, 3));
-  return datedCheck(IdScheme::Jmbg, "JMBG", Date::make(yyy >= 800 ? 1000 + yyy : 2000 + yyy, month, day),
-                    jmbgCheckDigit(n.substr(0, 12)) == n[12]);
+  // The year's last three digits: 8xx and 9xx are 1800s and 1900s, 0xx the
+  // 2000s; 100 to 799 is no year a living person was born in.
+  const std::optional<Date> birth = yyy >= 800  ? Date::make(1000 + yyy, month, day)
+                                    : yyy < 100 ? Date::make(2000 + yyy, month, day)
+                                                : std::nullopt;
+  return datedCheck(IdScheme::Jmbg, "JMBG", birth, jmbgCheckDigit(n.substr(0, 12)) == n[12]);
 }
 
 IdCheck checkAlbanian(std::string_view n) {

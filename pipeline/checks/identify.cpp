@@ -71,10 +71,12 @@ class Identifier {
     std::copy_if(all.begin(), all.end(), std::back_inserter(rivals),
                  [](const Candidate& c) { return c.support >= models::kSupportRatio; });
     if (id_.check.valid()) {
-      // The number as read stands when confirmed, or when the image supports no other.
+      // The number as read stands when confirmed, or when it was read surely
+      // and the image supports no other: a number read unsurely that passes
+      // its check may be a misreading that passes by chance (one in ten).
       if (Confirmation by = confirmation(id_.number); !by.how.empty()) return byNumber(id_.number, std::move(by));
       if (auto one = theOneConfirmed(all)) return repairedTo(one->first, std::move(one->second));
-      if (rivals.empty()) return byNumber(id_.number, {});
+      if (rivals.empty() && row_.idConfidence >= sureConfidence()) return byNumber(id_.number, {});
       return inDoubt(rivals);
     }
     if (auto one = theOneConfirmed(all)) return repairedTo(one->first, std::move(one->second));
@@ -84,13 +86,18 @@ class Identifier {
     const bool handwritten = row_.idWriting == models::Writing::Handwritten;
     const bool cutInDoubt =
         handwritten && scheme_ != models::IdScheme::Unknown && row_.rawId.size() != models::idForm(scheme_).size();
-    // A hand's digit is written wrong, rather than misread, only when read at 0.9 or more.
-    const double sure = handwritten ? kSureHandwrittenDigit : context_.options.minIdConfidence;
-    who_.inDoubt = row_.rawId.empty() || row_.idConfidence < sure || !rivals.empty() || cutInDoubt;
+    who_.inDoubt = row_.rawId.empty() || row_.idConfidence < sureConfidence() || !rivals.empty() || cutInDoubt;
     if (!rivals.empty()) who_.candidates = describe(rivals);
     if (context_.registers.population) {
-      // Only a name that names one person identifies anyone.
-      if (peopleOfName_.size() == 1) {
+      // Only a name that names one person identifies anyone; and while the
+      // number is in doubt, only when the image allows that person's number
+      // (a name misread by one letter may be another person's).
+      if (peopleOfName_.size() == 1 && who_.inDoubt && !row_.rawId.empty() &&
+          support(peopleOfName_.front().nationalId) < kConfirmableSupport) {
+        who_.candidates += std::string(who_.candidates.empty() ? "" : "; ") + context_.registers.populationName +
+                           " line " + std::to_string(peopleOfName_.front().line) +
+                           " holds the name read, under a number the image does not show";
+      } else if (peopleOfName_.size() == 1) {
         who_.person = peopleOfName_.front();
         who_.number = who_.person->nationalId;
         who_.byName = true;
@@ -194,8 +201,20 @@ class Identifier {
 
   RowIdentity inDoubt(const std::vector<Candidate>& rivals) {
     who_.inDoubt = true;
-    who_.candidates = describe(rivals);
+    if (!rivals.empty())
+      who_.candidates = describe(rivals);
+    else
+      who_.candidates = "the number passes its check but was read unsurely and nothing confirms it" +
+                        (context_.copy && !context_.copy->nationalId.empty()
+                             ? "; the electronic copy gives " + context_.copy->nationalId
+                             : std::string());
     return who_;
+  }
+
+  // How sure a reading must be to stand on its own: a hand's digit is
+  // written wrong, rather than misread, only when read at 0.9 or more.
+  double sureConfidence() const {
+    return row_.idWriting == models::Writing::Handwritten ? kSureHandwrittenDigit : context_.options.minIdConfidence;
   }
 
   std::string describe(const std::vector<Candidate>& rivals) const {

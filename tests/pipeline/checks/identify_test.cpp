@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "models/national_id.hpp"
 #include "models/reading_odds.hpp"
 #include "pipeline/checks/judge.hpp"
 #include "tests/support/test_support.hpp"
@@ -157,4 +158,46 @@ TEST(IdentityOfAnAlbanianRow, aLookAlikeReadSurelyIsTakenWhenTheRegisterHoldsItU
   EXPECT_EQ(j.nationalId, "E50312345K");
   EXPECT_FALSE(has(j, Flag::NotInRegister));
   EXPECT_FALSE(has(j, Flag::Unreadable));
+}
+
+// A hand's number that passes its check by chance (one misreading in ten
+// does) accuses nobody unless something confirms it.
+TEST_F(Identity, holdsBackAHandsValidNumberReadUnsurelyThatNothingConfirms) {
+  models::RowRecord r = row("Петър Стоянов", "0241010000", 0.99, 3, 0.5, {{'2', 0.3}});
+  r.idWriting = models::Writing::Handwritten;
+  const auto j = judge(r);  // the register holds the number under Мария Колева, not the name read
+  EXPECT_TRUE(has(j, Flag::Unreadable));
+  EXPECT_FALSE(has(j, Flag::NameMismatch));
+  EXPECT_FALSE(has(j, Flag::NoConsent));
+  EXPECT_FALSE(has(j, Flag::Underage));
+  // Read surely, the same number stands and its person's flags are raised.
+  models::RowRecord sure = row("Петър Стоянов", "0241010000");
+  sure.idWriting = models::Writing::Handwritten;
+  const auto stands = judge(sure);
+  // (the name, a hand's that the register does not confirm, is still for a person to read)
+  EXPECT_TRUE(has(stands, Flag::NoConsent));
+}
+
+// A name read with confidence but misread by one letter may be another
+// person's: while the number is in doubt, the name identifies its person only
+// when the image allows that person's number.
+TEST_F(Identity, doesNotTakeThePersonOfTheNameWhenTheImageShowsAnotherNumber) {
+  models::RowRecord r = row("Иван Петров Попов", "1234567890", 0.6);  // fails its check, every digit unsure
+  r.idWriting = models::Writing::Handwritten;
+  const auto j = judge(r);
+  EXPECT_TRUE(has(j, Flag::Unreadable));
+  EXPECT_FALSE(has(j, Flag::NoConsent));
+  bool named = false;
+  for (const auto& f : j.findings)
+    if (f.flag == Flag::Unreadable)
+      named = f.evidence.find("under a number the image does not show") != std::string::npos;
+  EXPECT_TRUE(named);
+}
+
+TEST(JmbgScheme, refusesAYearNoOneLivingWasBornIn) {
+  // 04.11.679: the three year digits of a JMBG are 8xx, 9xx or 0xx.
+  std::string first12 = "041167997205";
+  EXPECT_FALSE(models::checkNationalId(first12 + models::jmbgCheckDigit(first12), models::IdScheme::Jmbg).valid());
+  first12 = "041199972095";
+  EXPECT_TRUE(models::checkNationalId(first12 + models::jmbgCheckDigit(first12), models::IdScheme::Jmbg).valid());
 }
