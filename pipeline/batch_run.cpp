@@ -460,9 +460,15 @@ RunSummary recheckRun(models::Store& store, const std::string& outDir,
   if (store.purged()) throw RecheckError(outDir + ": the run's personal data was purged; nothing can be checked again");
   const RegisterPaths paths{store.runValue("population"), store.runValue("consent"), store.runValue("complaints"),
                             store.runValue("cache")};
-  for (const std::string& path : {paths.population, paths.consent, paths.complaints})
-    if (!path.empty() && !fs::exists(path))
-      throw RecheckError(path + ": a register the run was checked against is no longer there");
+  // The same registers, not others that took their names: the outputs say
+  // which registers (by SHA-256) they were checked against.
+  for (const char* key : {"population", "consent", "complaints"}) {
+    const std::string path = store.runValue(key);
+    if (path.empty()) continue;
+    if (!fs::exists(path)) throw RecheckError(path + ": a register the run was checked against is no longer there");
+    if (ingest::fileSha256(path) != store.runValue(std::string(key) + "_sha256"))
+      throw RecheckError(path + ": this register changed since the run was checked; run the batch again");
+  }
   // The run's own errors are in the store already; what reading the
   // registers and copies again reports is not a new error of the run.
   models::ErrorList again;

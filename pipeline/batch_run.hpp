@@ -88,7 +88,7 @@ struct MergeOptions {
 RunSummary mergeShards(const MergeOptions& options);
 
 // The run's store cannot be checked again: unfinished, purged, or a
-// register it was checked against is gone.
+// register it was checked against is gone or changed (its SHA-256).
 class RecheckError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;

@@ -191,3 +191,19 @@ TEST_F(ReviewDecisions, runningTheSameCommandAgainKeepsTheDecisions) {
   EXPECT_EQ(models::Store(out + "/listaudit.sqlite").decisions().size(), 1u);
   EXPECT_EQ(readFile(out + "/lists.csv"), lists);
 }
+
+TEST_F(ReviewDecisions, refusesToCheckAgainstARegisterThatChangedSinceTheRun) {
+  TempDir dir;
+  std::filesystem::copy_file(dataDir() + "/consent.csv", dir.file("consent.csv"));
+  pipeline::RunOptions options;
+  options.manifest = dataDir() + "/manifest.csv";
+  options.consent = dir.file("consent.csv");
+  options.outDir = dir.file("run");
+  pipeline::runBatch(options);
+  const auto flagged = firstWith(dir.file("run"), "NO_CONSENT");
+  listaudit::testing::writeFile(dir.file("consent.csv"), listaudit::testing::readFile(dir.file("consent.csv")) + "\n");
+  models::Store store(dir.file("run/listaudit.sqlite"));
+  EXPECT_THROW(pipeline::recordDecision(store, dir.file("run"), decision(flagged, models::Decision::Kind::Accept)),
+               pipeline::RecheckError);
+  EXPECT_EQ(store.decisions().size(), 1u);  // kept, for when the run is made again
+}
