@@ -1,5 +1,6 @@
 #include "models/list_tally.hpp"
 
+#include <algorithm>
 #include <set>
 
 namespace listaudit::models {
@@ -27,8 +28,22 @@ std::map<std::string, ListTally> tallyLists(const std::vector<JudgedRow>& judged
       ++t.toDecide;
     // A check raises a flag at most once on a row.
     for (const auto& f : j.findings) ++t.perFlag[f.flag];
+    ++t.riskBands[static_cast<std::size_t>(std::clamp(static_cast<int>(j.risk * 5), 0, 4))];
   }
   return tallies;
+}
+
+std::map<std::pair<std::string, std::string>, CollectorTally> tallyCollectors(
+    const std::vector<JudgedRow>& judged, const std::map<std::pair<std::string, int>, std::string>& collectorOfPage) {
+  std::map<std::pair<std::string, std::string>, CollectorTally> out;
+  for (const JudgedRow& j : judged) {
+    const auto it = collectorOfPage.find({j.listId, j.page});
+    CollectorTally& c = out[{j.listId, it == collectorOfPage.end() ? std::string() : it->second}];
+    ++c.rows;
+    if (!j.findings.empty()) ++c.flagged;
+    for (const auto& f : j.findings) ++c.perFlag[f.flag];
+  }
+  return out;
 }
 
 SampleTally tallySample(const std::vector<JudgedRow>& judged, const std::string& listId,

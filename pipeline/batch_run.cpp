@@ -229,25 +229,47 @@ void finishRun(models::Store& store, const std::vector<models::ListEntry>& lists
     if (!j.findings.empty()) ++summary.flaggedRows;
 }
 
-// What `recheckRun` needs to check the run again after a decision (the
-// registers it was checked against and the supporters a list needs), and
-// what a report or protocol says of how the check was made (when, by which
-// version, on which manifest and registers: their SHA-256).
-void rememberChecks(models::Store& store, const std::string& manifest, const RegisterPaths& registers, int required) {
-  auto absolute = [](const std::string& path) {
-    return path.empty() ? path : fs::absolute(path).lexically_normal().string();
-  };
+std::string absolutePath(const std::string& path) {
+  return path.empty() ? path : fs::absolute(path).lexically_normal().string();
+}
+
+// When the run was made, by which version, on which manifest: what a shard,
+// a whole run and a merge all record.
+void rememberRun(models::Store& store, const std::string& manifest) {
   store.setRunValue("run_at", ingest::auditEntry("run", "").at);
   store.setRunValue("tool", models::kToolVersion);
   store.setRunValue("manifest_sha256", ingest::fileSha256(manifest));
-  for (const auto& [key, path] :
-       {std::pair{"population", registers.population}, std::pair{"consent", registers.consent},
-        std::pair{"complaints", registers.complaints}}) {
-    store.setRunValue(key, absolute(path));
-    store.setRunValue(std::string(key) + "_sha256", path.empty() ? std::string() : ingest::fileSha256(path));
+}
+
+// Each register as the checks used it, by key: its path and its SHA-256.
+std::vector<std::tuple<const char*, const std::string&, const std::string&>> registersUsed(const RegisterPaths& paths,
+                                                                                           const Registers& loaded) {
+  return {{"population", paths.population, loaded.populationSha256},
+          {"consent", paths.consent, loaded.consentSha256},
+          {"complaints", paths.complaints, loaded.complaintsSha256}};
+}
+
+// What `recheckRun` needs to check the run again after a decision (the
+// registers it was checked against and the supporters a list needs), and
+// what a report or protocol says of how the check was made (when, by which
+// version, on which manifest and registers: their SHA-256, hashed once when
+// they were loaded).
+void rememberChecks(models::Store& store, const std::string& manifest, const RegisterPaths& paths,
+                    const Registers& loaded, int required) {
+  rememberRun(store, manifest);
+  for (const auto& [key, path, sha256] : registersUsed(paths, loaded)) {
+    store.setRunValue(key, absolutePath(path));
+    store.setRunValue(std::string(key) + "_sha256", sha256);
   }
-  store.setRunValue("cache", absolute(registers.cacheDir));
+  store.setRunValue("cache", absolutePath(paths.cacheDir));
   store.setRunValue("required", std::to_string(required));
+}
+
+// A function that hands what the run is doing to `onStage`, when there is one.
+std::function<void(const std::string&)> stageSayer(const std::function<void(const std::string&)>& onStage) {
+  return [&onStage](const std::string& what) {
+    if (onStage) onStage(what);
+  };
 }
 
 // The lists of shard K of N: those whose place in the manifest, from 0, is
@@ -266,9 +288,7 @@ ingest::ManifestPaths pathsPolicy(bool allowOutside) {
 }  // namespace
 
 RunSummary runBatch(const RunOptions& options) {
-  auto say = [&](const std::string& what) {
-    if (options.onStage) options.onStage(what);
-  };
+  const auto say = stageSayer(options.onStage);
   const bool sharded = options.shardCount > 0;
   if (sharded && (options.shardIndex < 1 || options.shardIndex > options.shardCount))
     throw std::invalid_argument("run: --shard K/N needs 1 <= K <= N");
@@ -291,10 +311,8 @@ RunSummary runBatch(const RunOptions& options) {
       ingest::readManifest(options.manifest, early, pathsPolicy(options.allowOutsidePaths));
   const std::vector<models::ListEntry> lists = sharded ? shardOf(all, options.shardIndex, options.shardCount) : all;
   // A shard only reads its pages; the merge makes the checks, with the registers.
-  const Registers registers =
-      sharded ? Registers{}
-              : openRegisters({options.population, options.consent, options.complaints, options.cacheDir},
-                              options.outDir, early, say);
+  const RegisterPaths registerPaths{options.population, options.consent, options.complaints, options.cacheDir};
+  const Registers registers = sharded ? Registers{} : openRegisters(registerPaths, options.outDir, early, say);
 
   RunSummary summary;
   summary.storePath = (out / "listaudit.sqlite").string();
@@ -338,9 +356,8 @@ RunSummary runBatch(const RunOptions& options) {
     // What merge needs to know this shard by, and to refuse a mixed set.
     store.setRunValue("shard", shard);
     store.setRunValue("manifest", options.manifest);  // as given: errors name it so
-    store.setRunValue("manifest_absolute", fs::absolute(options.manifest).lexically_normal().string());
-    store.setRunValue("manifest_sha256", ingest::fileSha256(options.manifest));
-    store.setRunValue("tool", models::kToolVersion);
+    store.setRunValue("manifest_absolute", absolutePath(options.manifest));
+    rememberRun(store, options.manifest);
     store.setRunValue("paths", options.allowOutsidePaths ? "anywhere" : "inside");
     summary.errorsCsv = (out / "errors.csv").string();
     writeErrorsCsv(store, summary.errorsCsv + kPartial);
@@ -350,16 +367,13 @@ RunSummary runBatch(const RunOptions& options) {
     summary.errors = errors.count();
     return summary;
   }
-  rememberChecks(store, options.manifest, {options.population, options.consent, options.complaints, options.cacheDir},
-                 options.required);
+  rememberChecks(store, options.manifest, registerPaths, registers, options.required);
   finishRun(store, lists, registers, errors, out, options.required, pseudonyms ? &*pseudonyms : nullptr, say, summary);
   return summary;
 }
 
 RunSummary mergeShards(const MergeOptions& options) {
-  auto say = [&](const std::string& what) {
-    if (options.onStage) options.onStage(what);
-  };
+  const auto say = stageSayer(options.onStage);
   // Every shard finished, of one run, and all N of them: each store by K.
   std::vector<std::string> problems;
   std::map<int, std::string> shards;
@@ -417,8 +431,8 @@ RunSummary mergeShards(const MergeOptions& options) {
   const fs::path out = prepareOutputFolder(options.outDir);
   models::ErrorList early;
   const std::vector<models::ListEntry> lists = ingest::readManifest(manifest, early, pathsPolicy(paths == "anywhere"));
-  const Registers registers = openRegisters({options.population, options.consent, options.complaints, options.cacheDir},
-                                            options.outDir, early, say);
+  const RegisterPaths registerPaths{options.population, options.consent, options.complaints, options.cacheDir};
+  const Registers registers = openRegisters(registerPaths, options.outDir, early, say);
 
   RunSummary summary;
   summary.storePath = (out / "listaudit.sqlite").string();
@@ -445,34 +459,31 @@ RunSummary mergeShards(const MergeOptions& options) {
   const auto stored = store.storedPages();
   summary.pagesRead = static_cast<int>(stored.size());
   for (const auto& [page, rows] : stored) summary.rows += rows;
-  rememberChecks(store, manifest, {options.population, options.consent, options.complaints, options.cacheDir},
-                 options.required);
+  rememberChecks(store, manifest, registerPaths, registers, options.required);
   finishRun(store, lists, registers, errors, out, options.required, nullptr, say, summary);
   return summary;
 }
 
 RunSummary recheckRun(models::Store& store, const std::string& outDir,
                       const std::function<void(const std::string&)>& onStage) {
-  auto say = [&](const std::string& what) {
-    if (onStage) onStage(what);
-  };
+  const auto say = stageSayer(onStage);
   if (!store.complete()) throw RecheckError(outDir + ": the run did not finish; run the same command again first");
   if (store.purged()) throw RecheckError(outDir + ": the run's personal data was purged; nothing can be checked again");
   const RegisterPaths paths{store.runValue("population"), store.runValue("consent"), store.runValue("complaints"),
                             store.runValue("cache")};
-  // The same registers, not others that took their names: the outputs say
-  // which registers (by SHA-256) they were checked against.
-  for (const char* key : {"population", "consent", "complaints"}) {
-    const std::string path = store.runValue(key);
-    if (path.empty()) continue;
-    if (!fs::exists(path)) throw RecheckError(path + ": a register the run was checked against is no longer there");
-    if (ingest::fileSha256(path) != store.runValue(std::string(key) + "_sha256"))
-      throw RecheckError(path + ": this register changed since the run was checked; run the batch again");
-  }
+  for (const std::string* path : {&paths.population, &paths.consent, &paths.complaints})
+    if (!path->empty() && !fs::exists(*path))
+      throw RecheckError(*path + ": a register the run was checked against is no longer there");
   // The run's own errors are in the store already; what reading the
   // registers and copies again reports is not a new error of the run.
   models::ErrorList again;
   const Registers registers = openRegisters(paths, outDir, again, say);
+  // The same registers, not others that took their names: the outputs say
+  // which registers (by SHA-256) they were checked against. Loading hashed
+  // each one; that is the one read of it here.
+  for (const auto& [key, path, sha256] : registersUsed(paths, registers))
+    if (!path.empty() && sha256 != store.runValue(std::string(key) + "_sha256"))
+      throw RecheckError(path + ": this register changed since the run was checked; run the batch again");
   const std::vector<models::ListEntry> lists = store.lists();
   say("checking rows again");
   const DigitalCopies digital = loadDigitalCopies(lists, again);

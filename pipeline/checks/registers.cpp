@@ -79,11 +79,13 @@ models::PopulationIndex importPopulation(const std::string& path, const std::str
   return std::move(*models::PopulationIndex::open(indexPath));
 }
 
-models::PopulationIndex openPopulation(const std::string& path, const std::string& cacheDir,
+// The import is named by the register's content (`sha256`), so a changed
+// register is imported anew.
+models::PopulationIndex openPopulation(const std::string& path, const std::string& sha256, const std::string& cacheDir,
                                        models::ErrorReporter& errors, const std::function<void(long long)>& onImport,
                                        const std::function<void(const std::string&)>& say) {
   fs::create_directories(cacheDir);
-  const std::string indexPath = (fs::path(cacheDir) / ("population-" + ingest::fileSha256(path) + ".sqlite")).string();
+  const std::string indexPath = (fs::path(cacheDir) / ("population-" + sha256 + ".sqlite")).string();
   try {
     if (auto existing = models::PopulationIndex::open(indexPath)) {
       // Its bad lines were reported when it was imported; they are still there.
@@ -106,7 +108,8 @@ Registers loadRegisters(const RegisterPaths& paths, models::ErrorReporter& error
   Registers r;
   if (!paths.population.empty()) {
     if (!fs::is_regular_file(paths.population)) throw ingest::CsvError(paths.population + ": no such file");
-    r.population = openPopulation(paths.population, paths.cacheDir, errors, onImport, say);
+    r.populationSha256 = ingest::fileSha256(paths.population);
+    r.population = openPopulation(paths.population, r.populationSha256, paths.cacheDir, errors, onImport, say);
     r.populationName = fs::path(paths.population).filename().string();
   }
   if (!paths.consent.empty()) {
@@ -114,12 +117,14 @@ Registers loadRegisters(const RegisterPaths& paths, models::ErrorReporter& error
     ingest::readConsent(
         paths.consent, [&](const models::ConsentRecord& c) { r.consent->add(c); }, errors);
     r.consentName = fs::path(paths.consent).filename().string();
+    r.consentSha256 = ingest::fileSha256(paths.consent);
   }
   if (!paths.complaints.empty()) {
     r.complaints.emplace();
     ingest::readComplaints(
         paths.complaints, [&](const models::Complaint& c) { r.complaints->add(c); }, errors);
     r.complaintsName = fs::path(paths.complaints).filename().string();
+    r.complaintsSha256 = ingest::fileSha256(paths.complaints);
   }
   return r;
 }

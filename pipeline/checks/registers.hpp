@@ -26,6 +26,9 @@ struct Registers {
   std::optional<models::ConsentBook> consent;
   std::optional<models::ComplaintBook> complaints;
   std::string populationName, consentName, complaintsName;  // file names, for evidence
+  // Each given register's SHA-256, hashed once as it is loaded: the outputs
+  // say which registers the rows were checked against.
+  std::string populationSha256, consentSha256, complaintsSha256;
 };
 
 // Throws ingest::CsvError when a register cannot be used at all; bad lines are

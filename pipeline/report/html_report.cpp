@@ -112,6 +112,7 @@ struct RunView {
   std::map<models::RowKey, models::Decision> decided;
   std::map<std::pair<std::string, int>, std::string> collectorOfPage;  // (list, page) -> collector as read
   std::map<std::string, int> errorsOfList;                             // inputs of the list not read
+  std::map<std::pair<std::string, std::string>, models::CollectorTally> collectors;  // by (list, collector)
   int required = 0;
 };
 
@@ -161,63 +162,34 @@ void writeSummary(std::ostream& out, const models::ListEntry& list, int pages, c
 }
 
 // Per collector (the line under each page's table), so that invented
-// entries clustering by collector stand out.
-void writeCollectors(std::ostream& out, const std::string& listId, const std::vector<models::RowRecord>& rows,
-                     const std::vector<models::JudgedRow>& judged, const RunView& view, const Pseudonyms* pseudonyms,
-                     const Messages& m) {
-  struct Count {
-    int rows = 0, flagged = 0, noConsent = 0, repeated = 0;
-  };
-  std::map<std::string, Count> counts;
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    if (rows[i].listId != listId) continue;
-    const auto it = view.collectorOfPage.find({listId, rows[i].page});
-    Count& c = counts[it == view.collectorOfPage.end() ? std::string() : it->second];
-    ++c.rows;
-    if (!judged[i].findings.empty()) ++c.flagged;
-    for (const auto& f : judged[i].findings) {
-      if (f.flag == models::Flag::NoConsent) ++c.noConsent;
-      if (f.flag == models::Flag::SignatureRepeated) ++c.repeated;
-    }
-  }
-  if (counts.empty()) return;
-  out << "<table class=\"summary\"><tr><th>" << m.text("collector_header") << "</th><th>" << m.text("collector_rows")
-      << "</th><th>" << m.text("collector_flagged") << "</th><th>" << m.text("collector_no_consent") << "</th><th>"
-      << m.text("collector_repeated") << "</th></tr>\n";
-  for (const auto& [collector, c] : counts) {
-    const std::string who = collector.empty() ? m.text("collector_not_read")
-                            : pseudonyms      ? pseudonyms->name(collector)
-                                              : collector;
-    out << "<tr><td>" << shownText(who) << "</td><td>" << c.rows << "</td><td>" << c.flagged << "</td><td>"
-        << c.noConsent << " (" << models::decimal(c.rows ? 100.0 * c.noConsent / c.rows : 0, 0) << "%)</td><td>"
-        << c.repeated << "</td></tr>\n";
-  }
-  out << "</table>\n";
-}
-
-// The rows of a list by risk (five bands), and each collector's share of
-// flagged rows: where invented entries cluster, the picture shows it.
-void writeRiskAndCollectorCharts(std::ostream& out, const std::string& listId,
-                                 const std::vector<models::RowRecord>& rows,
-                                 const std::vector<models::JudgedRow>& judged, const RunView& view,
-                                 const Pseudonyms* pseudonyms, const Messages& m) {
-  std::vector<std::pair<std::string, double>> bands;
-  for (int b = 0; b < 5; ++b) bands.emplace_back(std::to_string(b * 20) + "–" + std::to_string(b * 20 + 20) + "%", 0);
-  std::map<std::string, std::pair<int, int>> perCollector;  // rows, flagged
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    if (rows[i].listId != listId) continue;
-    bands[static_cast<std::size_t>(std::min(4, static_cast<int>(judged[i].risk * 5)))].second += 1;
-    const auto it = view.collectorOfPage.find({listId, rows[i].page});
-    const std::string who = it == view.collectorOfPage.end() || it->second.empty() ? m.text("collector_not_read")
-                            : pseudonyms                                           ? pseudonyms->name(it->second)
-                                                                                   : it->second;
-    auto& [n, flagged] = perCollector[who];
-    ++n;
-    if (!judged[i].findings.empty()) ++flagged;
-  }
+// entries clustering by collector stand out: the table, then the list's rows
+// by risk (five bands) and each collector's share of flagged rows, drawn.
+void writeCollectorsAndCharts(std::ostream& out, const std::string& listId, const models::ListTally& tally,
+                              const RunView& view, const Pseudonyms* pseudonyms, const Messages& m) {
+  using models::Flag;
   std::vector<std::pair<std::string, double>> shares;
-  for (const auto& [who, counts] : perCollector)
-    shares.emplace_back(who, counts.first ? static_cast<double>(counts.second) / counts.first : 0.0);
+  const auto first = view.collectors.lower_bound({listId, std::string()});
+  if (first != view.collectors.end() && first->first.first == listId) {
+    out << "<table class=\"summary\"><tr><th>" << m.text("collector_header") << "</th><th>" << m.text("collector_rows")
+        << "</th><th>" << m.text("collector_flagged") << "</th><th>" << m.text("collector_no_consent") << "</th><th>"
+        << m.text("collector_repeated") << "</th></tr>\n";
+    for (auto it = first; it != view.collectors.end() && it->first.first == listId; ++it) {
+      const std::string& collector = it->first.second;
+      const models::CollectorTally& c = it->second;
+      const std::string who = collector.empty() ? m.text("collector_not_read")
+                              : pseudonyms      ? pseudonyms->name(collector)
+                                                : collector;
+      const int noConsent = c.count(Flag::NoConsent);
+      out << "<tr><td>" << shownText(who) << "</td><td>" << c.rows << "</td><td>" << c.flagged << "</td><td>"
+          << noConsent << " (" << models::decimal(c.rows ? 100.0 * noConsent / c.rows : 0, 0) << "%)</td><td>"
+          << c.count(Flag::SignatureRepeated) << "</td></tr>\n";
+      shares.emplace_back(who, c.rows ? static_cast<double>(c.flagged) / c.rows : 0.0);
+    }
+    out << "</table>\n";
+  }
+  std::vector<std::pair<std::string, double>> bands;
+  for (std::size_t b = 0; b < tally.riskBands.size(); ++b)
+    bands.emplace_back(std::to_string(b * 20) + "–" + std::to_string(b * 20 + 20) + "%", tally.riskBands[b]);
   out << "<div class=\"charts\"><figure>" << barsSvg(bands, m.text("chart_risk")) << "<figcaption>"
       << htmlEscape(m.text("chart_risk")) << "</figcaption></figure><figure>"
       << barsSvg(shares, m.text("chart_collectors"), true) << "<figcaption>" << htmlEscape(m.text("chart_collectors"))
@@ -365,13 +337,16 @@ void writeHtmlReport(const models::Store& store, const std::string& path, const 
   auto rowImage = [&](const models::RowRecord& r) {
     return pseudonyms ? std::vector<std::uint8_t>() : store.rowImage(r.listId, r.page, r.row);
   };
+  view.collectors = models::tallyCollectors(judged, view.collectorOfPage);
+  // Each list's flagged rows, found in one pass rather than one per list.
+  std::map<std::string, std::vector<std::size_t>> flaggedOfList;
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    if (!judged[i].findings.empty()) flaggedOfList[rows[i].listId].push_back(i);
   auto writeList = [&](std::ostream& out, const models::ListEntry& list, const ImagePlacer& images) {
     writeSummary(out, list, store.pageCount(list.listId), perList[list.listId], view, messages);
-    writeCollectors(out, list.listId, rows, judged, view, pseudonyms, messages);
-    writeRiskAndCollectorCharts(out, list.listId, rows, judged, view, pseudonyms, messages);
-    for (std::size_t i = 0; i < rows.size(); ++i)
-      if (rows[i].listId == list.listId && !judged[i].findings.empty())
-        writeFlaggedRow(out, rows[i], judged[i], rowImage(rows[i]), pseudonyms, view, images, messages);
+    writeCollectorsAndCharts(out, list.listId, perList[list.listId], view, pseudonyms, messages);
+    for (std::size_t i : flaggedOfList[list.listId])
+      writeFlaggedRow(out, rows[i], judged[i], rowImage(rows[i]), pseudonyms, view, images, messages);
   };
 
   std::ofstream out = openPage(path);

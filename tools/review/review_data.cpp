@@ -59,17 +59,20 @@ class Search {
       if (c != ' ' && c != '-' && c != '/') compact_ += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   }
   bool empty() const { return compact_.empty(); }
-  bool matches(const models::RowRecord& r, const models::JudgedRow& j) const {
+  // `nameWords`: the row's names (resolved and as read) by nameKey, word by
+  // word, as the snapshot keeps them (transliterating every row's name on
+  // each keystroke would cost the search most of its time).
+  bool matches(const models::RowRecord& r, const models::JudgedRow& j,
+               const std::vector<std::string>& nameWords) const {
     if (!compact_.empty() &&
         (j.nationalId.find(compact_) != std::string::npos || r.rawId.find(compact_) != std::string::npos))
       return true;
-    return nameMatches(shownName(r, j)) || nameMatches(r.fullName);
+    return nameMatches(nameWords);
   }
 
  private:
-  bool nameMatches(const std::string& name) const {
+  bool nameMatches(const std::vector<std::string>& own) const {
     if (words_.empty()) return false;
-    const std::vector<std::string> own = words(models::nameKey(name));
     return std::all_of(words_.begin(), words_.end(), [&](const std::string& w) {
       return std::any_of(own.begin(), own.end(), [&](const std::string& o) {
         return o.rfind(w, 0) == 0 || (w.size() >= 4 && models::jaroWinkler(o, w) >= kNearWord);
@@ -95,6 +98,13 @@ RunSnapshot loadSnapshot(const models::Store& store, int required) {
   }
   run.rows = store.rows();
   run.judged = store.judgements();
+  for (std::size_t i = 0; i < run.rows.size(); ++i) {
+    const models::RowRecord& r = run.rows[i];
+    run.index[{r.listId, r.page, r.row}] = i;
+    std::vector<std::string> names = words(models::nameKey(shownName(r, run.judged[i])));
+    for (std::string& w : words(models::nameKey(r.fullName))) names.push_back(std::move(w));
+    run.nameWords.push_back(std::move(names));
+  }
   for (models::InputError& e : store.errors()) {
     if (e.listId.empty())
       run.otherErrors.push_back(std::move(e));
@@ -121,12 +131,8 @@ json overview(const RunSnapshot& run) {
     const int unreadable = t.perFlag.count(models::Flag::Unreadable) ? t.perFlag.at(models::Flag::Unreadable) : 0;
     json perFlag = json::object();
     for (const auto& [flag, n] : t.perFlag) perFlag[std::string(models::flagCode(flag))] = n;
-    // Rows by risk, in five bands of 20%.
-    std::vector<int> bands(5, 0);
-    for (const auto& j : run.judged)
-      if (j.listId == list.listId) ++bands[static_cast<std::size_t>(std::min(4, static_cast<int>(j.risk * 5)))];
     json l = {{"list_id", list.listId},
-              {"risk_bands", bands},
+              {"risk_bands", t.riskBands},  // rows by risk, in five bands of 20%
               {"party", list.party},
               {"country", std::string(list.country.code())},
               {"election_date", list.electionDate ? list.electionDate->toString() : ""},
@@ -197,7 +203,7 @@ json queue(const RunSnapshot& run, const QueueFilter& filter) {
     if (!filter.collector.empty() && collectorOf(run, r.listId, r.page) != filter.collector) continue;
     if (filter.undecided && inForce.count({r.listId, r.page, r.row})) continue;
     if (filter.sampled && !inSample.count({r.listId, r.page, r.row})) continue;
-    if (!search.empty() && !search.matches(r, j)) continue;
+    if (!search.empty() && !search.matches(r, j, run.nameWords[i])) continue;
     chosen.push_back(i);
   }
   if (filter.order == QueueFilter::Order::Risk)
@@ -228,8 +234,7 @@ json queue(const RunSnapshot& run, const QueueFilter& filter) {
 }
 
 json rowDetail(const RunSnapshot& run, const std::string& listId, int page, int rowNumber) {
-  std::map<models::RowKey, std::size_t> index;
-  for (std::size_t i = 0; i < run.rows.size(); ++i) index[{run.rows[i].listId, run.rows[i].page, run.rows[i].row}] = i;
+  const auto& index = run.index;
   const auto it = index.find({listId, page, rowNumber});
   if (it == index.end()) return nullptr;
   const models::RowRecord& r = run.rows[it->second];
@@ -273,36 +278,24 @@ json rowDetail(const RunSnapshot& run, const std::string& listId, int page, int 
 }
 
 json collectors(const RunSnapshot& run) {
-  struct Count {
-    int rows = 0, flagged = 0;
-    std::map<models::Flag, int> perFlag;
-  };
-  std::map<std::pair<std::string, std::string>, Count> counts;  // (list, collector)
-  for (std::size_t i = 0; i < run.rows.size(); ++i) {
-    const models::RowRecord& r = run.rows[i];
-    Count& c = counts[{r.listId, collectorOf(run, r.listId, r.page)}];
-    ++c.rows;
-    if (!run.judged[i].findings.empty()) ++c.flagged;
-    for (const auto& f : run.judged[i].findings) ++c.perFlag[f.flag];
-  }
+  const auto counts = models::tallyCollectors(run.judged, run.collectorOfPage);
   // In manifest order of the lists.
   json out = json::array();
   for (const auto& list : run.lists)
-    for (const auto& [key, c] : counts) {
-      if (key.first != list.listId) continue;
+    for (auto it = counts.lower_bound({list.listId, std::string()});
+         it != counts.end() && it->first.first == list.listId; ++it) {
+      const models::CollectorTally& c = it->second;
       json perFlag = json::object();
       for (const auto& [flag, n] : c.perFlag) perFlag[std::string(models::flagCode(flag))] = n;
-      const int noConsent = c.perFlag.count(models::Flag::NoConsent) ? c.perFlag.at(models::Flag::NoConsent) : 0;
-      const int repeated =
-          c.perFlag.count(models::Flag::SignatureRepeated) ? c.perFlag.at(models::Flag::SignatureRepeated) : 0;
-      out.push_back({{"list_id", key.first},
-                     {"party", list.party},
-                     {"collector", key.second},
-                     {"rows", c.rows},
-                     {"flagged", c.flagged},
-                     {"per_flag", perFlag},
-                     {"no_consent_share", c.rows ? static_cast<double>(noConsent) / c.rows : 0.0},
-                     {"repeated_signatures", repeated}});
+      out.push_back(
+          {{"list_id", list.listId},
+           {"party", list.party},
+           {"collector", it->first.second},
+           {"rows", c.rows},
+           {"flagged", c.flagged},
+           {"per_flag", perFlag},
+           {"no_consent_share", c.rows ? static_cast<double>(c.count(models::Flag::NoConsent)) / c.rows : 0.0},
+           {"repeated_signatures", c.count(models::Flag::SignatureRepeated)}});
     }
   return out;
 }

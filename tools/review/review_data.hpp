@@ -18,9 +18,11 @@ namespace listaudit::tools::review {
 // The run as the desk shows it, read from the store in one go.
 struct RunSnapshot {
   std::vector<models::ListEntry> lists;
-  std::map<std::string, int> pageCount;   // by list
-  std::vector<models::RowRecord> rows;    // without images
-  std::vector<models::JudgedRow> judged;  // in the order of rows
+  std::map<std::string, int> pageCount;             // by list
+  std::vector<models::RowRecord> rows;              // without images
+  std::vector<models::JudgedRow> judged;            // in the order of rows
+  std::map<models::RowKey, std::size_t> index;      // each row's place in rows
+  std::vector<std::vector<std::string>> nameWords;  // each row's names by nameKey, word by word, for the search
   std::map<std::pair<std::string, int>, std::string> collectorOfPage;
   std::map<std::string, std::vector<models::InputError>> errorsOfList;
   std::vector<models::InputError> otherErrors;                 // not of one list (a manifest line)
