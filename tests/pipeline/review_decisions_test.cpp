@@ -62,6 +62,16 @@ class ReviewDecisions : public ::testing::Test {
       if (r.at("flags").find(flag) != std::string::npos) return r;
     return {};
   }
+  // The sample batch against a copy of the consent register in `dir` (which
+  // a test then moves or changes), into DIR/run.
+  static void runOnAConsentCopy(const TempDir& dir) {
+    std::filesystem::copy_file(dataDir() + "/consent.csv", dir.file("consent.csv"));
+    pipeline::RunOptions options;
+    options.manifest = dataDir() + "/manifest.csv";
+    options.consent = dir.file("consent.csv");
+    options.outDir = dir.file("run");
+    pipeline::runBatch(options);
+  }
   models::Decision decision(const std::map<std::string, std::string>& row, models::Decision::Kind kind) {
     models::Decision d;
     d.listId = row.at("list_id");
@@ -162,12 +172,7 @@ TEST_F(ReviewDecisions, refusesADecisionItCannotTakeAndStoresNothing) {
 
 TEST_F(ReviewDecisions, keepsTheDecisionWhenARegisterIsGoneAndSaysTheOutputsDidNotFollow) {
   TempDir dir;
-  std::filesystem::copy_file(dataDir() + "/consent.csv", dir.file("consent.csv"));
-  pipeline::RunOptions options;
-  options.manifest = dataDir() + "/manifest.csv";
-  options.consent = dir.file("consent.csv");
-  options.outDir = dir.file("run");
-  pipeline::runBatch(options);
+  runOnAConsentCopy(dir);
   const auto flagged = firstWith(dir.file("run"), "NO_CONSENT");
   ASSERT_FALSE(flagged.empty());
   std::filesystem::remove(dir.file("consent.csv"));
@@ -194,12 +199,7 @@ TEST_F(ReviewDecisions, runningTheSameCommandAgainKeepsTheDecisions) {
 
 TEST_F(ReviewDecisions, refusesToCheckAgainstARegisterThatChangedSinceTheRun) {
   TempDir dir;
-  std::filesystem::copy_file(dataDir() + "/consent.csv", dir.file("consent.csv"));
-  pipeline::RunOptions options;
-  options.manifest = dataDir() + "/manifest.csv";
-  options.consent = dir.file("consent.csv");
-  options.outDir = dir.file("run");
-  pipeline::runBatch(options);
+  runOnAConsentCopy(dir);
   const auto flagged = firstWith(dir.file("run"), "NO_CONSENT");
   listaudit::testing::writeFile(dir.file("consent.csv"), listaudit::testing::readFile(dir.file("consent.csv")) + "\n");
   models::Store store(dir.file("run/listaudit.sqlite"));
