@@ -3,6 +3,7 @@
 #include <leptonica/allheaders.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <memory>
 #include <mutex>
@@ -24,12 +25,29 @@ struct Header {
   int format = IFF_UNKNOWN, width = 0, height = 0;
 };
 
+bool isPageFormat(int format) { return format == IFF_PNG || format == IFF_JFIF_JPEG || L_FORMAT_IS_TIFF(format); }
+
+// The file's format from its first bytes (Leptonica's sniffing), or
+// IFF_UNKNOWN when it cannot be opened.
+int sniffedFormat(const std::string& path) {
+  l_int32 format = IFF_UNKNOWN;
+  if (findFileFormat(path.c_str(), &format) != 0) return IFF_UNKNOWN;
+  return format;
+}
+
+void quietLeptonica() {
+  // Leptonica prints its complaints to stderr; ours name the file instead.
+  static std::once_flag quiet;
+  std::call_once(quiet, [] { setMsgSeverity(L_SEVERITY_NONE); });
+}
+
 // The page's format and size, from its header alone; nullopt when the file
 // holds no header Leptonica knows.
 std::optional<Header> readHeader(const std::string& path, int index, int pagesInFile) {
   Header h;
   l_int32 bps = 0, spp = 0, cmap = 0, res = 0;
   if (pixReadHeader(path.c_str(), &h.format, &h.width, &h.height, &bps, &spp, &cmap) != 0) return std::nullopt;
+  if (!isPageFormat(h.format)) return std::nullopt;
   if (pagesInFile > 1 && L_FORMAT_IS_TIFF(h.format) &&
       readHeaderTiff(path.c_str(), index, &h.width, &h.height, &bps, &spp, &res, &cmap, &h.format) != 0)
     return std::nullopt;
@@ -78,10 +96,23 @@ cv::Mat decodeJpeg(const std::string& path, const std::string& where) {
 
 }  // namespace
 
+int imagePageCount(const std::string& path) {
+  quietLeptonica();
+  const int format = sniffedFormat(path);
+  if (!isPageFormat(format))
+    throw ScanError(path + ": not a readable image (its first bytes are not PNG, JPEG or TIFF)");
+  if (!L_FORMAT_IS_TIFF(format)) return 1;
+  l_int32 count = 0;
+  FILE* file = fopenReadStream(path.c_str());
+  if (file == nullptr) throw ScanError(path + ": the file cannot be opened");
+  const bool counted = tiffGetCount(file, &count) == 0;
+  fclose(file);
+  if (!counted || count <= 0) throw ScanError(path + ": the TIFF's pages cannot be counted");
+  return count;
+}
+
 cv::Mat decodeImagePage(const std::string& path, int index, int pagesInFile) {
-  // Leptonica prints its complaints to stderr; ours name the file instead.
-  static std::once_flag quiet;
-  std::call_once(quiet, [] { setMsgSeverity(L_SEVERITY_NONE); });
+  quietLeptonica();
   const std::string where = pagesInFile > 1 ? path + " page " + std::to_string(index + 1) : path;
   std::error_code ec;
   if (std::filesystem::file_size(path, ec) == 0 || ec) throw ScanError(where + ": the file is empty or unreadable");

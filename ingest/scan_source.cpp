@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
-#include <opencv2/imgcodecs.hpp>
 #include <vector>
 
 #include "ingest/image_decoder.hpp"
@@ -52,12 +51,7 @@ class ImageFileSource : public ScanSource {
  public:
   explicit ImageFileSource(std::string path) : path_(std::move(path)) {
     if (fs::file_size(path_) == 0) throw ScanError(path_ + ": the file is empty");
-    try {
-      count_ = static_cast<int>(cv::imcount(path_, cv::IMREAD_GRAYSCALE));
-    } catch (const cv::Exception&) {
-      count_ = 0;
-    }
-    if (count_ <= 0) throw ScanError(path_ + ": not a readable image");
+    count_ = imagePageCount(path_);
   }
   int pageCount() const override { return count_; }
   cv::Mat page(int index) override { return decodeImagePage(path_, index, count_); }

@@ -124,6 +124,30 @@ TEST(ScanSource, refusesFilesOfOtherKinds) {
   EXPECT_THROW(ScanSource::open(dir.file("list.docx")), ScanError);
 }
 
+TEST(ScanSource, refusesAFileWhoseBytesAreNoPageFormatWhateverItsName) {
+  // The fuzzer's find: bytes with "DICM" at offset 128, named .tif, made
+  // OpenCV hand them to GDCM's DICOM reader, which aborted the process. Only
+  // PNG, JPEG and TIFF bytes may reach a decoder; the rest is a ScanError.
+  TempDir dir;
+  std::string dicom(132, '\xff');
+  dicom.replace(128, 4, "DICM");
+  dicom += std::string("\0\0\xf7", 3);
+  for (const char* name : {"page.tif", "page.png", "page.jpg"}) {
+    writeFile(dir.file(name), dicom);
+    try {
+      ScanSource::open(dir.file(name));
+      FAIL() << name << " holding DICOM bytes was opened";
+    } catch (const ScanError& e) {
+      EXPECT_NE(std::string(e.what()).find("first bytes are not PNG, JPEG or TIFF"), std::string::npos) << e.what();
+    }
+  }
+  // A BMP named .png is also no page format of ours, though OpenCV reads it.
+  std::vector<std::uint8_t> bmp;
+  cv::imencode(".bmp", markedPage(1), bmp);
+  writeFile(dir.file("bitmap.png"), std::string(bmp.begin(), bmp.end()));
+  EXPECT_THROW(ScanSource::open(dir.file("bitmap.png")), ScanError);
+}
+
 TEST(ScanSource, refusesAJpegCutShortWhoseDecoderOnlyWarns) {
   // A scan cut at 40% still decodes into a whole page with a grey band where
   // its rows were; the decoder's warning must make it an error instead.
