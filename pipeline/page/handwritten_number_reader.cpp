@@ -13,8 +13,10 @@
 namespace listaudit::pipeline {
 namespace {
 
-// Choices kept per character: enough for the decoder to weigh the look-alikes.
-constexpr std::size_t kChoicesKept = 3;
+// Choices kept per character: every class the network gives at least this
+// probability, so that the decoder weighs a register's number by what the
+// network said of each of its characters, not by a guess at the leftover.
+constexpr double kChoiceKept = 0.001;
 
 // The classes a position may take: the form's letter or digit there, or, when
 // the glyphs do not line up with the form, any character of the scheme.
@@ -212,7 +214,7 @@ CellReading HandwrittenNumberReader::read(const cv::Rect& cell, models::IdScheme
       glyph.choices.push_back({std::string(1, c), probabilities[i][kGlyphClasses.find(c)] / std::max(total, 1e-12)});
     std::sort(glyph.choices.begin(), glyph.choices.end(),
               [](const GlyphChoice& a, const GlyphChoice& b) { return a.probability > b.probability; });
-    glyph.choices.resize(std::min(glyph.choices.size(), kChoicesKept));
+    while (glyph.choices.size() > 1 && glyph.choices.back().probability < kChoiceKept) glyph.choices.pop_back();
     out.text += glyph.choices.front().glyph;
     out.confidence = std::min(out.confidence, glyph.choices.front().probability);
     out.glyphs.push_back(std::move(glyph));

@@ -194,6 +194,44 @@ TEST_F(Identity, doesNotTakeThePersonOfTheNameWhenTheImageShowsAnotherNumber) {
   EXPECT_TRUE(named);
 }
 
+// A hand's number is cut wrongly as often as misread: a stray stroke in front
+// taken for a digit, the last digit lost to the form's count. The name names
+// one register person whose number is two edits from the reading: name and
+// number agree, and that person is the row's.
+TEST_F(Identity, takesThePersonOfTheNameWhenAHandsNumberIsAFewCutsFromTheirs) {
+  models::RowRecord r = row("Иван Петров Попов", "9" + kIvan.substr(0, 9), 0.6);
+  r.idWriting = models::Writing::Handwritten;
+  const auto j = judge(r);
+  EXPECT_EQ(j.nationalId, kIvan);
+  EXPECT_FALSE(has(j, Flag::Unreadable));
+  EXPECT_FALSE(has(j, Flag::IdInvalid));
+  EXPECT_FALSE(has(j, Flag::NoConsent));  // Ivan consented
+  EXPECT_NE(j.note.find("the one person of that name, and the reading, a hand's in doubt, is 2 characters"),
+            std::string::npos)
+      << j.note;
+  // Read by print OCR, the same reading is no hand's cut: nobody is taken.
+  models::RowRecord printed = row("Иван Петров Попов", "9" + kIvan.substr(0, 9), 0.6);
+  EXPECT_NE(judge(printed).nationalId, kIvan);
+}
+
+// A hand's digit misread surely into a valid number the register does not
+// hold would accuse its owner of standing there unregistered and without
+// consent. The electronic copy's number, one edit away, which the register
+// holds under a name near the one read, is the row's instead.
+TEST_F(Identity, takesTheCopysNumberTheRegisterHoldsUnderANameNearTheReadingOverAHandsUnheldNumber) {
+  const std::string misread = "750102007" + std::string(1, models::egnCheckDigit("750102007"));
+  ASSERT_NE(misread, kIvan);
+  models::RowRecord r = row("Иван Петрв Попов", misread);  // sure of every digit, the name misread by a letter
+  r.idWriting = models::Writing::Handwritten;
+  pipeline::DigitalCopies copies;
+  copies["A"][{1, 1}] = ingest::DigitalRow{"Иван Петров Попов", kIvan, 2};
+  const auto j = pipeline::judgeRows({list_}, {r}, {}, registers_, copies)[0];
+  EXPECT_EQ(j.nationalId, kIvan);
+  EXPECT_FALSE(has(j, Flag::NotInRegister));
+  EXPECT_FALSE(has(j, Flag::NoConsent));
+  EXPECT_NE(j.note.find("a name near the reading, and the electronic copy gives it"), std::string::npos) << j.note;
+}
+
 TEST(JmbgScheme, refusesAYearNoOneLivingWasBornIn) {
   // 04.11.679: the three year digits of a JMBG are 8xx, 9xx or 0xx.
   std::string first12 = "041167997205";
