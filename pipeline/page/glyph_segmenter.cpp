@@ -88,14 +88,8 @@ std::vector<Glyph> strokesOf(const cv::Mat& ink, int reach, double stacked) {
     if (box.area() > 0) glyphs.push_back({box, own(box).clone()});
   }
   std::sort(glyphs.begin(), glyphs.end(), [](const Glyph& a, const Glyph& b) { return a.box.x < b.box.x; });
-  // Two strokes each as tall as a character are two characters, however far
-  // a cramped hand lets them overlap (a 0 leaning into a 3's box); a
-  // character's own pieces (a 5's flag, the halves of a broken 4) are lower.
-  const int full = typicalHeight(glyphs) * 7 / 10;
-  auto bothCharacters = [&](const Glyph& a, const Glyph& b) { return a.box.height >= full && b.box.height >= full; };
   for (std::size_t i = 0; i + 1 < glyphs.size();) {
-    if (!bothCharacters(glyphs[i], glyphs[i + 1]) &&
-        overlap(glyphs[i].box, glyphs[i + 1].box) >= stacked * std::min(glyphs[i].box.width, glyphs[i + 1].box.width)) {
+    if (overlap(glyphs[i].box, glyphs[i + 1].box) >= stacked * std::min(glyphs[i].box.width, glyphs[i + 1].box.width)) {
       glyphs[i] = merged(glyphs[i], glyphs[i + 1]);
       glyphs.erase(glyphs.begin() + static_cast<long>(i) + 1);
     } else {
