@@ -311,14 +311,18 @@ void confirmSpelling(const models::RowRecord& row, const IdentityContext& contex
            models::nameSimilarity(row.fullName, name) >= needed;
   };
   std::string name, source;
-  if (who.person) {
+  if (who.person && fits(who.person->fullName)) {
     name = who.person->fullName;
     source = context.registers.populationName + " line " + std::to_string(who.person->line);
-  } else if (context.copy && context.copy->nationalId == who.number) {
+  } else if (context.copy && context.copy->nationalId == who.number && fits(context.copy->fullName)) {
+    // The party's own copy spells the name the image shows, under the same
+    // number: the name is read, and if the register holds that number under
+    // another name, it is another person's (NAME_MISMATCH).
     name = context.copy->fullName;
     source = "the electronic copy line " + std::to_string(context.copy->line);
+  } else {
+    return;
   }
-  if (!fits(name)) return;
   who.nameConfirmed = true;
   if (name != row.fullName) {
     who.spelling = name;

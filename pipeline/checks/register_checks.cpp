@@ -21,11 +21,13 @@ void checkPopulation(RowCase& c, const CheckContext& context) {
   }
   if (!c.who.person) return;
   const models::Person& p = *c.who.person;
-  // Only a name read surely can be another person's: a hand's name that the
-  // register does not confirm is for a person to read (UNREADABLE), not a
-  // mismatch, since its misreadings are as far from the register as another name.
-  if (c.id.check.valid() && !nameReadUnsurely(*c.row, context.options)) {
-    const double similarity = models::nameSimilarity(c.row->fullName, p.fullName);
+  // Only a name read surely, or a hand's that the electronic copy spells as
+  // read, can be another person's: a hand's name nothing confirms is for a
+  // person to read (UNREADABLE), not a mismatch, since its misreadings are as
+  // far from the register as another name.
+  if (c.id.check.valid() && (!nameReadUnsurely(*c.row, context.options) || c.who.nameConfirmed)) {
+    const std::string& name = c.who.spelling.empty() ? c.row->fullName : c.who.spelling;
+    const double similarity = models::nameSimilarity(name, p.fullName);
     if (similarity < kSameNameSimilarity)
       c.raise(Flag::NameMismatch, at(registers.populationName, p.line) + " holds this number under the name " +
                                       p.fullName + " (name similarity " + models::decimal(similarity, 2) + ")");

@@ -232,6 +232,21 @@ TEST_F(Identity, takesTheCopysNumberTheRegisterHoldsUnderANameNearTheReadingOver
   EXPECT_NE(j.note.find("a name near the reading, and the electronic copy gives it"), std::string::npos) << j.note;
 }
 
+// A hand's name is no evidence of another person on its own (its misreadings
+// are as far from the register as another name); spelled as read by the
+// party's own electronic copy under the same number, it is.
+TEST_F(Identity, aHandsNameTheCopySpellsAsReadIsAnotherPersonsWhereTheRegisterDiffers) {
+  models::RowRecord r = row("Петър Стоянов", "0241010000");  // the register holds it under Мария Колева
+  r.idWriting = models::Writing::Handwritten;
+  EXPECT_FALSE(has(judge(r), Flag::NameMismatch));
+  pipeline::DigitalCopies copies;
+  copies["A"][{1, 1}] = ingest::DigitalRow{"Петър Стоянов", "0241010000", 2};
+  const auto j = pipeline::judgeRows({list_}, {r}, {}, registers_, copies)[0];
+  EXPECT_TRUE(has(j, Flag::NameMismatch));
+  EXPECT_FALSE(has(j, Flag::Unreadable));
+  EXPECT_TRUE(has(j, Flag::NoConsent));  // Мария, whose number it is, gave none
+}
+
 TEST(JmbgScheme, refusesAYearNoOneLivingWasBornIn) {
   // 04.11.679: the three year digits of a JMBG are 8xx, 9xx or 0xx.
   std::string first12 = "041167997205";
