@@ -218,9 +218,10 @@ class Identifier {
   // only one), or the one it holds under the electronic copy's number with a
   // name near the reading. It applies when the number was read unsurely, cut
   // into the wrong count of characters, or read as a number the register does
-  // not hold (a hand's digit misread surely); and only when the reading is a
-  // few cuts or misreadings from that person's number (kCutEditShare). A name
-  // misread into another person's name meets a number far from the reading.
+  // not hold though it passes its check (a hand's digit misread surely); and
+  // only when the reading is a few cuts or misreadings from that person's
+  // number (kCutEditShare). A name misread into another person's name meets
+  // a number far from the reading.
   std::optional<models::Person> personOfTheNameNearTheReading() const {
     const auto& population = context_.registers.population;
     if (!population || row_.rawId.empty() || row_.idWriting != models::Writing::Handwritten ||
@@ -228,7 +229,9 @@ class Identifier {
       return std::nullopt;
     const std::size_t length = models::idForm(scheme_).size();
     const bool unsure = row_.idConfidence < sureConfidence() || row_.rawId.size() != length;
-    if (!unsure && population->byNumber(id_.number)) return std::nullopt;
+    // Read surely, a number that fails its check was written so (contract
+    // section 6: it stays as written); one the register holds is that person's.
+    if (!unsure && (!id_.check.valid() || population->byNumber(id_.number))) return std::nullopt;
     std::vector<models::Person> near;
     if (peopleOfName_.size() == 1) near.push_back(peopleOfName_.front());
     if (context_.copy && !context_.copy->nationalId.empty())

@@ -10,6 +10,11 @@
 // - a number that fails its check is repaired only to a number the image
 //   supports, that passes the check and, when a population register is given,
 //   that the register holds under the row's name (contract section 6);
+// - a hand's number read unsurely, cut into the wrong count of characters, or
+//   passing its check but held by no one, is the number of the one person
+//   the register holds under the row's name (or under the copy's number with
+//   a name near the reading) when the reading is within 30% edits of it: a
+//   hand's digits are cut wrongly as often as misread;
 // - otherwise the name: the one person the population register holds under
 //   it, or, with no population register, the name itself when it is read with
 //   confidence.

@@ -93,6 +93,12 @@ TEST_F(Identity, keepsAClearlyWrittenWrongCheckDigitAsWritten) {
   EXPECT_TRUE(has(j, Flag::IdInvalid));
   EXPECT_FALSE(has(j, Flag::Unreadable));
   EXPECT_FALSE(has(j, Flag::NoConsent));  // the name still names Ivan, who consented
+  // Written by hand and read surely, it is no cut to mend either.
+  models::RowRecord hand = row("Иван Петров Попов", "7501020017");
+  hand.idWriting = models::Writing::Handwritten;
+  const auto byHand = judge(hand);
+  EXPECT_EQ(byHand.nationalId, "7501020017");
+  EXPECT_TRUE(has(byHand, Flag::IdInvalid));
 }
 
 TEST_F(Identity, refusesACandidateTheRegisterHoldsUnderAnotherName) {
