@@ -70,4 +70,27 @@ bool hasFlag(const models::JudgedRow& row, models::Flag flag) {
   return false;
 }
 
+models::ListEntry listEntry(const std::string& listId, const std::string& party) {
+  models::ListEntry list;
+  list.listId = listId;
+  list.party = party;
+  list.scanPath = "x.pdf";
+  return list;
+}
+
+void addListPage(models::Store& store, const models::ListEntry& list, int page, std::vector<models::RowRecord> rows,
+                 const std::string& collector) {
+  store.addList(list);
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    rows[i].listId = list.listId;
+    rows[i].page = page;
+    if (rows[i].row == 0) rows[i].row = static_cast<int>(i) + 1;
+  }
+  models::PageRecord record;
+  record.listId = list.listId;
+  record.page = page;
+  record.collector = collector;
+  store.addPage(record, rows);
+}
+
 }  // namespace listaudit::testing

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "models/records.hpp"
+#include "models/store.hpp"
 
 namespace listaudit::testing {
 
@@ -37,5 +38,12 @@ models::RowRecord clearRow(const std::string& listId, int page, int row, const s
                            const std::string& number);
 
 bool hasFlag(const models::JudgedRow& row, models::Flag flag);
+
+// A list of `party` whose scan is x.pdf (not read by the tests that use it).
+models::ListEntry listEntry(const std::string& listId, const std::string& party);
+// `list` added to `store` with one page, number `page`, holding `rows`; each
+// row is set on that list and page, and numbered 1, 2, ... unless it has a number.
+void addListPage(models::Store& store, const models::ListEntry& list, int page, std::vector<models::RowRecord> rows,
+                 const std::string& collector = "");
 
 }  // namespace listaudit::testing

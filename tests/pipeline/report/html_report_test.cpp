@@ -14,14 +14,7 @@ using listaudit::testing::TempDir;
 TEST(HtmlReport, showsFlaggedRowsWithImageAndWordsAndEscapesText) {
   TempDir dir;
   models::Store store(dir.file("s.sqlite"));
-  models::ListEntry list;
-  list.listId = "L<1>";
-  list.party = "Party & \"Friends\"";
-  list.scanPath = "x.pdf";
-  store.addList(list);
   models::RowRecord flagged;
-  flagged.listId = "L<1>";
-  flagged.page = 3;
   flagged.row = 7;
   flagged.fullName = "<script>alert(1)</script>";
   std::vector<std::uint8_t> png;
@@ -30,10 +23,8 @@ TEST(HtmlReport, showsFlaggedRowsWithImageAndWordsAndEscapesText) {
   models::RowRecord clean = flagged;
   clean.row = 8;
   clean.fullName = "Clean Row";
-  models::PageRecord page;
-  page.listId = "L<1>";
-  page.page = 3;
-  store.addPage(page, {flagged, clean});
+  listaudit::testing::addListPage(store, listaudit::testing::listEntry("L<1>", "Party & \"Friends\""), 3,
+                                  {flagged, clean});
   store.saveJudgements(
       {{"L<1>", 3, 7, "123", {{models::Flag::SignatureMissing, 2.0, "ink covers 0.00%"}}, 0.27, "", false, ""},
        {"L<1>", 3, 8, "456", {}, 0.05, "", false, ""}});
@@ -59,22 +50,9 @@ TEST(HtmlReport, showsFlaggedRowsWithImageAndWordsAndEscapesText) {
 TEST(HtmlReport, shortensLongTextAndSaysAFlagIsNotADecision) {
   TempDir dir;
   models::Store store(dir.file("s.sqlite"));
-  models::ListEntry list;
-  list.listId = "L1";
-  list.party = std::string(10000, 'P');
-  list.scanPath = "x.pdf";
-  store.addList(list);
   models::RowRecord row;
-  row.listId = "L1";
-  row.page = 1;
-  row.row = 1;
-  std::string longName;
-  for (int i = 0; i < 5000; ++i) longName += "Я";  // two bytes each: never cut inside one
-  row.fullName = longName;
-  models::PageRecord page;
-  page.listId = "L1";
-  page.page = 1;
-  store.addPage(page, {row});
+  for (int i = 0; i < 5000; ++i) row.fullName += "Я";  // two bytes each: never cut inside one
+  listaudit::testing::addListPage(store, listaudit::testing::listEntry("L1", std::string(10000, 'P')), 1, {row});
   store.saveJudgements({{"L1", 1, 1, "123", {{models::Flag::NotInRegister, 2.0, "x"}}, 0.9, "", false, ""}});
   pipeline::writeHtmlReport(store, dir.file("report.html"));
   const std::string html = readFile(dir.file("report.html"));
@@ -93,21 +71,10 @@ TEST(HtmlReport, splitsALargeRunIntoAnIndexAndAPagePerListWithImagesAsFiles) {
   std::vector<std::uint8_t> png;
   cv::imencode(".png", cv::Mat(20, 200, CV_8UC1, cv::Scalar(200)), png);
   for (const std::string id : {"L1", "L/2"}) {
-    models::ListEntry list;
-    list.listId = id;
-    list.party = "P " + id;
-    list.scanPath = "x.pdf";
-    store.addList(list);
     models::RowRecord row;
-    row.listId = id;
-    row.page = 1;
-    row.row = 1;
     row.image = png;
-    models::PageRecord page;
-    page.listId = id;
-    page.page = 1;
-    page.collector = "Collector: Ana Test";
-    store.addPage(page, {row});
+    listaudit::testing::addListPage(store, listaudit::testing::listEntry(id, "P " + id), 1, {row},
+                                    "Collector: Ana Test");
   }
   store.saveJudgements({{"L1", 1, 1, "1", {{models::Flag::NoConsent, 3.0, "none"}}, 0.9, "", false, ""},
                         {"L/2", 1, 1, "2", {}, 0.1, "", false, ""}});
@@ -136,20 +103,9 @@ TEST(HtmlReport, splitsALargeRunIntoAnIndexAndAPagePerListWithImagesAsFiles) {
 TEST(HtmlReport, speaksTheRunsLanguageAndDrawsItsPictures) {
   TempDir dir;
   models::Store store(dir.file("s.sqlite"));
-  models::ListEntry list;
-  list.listId = "L1";
-  list.party = "P";
-  list.scanPath = "x.pdf";
+  models::ListEntry list = listaudit::testing::listEntry("L1", "P");
   list.electionDate = models::Date::parse("2021-04-04");
-  store.addList(list);
-  models::RowRecord row;
-  row.listId = "L1";
-  row.page = 1;
-  row.row = 1;
-  models::PageRecord page;
-  page.listId = "L1";
-  page.page = 1;
-  store.addPage(page, {row});
+  listaudit::testing::addListPage(store, list, 1, {models::RowRecord{}});
   store.saveJudgements({{"L1", 1, 1, "1", {{models::Flag::SignatureMissing, 2.0, "no ink"}}, 0.3, "", false, ""}});
   pipeline::ReportOptions options;
   options.required = 5;

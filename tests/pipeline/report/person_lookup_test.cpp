@@ -13,12 +13,21 @@ using listaudit::testing::dataDir;
 using listaudit::testing::readCsv;
 using listaudit::testing::TempDir;
 
-TEST(PersonLookup, findsAPersonsRowsByNumberAndByNameWithTheirImages) {
-  TempDir dir;
+namespace {
+
+// The sample batch, run into `dir`/out.
+pipeline::RunSummary runSamples(const TempDir& dir) {
   pipeline::RunOptions options;
   options.manifest = dataDir() + "/manifest.csv";
   options.outDir = dir.file("out");
-  const auto run = pipeline::runBatch(options);
+  return pipeline::runBatch(options);
+}
+
+}  // namespace
+
+TEST(PersonLookup, findsAPersonsRowsByNumberAndByNameWithTheirImages) {
+  TempDir dir;
+  const auto run = runSamples(dir);
   const auto rows = readCsv(run.rowsCsv);
   const auto& target = rows.at(5);
   const models::Store store(run.storePath);
@@ -43,10 +52,7 @@ TEST(PersonLookup, findsAPersonsRowsByNumberAndByNameWithTheirImages) {
 
 TEST(PersonLookup, findsAPersonWhereOnlyTheElectronicCopyGivesTheNumberAndMarksThePage) {
   TempDir dir;
-  pipeline::RunOptions options;
-  options.manifest = dataDir() + "/manifest.csv";
-  options.outDir = dir.file("out");
-  const auto run = pipeline::runBatch(options);
+  const auto run = runSamples(dir);
   const auto target = readCsv(run.rowsCsv).at(3);
   const models::Store store(run.storePath);
   // A number the paper does not give (as if misread there), the copy gives at this row.
@@ -72,23 +78,8 @@ TEST(PersonLookup, findsAPersonWhereOnlyTheElectronicCopyGivesTheNumberAndMarksT
 TEST(PersonLookup, countsTheUnreadableRowsOfEachParty) {
   TempDir dir;
   models::Store store(dir.file("s.sqlite"));
-  models::ListEntry a;
-  a.listId = "A";
-  a.party = "Party A";
-  a.scanPath = "a.pdf";
-  store.addList(a);
-  models::RowRecord r;
-  r.listId = "A";
-  r.page = 1;
-  models::PageRecord page;
-  page.listId = "A";
-  page.page = 1;
-  std::vector<models::RowRecord> rows;
-  for (int i = 1; i <= 3; ++i) {
-    r.row = i;
-    rows.push_back(r);
-  }
-  store.addPage(page, rows);
+  listaudit::testing::addListPage(store, listaudit::testing::listEntry("A", "Party A"), 1,
+                                  std::vector<models::RowRecord>(3));
   store.saveJudgements({{"A", 1, 1, "", {{models::Flag::Unreadable, 0, "in doubt"}}, 0.1, "", false, ""},
                         {"A", 1, 2, "", {{models::Flag::Unreadable, 0, "in doubt"}}, 0.1, "", false, ""},
                         {"A", 1, 3, "", {}, 0.1, "", false, ""}});
