@@ -7,28 +7,23 @@
 // Not thread-safe: one thread uses an index. SQLite errors throw
 // SQLite::Exception.
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 
 #include <memory>
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "models/records.hpp"
+#include "models/register_file.hpp"
 
 namespace listaudit::models {
 
 class PopulationIndex {
  public:
-  // Opens a finished index; nullopt when `path` holds none (absent, or an
-  // import that never finished). Throws DamagedIndex when the file is there
-  // but is not a whole index (cut short, overwritten): the caller imports the
-  // register anew rather than fail every later run.
+  // Opens a finished index; nullopt when `path` holds none. Throws
+  // DamagedRegisterFile (register_file.hpp).
   static std::optional<PopulationIndex> open(const std::string& path);
-  class DamagedIndex : public std::runtime_error {
-   public:
-    using std::runtime_error::runtime_error;
-  };
 
   // The register's bad lines, kept with its import so that a run reusing the
   // import reports them again.
@@ -44,19 +39,21 @@ class PopulationIndex {
   class Builder {
    public:
     explicit Builder(const std::string& path);
-    void add(const Person& person);
-    void addError(const InputError& error);
+    static RecordKeys keysOf(const Person& person);
+    void add(const Person& person, const RecordKeys& keys);
+    void add(const Person& person) { add(person, keysOf(person)); }
+    void addError(const InputError& error) { file_.addError(error); }
     void finish();
 
    private:
-    std::unique_ptr<SQLite::Database> db_;
-    std::unique_ptr<SQLite::Statement> insert_;
-    long long pending_ = 0;
+    RegisterFileWriter file_;
   };
 
  private:
-  explicit PopulationIndex(std::unique_ptr<SQLite::Database> db) : db_(std::move(db)) {}
+  explicit PopulationIndex(std::unique_ptr<SQLite::Database> db);
   std::unique_ptr<SQLite::Database> db_;
+  // Prepared once: a run asks millions of questions.
+  std::unique_ptr<SQLite::Statement> byNumber_, byNameKey_;
 };
 
 }  // namespace listaudit::models

@@ -82,15 +82,16 @@ bool writableFolder(const std::string& dir) {
 
 // The registers, before any page is read: one that cannot be used stops the
 // run. A cache folder that cannot be written (a read-only home) must not stop
-// it: the population register is then imported into the output folder.
+// it: the registers are then imported into the output folder.
 Registers openRegisters(RegisterPaths paths, const std::string& outDir, models::ErrorReporter& errors,
                         const std::function<void(const std::string&)>& say) {
-  if (!paths.population.empty()) {
+  if (!paths.population.empty() || !paths.consent.empty() || !paths.complaints.empty()) {
     if (!writableFolder(paths.cacheDir)) {
+      const bool named = !paths.cacheDir.empty();  // none is named where a program calls runBatch without one
       paths.cacheDir = (fs::path(outDir) / "cache").string();
-      say("the cache folder cannot be written; importing into " + paths.cacheDir);
+      if (named) say("the cache folder cannot be written; importing into " + paths.cacheDir);
     }
-    say("importing or reusing the population register");
+    say("importing or reusing the registers");
   }
   return loadRegisters(
       paths, errors, [&](long long rows) { say(std::to_string(rows) + " population rows imported"); }, say);

@@ -9,6 +9,7 @@
 
 #include "ingest/who_and_when.hpp"
 #include "models/store.hpp"
+#include "pipeline/checks/registers.hpp"
 #include "pipeline/report/html_report.hpp"
 #include "tools/commands.hpp"
 
@@ -29,7 +30,7 @@ CommandRunner addPurgeCommand(CLI::App& app) {
   auto options = std::make_shared<Options>();
   CLI::App* cmd = app.add_subcommand("purge", "Erase a run's personal data, keeping its counts and audit trail");
   cmd->add_option("--store", options->store, "The run's output folder (the --out of listaudit run)")->required();
-  cmd->add_option("--cache", options->cache, "Also erase the population registers imported into this cache folder");
+  cmd->add_option("--cache", options->cache, "Also erase the registers imported into this cache folder");
   return [options] {
     const fs::path folder(options->store);
     const std::string storeFile = (folder / "listaudit.sqlite").string();
@@ -47,8 +48,9 @@ CommandRunner addPurgeCommand(CLI::App& app) {
     if (!options->cache.empty()) {
       int imports = 0;
       for (const auto& entry : fs::directory_iterator(options->cache, ec))
-        if (entry.path().filename().string().rfind("population-", 0) == 0 && fs::remove(entry.path(), ec)) ++imports;
-      std::cout << "  " << options->cache << ": " << imports << " imported population register(s)\n";
+        if (pipeline::isImportedRegisterFile(entry.path().filename().string()) && fs::remove(entry.path(), ec))
+          ++imports;
+      std::cout << "  " << options->cache << ": " << imports << " imported register(s)\n";
     }
     store->addAudit(ingest::auditEntry("purge", "personal data erased"));
     std::cout << "kept: lists, pages, row and flag counts, lists.csv, errors.csv and the audit trail\n";

@@ -15,7 +15,7 @@ void addRegisterOptions(CLI::App* cmd, std::string& population, std::string& con
   cmd->add_option("--required", required, "Supporters a list needs: adds lists.csv column reaches_required")
       ->check(CLI::Range(0, 100000000));
   cmd->add_option("--cache", cacheDir,
-                  "Where imported population registers are kept (default: $XDG_CACHE_HOME/listaudit or "
+                  "Where imported registers are kept (default: $XDG_CACHE_HOME/listaudit or "
                   "~/.cache/listaudit)");
 }
 

@@ -9,19 +9,26 @@
 #include <filesystem>
 
 #include "ingest/file_digest.hpp"
+#include "pipeline/checks/register_stream.hpp"
 
 namespace listaudit::pipeline {
 namespace {
 namespace fs = std::filesystem;
+
+// The kinds of register imported into the cache, each file named KIND-SHA256.sqlite.
+constexpr const char* kPopulation = "population";
+constexpr const char* kConsent = "consent";
+constexpr const char* kComplaints = "complaints";
 
 // Rows between two reports of an import's progress.
 constexpr long long kImportReportEvery = 500000;
 
 // Passes a register's reports on and keeps them with its import, the file's
 // own path left out (the same content may come from another path next time).
+template <class Builder>
 class KeptImportErrors final : public models::ErrorReporter {
  public:
-  KeptImportErrors(models::ErrorReporter& next, models::PopulationIndex::Builder& builder, std::string path)
+  KeptImportErrors(models::ErrorReporter& next, Builder& builder, std::string path)
       : next_(next), builder_(builder), path_(std::move(path)) {}
   void report(const models::InputError& error) override {
     next_.report(error);
@@ -31,7 +38,7 @@ class KeptImportErrors final : public models::ErrorReporter {
 
  private:
   models::ErrorReporter& next_;
-  models::PopulationIndex::Builder& builder_;
+  Builder& builder_;
   std::string path_;
 };
 
@@ -50,21 +57,26 @@ void removeAbandonedImports(const std::string& indexPath) {
   }
 }
 
-models::PopulationIndex importPopulation(const std::string& path, const std::string& indexPath,
-                                         models::ErrorReporter& errors,
-                                         const std::function<void(long long)>& onImport) {
+// How one register is read from its CSV file, record by record.
+template <class Record>
+using RegisterReader = void (*)(const std::string&, const std::function<void(const Record&)>&, models::ErrorReporter&);
+
+template <class Index, class Record>
+Index importRegister(const std::string& path, const std::string& indexPath, RegisterReader<Record> read,
+                     models::ErrorReporter& errors, const std::function<void(long long)>& onImport) {
   removeAbandonedImports(indexPath);
   // Imported under a temporary name and renamed when complete, so two runs
   // never share a half-built index.
   const std::string partial = indexPath + ".partial-" + std::to_string(::getpid());
   try {
-    models::PopulationIndex::Builder builder(partial);
+    typename Index::Builder builder(partial);
     KeptImportErrors kept(errors, builder, path);
     long long count = 0;
-    ingest::readPopulation(
-        path,
-        [&](const models::Person& p) {
-          builder.add(p);
+    using Keyed = std::pair<Record, models::RecordKeys>;
+    streamRegister<Record, Keyed>(
+        path, read, [](const Record& r) { return Keyed(r, Index::Builder::keysOf(r)); },
+        [&](const Keyed& k) {
+          builder.add(k.first, k.second);
           if (++count % kImportReportEvery == 0 && onImport) onImport(count);
         },
         kept);
@@ -76,28 +88,30 @@ models::PopulationIndex importPopulation(const std::string& path, const std::str
     throw;
   }
   fs::rename(partial, indexPath);
-  return std::move(*models::PopulationIndex::open(indexPath));
+  return std::move(*Index::open(indexPath));
 }
 
-// The import is named by the register's content (`sha256`), so a changed
-// register is imported anew.
-models::PopulationIndex openPopulation(const std::string& path, const std::string& sha256, const std::string& cacheDir,
-                                       models::ErrorReporter& errors, const std::function<void(long long)>& onImport,
-                                       const std::function<void(const std::string&)>& say) {
+// A register imported into the cache, or its earlier import reused. The
+// import is named by its kind and the register's content (`sha256`), so a
+// changed register is imported anew.
+template <class Index, class Record>
+Index openRegister(const std::string& kind, RegisterReader<Record> read, const std::string& path,
+                   const std::string& sha256, const std::string& cacheDir, models::ErrorReporter& errors,
+                   const std::function<void(long long)>& onImport, const std::function<void(const std::string&)>& say) {
   fs::create_directories(cacheDir);
-  const std::string indexPath = (fs::path(cacheDir) / ("population-" + sha256 + ".sqlite")).string();
+  const std::string indexPath = (fs::path(cacheDir) / (kind + "-" + sha256 + ".sqlite")).string();
   try {
-    if (auto existing = models::PopulationIndex::open(indexPath)) {
+    if (auto existing = Index::open(indexPath)) {
       // Its bad lines were reported when it was imported; they are still there.
       for (const models::InputError& e : existing->importErrors())
         errors.report({e.input.empty() || e.input.front() == ' ' ? path + e.input : e.input, e.page, e.message});
       return std::move(*existing);
     }
-  } catch (const models::PopulationIndex::DamagedIndex& e) {
+  } catch (const models::DamagedRegisterFile& e) {
     if (say) say(std::string(e.what()) + "; importing the register anew");
     fs::remove(indexPath);
   }
-  return importPopulation(path, indexPath, errors, onImport);
+  return importRegister<Index, Record>(path, indexPath, read, errors, onImport);
 }
 
 }  // namespace
@@ -106,27 +120,31 @@ Registers loadRegisters(const RegisterPaths& paths, models::ErrorReporter& error
                         const std::function<void(long long)>& onImport,
                         const std::function<void(const std::string&)>& say) {
   Registers r;
-  if (!paths.population.empty()) {
-    if (!fs::is_regular_file(paths.population)) throw ingest::CsvError(paths.population + ": no such file");
-    r.populationSha256 = ingest::fileSha256(paths.population);
-    r.population = openPopulation(paths.population, r.populationSha256, paths.cacheDir, errors, onImport, say);
-    r.populationName = fs::path(paths.population).filename().string();
-  }
-  if (!paths.consent.empty()) {
-    r.consent.emplace();
-    ingest::readConsent(
-        paths.consent, [&](const models::ConsentRecord& c) { r.consent->add(c); }, errors);
-    r.consentName = fs::path(paths.consent).filename().string();
-    r.consentSha256 = ingest::fileSha256(paths.consent);
-  }
-  if (!paths.complaints.empty()) {
-    r.complaints.emplace();
-    ingest::readComplaints(
-        paths.complaints, [&](const models::Complaint& c) { r.complaints->add(c); }, errors);
-    r.complaintsName = fs::path(paths.complaints).filename().string();
-    r.complaintsSha256 = ingest::fileSha256(paths.complaints);
-  }
+  // Each given register: there, hashed, imported or reused.
+  const auto given = [&](const std::string& path, std::string& name, std::string& sha256) {
+    if (path.empty()) return false;
+    if (!fs::is_regular_file(path)) throw ingest::CsvError(path + ": no such file");
+    sha256 = ingest::fileSha256(path);
+    name = fs::path(path).filename().string();
+    return true;
+  };
+  if (given(paths.population, r.populationName, r.populationSha256))
+    r.population = openRegister<models::PopulationIndex, models::Person>(kPopulation, ingest::readPopulation,
+                                                                         paths.population, r.populationSha256,
+                                                                         paths.cacheDir, errors, onImport, say);
+  if (given(paths.consent, r.consentName, r.consentSha256))
+    r.consent = openRegister<models::ConsentBook, models::ConsentRecord>(
+        kConsent, ingest::readConsent, paths.consent, r.consentSha256, paths.cacheDir, errors, {}, say);
+  if (given(paths.complaints, r.complaintsName, r.complaintsSha256))
+    r.complaints = openRegister<models::ComplaintBook, models::Complaint>(
+        kComplaints, ingest::readComplaints, paths.complaints, r.complaintsSha256, paths.cacheDir, errors, {}, say);
   return r;
+}
+
+bool isImportedRegisterFile(const std::string& fileName) {
+  for (const char* kind : {kPopulation, kConsent, kComplaints})
+    if (fileName.rfind(std::string(kind) + "-", 0) == 0 && fileName.find(".sqlite") != std::string::npos) return true;
+  return false;
 }
 
 DigitalCopies loadDigitalCopies(const std::vector<models::ListEntry>& lists, models::ErrorReporter& errors) {

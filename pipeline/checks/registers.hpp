@@ -1,8 +1,9 @@
 #pragma once
-// The registers a run was given, ready for look-ups: the population register
-// as an indexed file (imported once per content, then reused), the consent
-// and complaints registers in memory. A register not given stays empty, and
-// its checks are not made.
+// The registers a run was given, ready for look-ups: each (population,
+// consent, complaints) streamed into an indexed file of the cache, imported
+// once per content and then reused, so registers of millions of rows are
+// never held in memory. A register not given stays empty, and its checks are
+// not made.
 #include <functional>
 #include <map>
 #include <optional>
@@ -18,7 +19,7 @@ namespace listaudit::pipeline {
 
 struct RegisterPaths {
   std::string population, consent, complaints;  // empty when not given
-  std::string cacheDir;                         // where population indexes are kept
+  std::string cacheDir;                         // where imported registers are kept
 };
 
 struct Registers {
@@ -32,13 +33,18 @@ struct Registers {
 };
 
 // Throws ingest::CsvError when a register cannot be used at all; bad lines are
-// reported to `errors`, also when a population register's earlier import is
-// reused. A damaged import in the cache is replaced. `onImport` hears how
-// many population rows are imported so far; `say` hears what is done about
-// the cache.
+// reported to `errors`, also when a register's earlier import is reused. A
+// damaged import in the cache is replaced. `onImport` hears how many
+// population rows are imported so far; `say` hears what is done about the
+// cache.
 Registers loadRegisters(const RegisterPaths& paths, models::ErrorReporter& errors,
                         const std::function<void(long long)>& onImport = {},
                         const std::function<void(const std::string&)>& say = {});
+
+// True for a file name that an import into the cache folder writes (a
+// register's import, or one a killed run left unfinished): what `purge
+// --cache` erases.
+bool isImportedRegisterFile(const std::string& fileName);
 
 // Each list's electronic copy, by list_id; a copy that cannot be read is an
 // error, and its list is not compared.

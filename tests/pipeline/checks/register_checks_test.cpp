@@ -151,8 +151,48 @@ TEST(RegisterReading, reportsBadLinesAndRefusesMissingColumns) {
   EXPECT_NE(errors.errors()[0].input.find("c.csv line 2"), std::string::npos);
   EXPECT_NE(errors.errors()[0].message.find("signed_on"), std::string::npos);
   EXPECT_NE(errors.errors()[1].input.find("line 3"), std::string::npos);
-  EXPECT_EQ(registers.consent->size(), 1u);
+  EXPECT_EQ(registers.consent->size(), 1);
 
   writeFile(dir.file("bad.csv"), "national_id,full_name,party\n");
   EXPECT_THROW(pipeline::loadRegisters({"", "", dir.file("bad.csv"), dir.file("cache")}, errors), ingest::CsvError);
+}
+
+// Consent and complaints are imported into the cache like the population:
+// streamed, reused for the same content, their bad lines reported again.
+TEST(RegisterImport, consentAndComplaintsAreImportedOnceAndTheirBadLinesReportedAgain) {
+  TempDir dir;
+  std::string consent = "national_id,full_name,party,signed_on,withdrawn_on\n";
+  // More records than one chunk the reading thread hands over, a bad line
+  // between chunks: the errors come in the order of the lines.
+  for (int i = 0; i < 10000; ++i)
+    consent +=
+        std::to_string(7501020018LL + i) + ",Иван Попов,P," + (i % 5000 == 4999 ? "15.02.2021" : "2021-02-15") + ",\n";
+  writeFile(dir.file("c.csv"), consent);
+  writeFile(dir.file("k.csv"),
+            "complaint_id,national_id,full_name,party,filed_on\nC-1,7501020018,Иван Попов,P,2021-03-01\n"
+            "C-2,,,P,2021-03-02\n");
+  const pipeline::RegisterPaths paths{"", dir.file("c.csv"), dir.file("k.csv"), dir.file("cache")};
+  models::ErrorList first, second;
+  const auto imported = pipeline::loadRegisters(paths, first);
+  ASSERT_EQ(first.errors().size(), 3u);
+  EXPECT_NE(first.errors()[0].input.find("c.csv line 5001"), std::string::npos);
+  EXPECT_NE(first.errors()[1].input.find("c.csv line 10001"), std::string::npos);
+  EXPECT_NE(first.errors()[2].input.find("k.csv line 3"), std::string::npos);
+  EXPECT_EQ(imported.consent->size(), 10000);
+  EXPECT_EQ(imported.consent->find("7501020018", "", "p").size(), 1u);
+  EXPECT_EQ(imported.consent->find("", "ivan popov", "p").size(), 10000u);
+  EXPECT_TRUE(imported.consent->find("7501020018", "", "other party").empty());
+  EXPECT_EQ(imported.complaints->find("7501020018", "", "p").at(0).complaintId, "C-1");
+
+  std::vector<std::filesystem::file_time_type> stamps;
+  for (const auto& entry : std::filesystem::directory_iterator(dir.file("cache")))
+    stamps.push_back(std::filesystem::last_write_time(entry.path()));
+  ASSERT_EQ(stamps.size(), 2u);
+  const auto reused = pipeline::loadRegisters(paths, second);
+  std::size_t i = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir.file("cache")))
+    EXPECT_EQ(std::filesystem::last_write_time(entry.path()), stamps[i++]);  // not imported again
+  ASSERT_EQ(second.errors().size(), 3u);
+  for (std::size_t k = 0; k < 3; ++k) EXPECT_EQ(second.errors()[k].input, first.errors()[k].input);
+  EXPECT_EQ(reused.consent->size(), 10000);
 }
