@@ -17,16 +17,19 @@ Person personFrom(SQLite::Statement& q) {
 
 }  // namespace
 
+// Rows go in in the register's order, so rowid order is line order, and the
+// indexes give a key's rows in it: a LIMIT stops early instead of sorting
+// every namesake.
 PopulationIndex::PopulationIndex(std::unique_ptr<SQLite::Database> db)
     : db_(std::move(db)),
       byNumber_(std::make_unique<SQLite::Statement>(
           *db_,
           "SELECT national_id, full_name, birth_date, death_date, line FROM people WHERE national_id = ? "
-          "ORDER BY line LIMIT 1")),
+          "ORDER BY rowid LIMIT 1")),
       byNameKey_(std::make_unique<SQLite::Statement>(
           *db_,
           "SELECT national_id, full_name, birth_date, death_date, line FROM people WHERE name_key = ? ORDER BY "
-          "line")) {}
+          "rowid LIMIT ?")) {}
 
 std::optional<PopulationIndex> PopulationIndex::open(const std::string& path) {
   auto db = openRegisterFile(path);
@@ -48,10 +51,11 @@ std::optional<Person> PopulationIndex::byNumber(const std::string& nationalId) c
   return personFrom(q);
 }
 
-std::vector<Person> PopulationIndex::byNameKey(const std::string& key) const {
+std::vector<Person> PopulationIndex::byNameKey(const std::string& key, int limit) const {
   SQLite::Statement& q = *byNameKey_;
   q.reset();
   q.bind(1, key);
+  q.bind(2, limit);
   std::vector<Person> out;
   while (q.executeStep()) out.push_back(personFrom(q));
   return out;

@@ -30,8 +30,10 @@ class PopulationIndex {
   std::vector<InputError> importErrors() const;
 
   std::optional<Person> byNumber(const std::string& nationalId) const;
-  // Everyone whose name has this nameKey().
-  std::vector<Person> byNameKey(const std::string& key) const;
+  // Those whose name has this nameKey(), the first `limit` of them in the
+  // register's order: a common name in a national register is shared by
+  // thousands, and no row is identified by its name among more than a few.
+  std::vector<Person> byNameKey(const std::string& key, int limit) const;
   long long size() const;
 
   // Fills a new index. Rows go in through add(); finish() builds the indexes

@@ -14,6 +14,7 @@
 #include "tools/bench/accuracy.hpp"
 #include "tools/bench/number_readers.hpp"
 #include "tools/bench/page_speed.hpp"
+#include "tools/bench/register_speed.hpp"
 #include "tools/commands.hpp"
 
 namespace listaudit::tools {
@@ -61,8 +62,9 @@ int benchPopulation(const std::string& population) {
 CommandRunner addBenchCommand(CLI::App& app) {
   struct Options {
     std::string truth, rows, population, scans, manifest;
-    bool json = false, noTesseract = false;
+    bool json = false, noTesseract = false, registers = false;
     int jobs = 0;
+    RegisterSpeedOptions registerSpeed;
   };
   auto options = std::make_shared<Options>();
   CLI::App* bench = app.add_subcommand("bench", "Measure listaudit on a generated corpus");
@@ -75,14 +77,41 @@ CommandRunner addBenchCommand(CLI::App& app) {
   population->add_option("--population", options->population, "population.csv")->required();
   CLI::App* speed = bench->add_subcommand(
       "speed", "CPU per page and per stage, beside the tesseract command on the same pages; 1 job against N");
-  speed->add_option("--manifest", options->manifest, "The batch manifest (CSV)")->required();
+  auto* manifest = speed->add_option("--manifest", options->manifest, "The batch manifest (CSV)");
+  auto* registers =
+      speed->add_flag("--registers", options->registers,
+                      "Instead of pages: import the registers given, check rows against them, find repeated "
+                      "signatures");
+  manifest->excludes(registers);
+  speed->add_option("--population", options->registerSpeed.population, "With --registers: population.csv");
+  speed->add_option("--consent", options->registerSpeed.consent, "With --registers: consent.csv");
+  speed->add_option("--complaints", options->registerSpeed.complaints, "With --registers: complaints.csv");
+  speed->add_option("--rows", options->registerSpeed.rows, "With --registers: rows to check (default 100000)")
+      ->check(CLI::Range(0, 10000000));
+  speed
+      ->add_option("--signatures", options->registerSpeed.signatures,
+                   "With --registers: signatures to search for repeats (default 100000)")
+      ->check(CLI::Range(0, 10000000));
   speed->add_option("--jobs", options->jobs, "Jobs of the second run (default: one per core)")
       ->check(CLI::Range(0, 256));
   speed->add_flag("--no-tesseract", options->noTesseract, "Leave out the tesseract command");
   CLI::App* readers = bench->add_subcommand("readers", "CPU per number cell of the Tesseract and handwriting readers");
   readers->add_option("--scans", options->scans, "a list's scans (PDF, TIFF, image or folder)")->required();
   return [options, population, readers, speed] {
+    if (speed->parsed() && options->registers) {
+      try {
+        std::cout << formatRegisterSpeed(measureRegisterSpeed(options->registerSpeed));
+        return kExitOk;
+      } catch (const ingest::CsvError& e) {
+        std::cerr << "listaudit bench: " << e.what() << "\n";
+        return kExitUsage;
+      }
+    }
     if (speed->parsed()) {
+      if (options->manifest.empty()) {
+        std::cerr << "listaudit bench speed: --manifest or --registers is required\n";
+        return kExitUsage;
+      }
       try {
         std::cout << formatSpeed(measureSpeed(options->manifest, options->jobs, !options->noTesseract));
         return kExitOk;

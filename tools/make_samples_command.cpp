@@ -15,6 +15,9 @@ CommandRunner addMakeSamplesCommand(CLI::App& app) {
   cmd->add_option("--style", options->style, "printed, handwritten or mixed")
       ->check(CLI::IsMember({"printed", "handwritten", "mixed"}));
   cmd->add_option("--population-size", options->populationSize, "People in the population register");
+  cmd->add_option("--consent-size", options->consentSize,
+                  "Consent records beyond the batch's own (other people of the population register)");
+  cmd->add_option("--complaints-size", options->complaintsSize, "Complaints beyond the batch's own (likewise)");
   cmd->add_option("--out", options->out, "Folder to write the batch into")->required();
   return [options] {
     try {

@@ -6,7 +6,7 @@
 
 #include "models/decimal_text.hpp"
 #include "models/name_text.hpp"
-#include "models/signature_similarity.hpp"
+#include "models/signature_pairs.hpp"
 
 namespace listaudit::pipeline {
 namespace {
@@ -123,29 +123,23 @@ void checkMultiParty(std::vector<RowCase>& cases, const CheckContext&) {
   }
 }
 
-// Signatures alike enough that one hand or one copy made them. Rows are
-// sorted by the ink of their shapes, and only shapes whose ink is within
-// kInkTolerance of each other are compared: a batch of many thousand rows
-// does not compare every pair.
+// Signatures alike enough that one hand or one copy made them: each signed
+// row names its most alike other row. similarSignaturePairs() keeps a batch
+// of many thousand rows from comparing every pair.
 void checkRepeatedSignatures(std::vector<RowCase>& cases, const CheckContext& context) {
-  // Relative. Stroke width does not scale with the cell, so one hand in a wider
-  // cell or at another resolution shows up to about a third more or less ink.
-  constexpr double kInkTolerance = 0.5;
-  const double minInk = context.options.minSignatureInk, minSimilarity = context.options.minSignatureSimilarity;
-  std::vector<std::pair<double, std::size_t>> byInk;
+  const double minInk = context.options.minSignatureInk;
+  std::vector<const std::vector<std::uint8_t>*> shapes;
+  std::vector<std::size_t> caseOf;
   for (std::size_t i = 0; i < cases.size(); ++i)
-    if (cases[i].row->signatureInk >= minInk && !cases[i].row->signatureShape.empty())
-      byInk.emplace_back(models::shapeInk(cases[i].row->signatureShape), i);
-  std::sort(byInk.begin(), byInk.end());
-  std::vector<std::pair<double, std::size_t>> best(cases.size(), {0.0, cases.size()});
-  for (std::size_t a = 0; a < byInk.size(); ++a) {
-    for (std::size_t b = a + 1; b < byInk.size() && byInk[b].first <= byInk[a].first * (1 + kInkTolerance); ++b) {
-      const std::size_t i = byInk[a].second, k = byInk[b].second;
-      const double s = models::shapeSimilarity(cases[i].row->signatureShape, cases[k].row->signatureShape);
-      if (s < minSimilarity) continue;
-      if (s > best[i].first) best[i] = {s, k};
-      if (s > best[k].first) best[k] = {s, i};
+    if (cases[i].row->signatureInk >= minInk && !cases[i].row->signatureShape.empty()) {
+      shapes.push_back(&cases[i].row->signatureShape);
+      caseOf.push_back(i);
     }
+  std::vector<std::pair<double, std::size_t>> best(cases.size(), {0.0, cases.size()});
+  for (const models::SignaturePair& p : models::similarSignaturePairs(shapes, context.options.minSignatureSimilarity)) {
+    const std::size_t i = caseOf[p.a], k = caseOf[p.b];
+    if (p.similarity > best[i].first) best[i] = {p.similarity, k};
+    if (p.similarity > best[k].first) best[k] = {p.similarity, i};
   }
   for (std::size_t i = 0; i < cases.size(); ++i) {
     if (best[i].second == cases.size()) continue;

@@ -15,6 +15,9 @@ namespace {
 constexpr std::size_t kReadingsSearched = 400;
 // Candidates named in the evidence of a row in doubt.
 constexpr std::size_t kCandidatesShown = 3;
+// Namesakes in the population register whose numbers are weighed against a
+// row's reading: a common name is shared by thousands in a national register.
+constexpr int kNamesakesWeighed = 64;
 // A candidate the population register holds under the row's name needs less
 // of the image: a look-alike the reader was fairly sure of (one in a hundred).
 constexpr double kConfirmableSupport = 0.01;
@@ -58,9 +61,11 @@ class Identifier {
         scheme_(context.list.country.scheme()),
         odds_(row.rawId, characterConfidences(row), row.idAlternatives, models::idAlphabet(scheme_)) {
     who_.nameKey = models::nameKey(row.fullName);
-    // The register's people under the row's name, looked up once.
+    // The register's people under the row's name, looked up once; past
+    // kNamesakesWeighed a name identifies nobody and its numbers are not
+    // weighed one by one (the image's own readings still are).
     if (context.registers.population && !who_.nameKey.empty())
-      peopleOfName_ = context.registers.population->byNameKey(who_.nameKey);
+      peopleOfName_ = context.registers.population->byNameKey(who_.nameKey, kNamesakesWeighed);
   }
 
   RowIdentity run() {

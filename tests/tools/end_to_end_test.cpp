@@ -91,6 +91,19 @@ TEST(EndToEnd, makesSamplesThatFollowTheContract) {
     EXPECT_TRUE(std::filesystem::exists(dir.file("s/") + f)) << f;
 }
 
+TEST(EndToEnd, benchSpeedRegistersImportsChecksAndSearchesSignatures) {
+  // What the register benchmark prints on the sample registers, small counts.
+  const Result bench =
+      runTool("bench speed --registers --rows 30 --signatures 1200 --population " + dataDir() +
+              "/population.csv --consent " + dataDir() + "/consent.csv --complaints " + dataDir() + "/complaints.csv");
+  ASSERT_EQ(bench.status, 0) << bench.output;
+  for (const char* line : {"import population: ", "import consent: ", "import complaints: ",
+                           "rows checked against the registers: 30 in ", "repeated signatures: 120 in ", "1200 in ",
+                           "planted copies found: ", "every pair compared, 120 signatures", "peak memory: "})
+    EXPECT_NE(bench.output.find(line), std::string::npos) << line << " in\n" << bench.output;
+  EXPECT_EQ(runTool("bench speed --registers --manifest " + dataDir() + "/manifest.csv").status, 2);
+}
+
 TEST(EndToEnd, benchSpeedSetsEachStageBesideTheTesseractCommand) {
   // What the benchmark prints, not how fast: speed is for the benchmark to
   // measure, never for a test to assert.

@@ -448,54 +448,57 @@ class BatchMaker {
   // The registers: the batch's people as planted, then others, streamed, so
   // a register of millions is never held in memory.
   void writeRegisters() {
+    pipeline::CsvWriter population((fs::path(options_.out) / "population.csv").string());
+    pipeline::CsvWriter consent((fs::path(options_.out) / "consent.csv").string());
+    pipeline::CsvWriter complaints((fs::path(options_.out) / "complaints.csv").string());
+    population.write({"national_id", "full_name", "birth_date", "death_date"});
+    consent.write({"national_id", "full_name", "party", "signed_on", "withdrawn_on"});
+    complaints.write({"complaint_id", "national_id", "full_name", "party", "filed_on"});
     long long written = 0;
-    {
-      pipeline::CsvWriter population((fs::path(options_.out) / "population.csv").string());
-      population.write({"national_id", "full_name", "birth_date", "death_date"});
-      for (const SamplePerson& p : batchPeople_) {
-        if (!p.inPopulation) continue;
-        population.write({p.person.nationalId, p.person.fullName, p.person.birthDate.toString(),
-                          p.death ? p.death->toString() : ""});
-        registers_.population[p.person.nationalId] = {p.person.fullName, p.person.birthDate, p.death};
-        registers_.numberOfName[p.person.fullName] = p.person.nationalId;
-        ++written;
-      }
-      const long long target = std::max(options_.populationSize, written + 20);
-      for (long long i = 0; written < target; ++i) {
-        const Locale& locale = kLocales[static_cast<std::size_t>(i) % kLocales.size()];
-        const Person p = people_.voter(locale, election_);
-        if (usedNumbers_.count(p.nationalId) || usedNames_.count(models::nameKey(p.fullName))) continue;
-        population.write({p.nationalId, p.fullName, p.birthDate.toString(), ""});
-        ++written;
-      }
-      population.close();
+    for (const SamplePerson& p : batchPeople_) {
+      if (!p.inPopulation) continue;
+      population.write(
+          {p.person.nationalId, p.person.fullName, p.person.birthDate.toString(), p.death ? p.death->toString() : ""});
+      registers_.population[p.person.nationalId] = {p.person.fullName, p.person.birthDate, p.death};
+      registers_.numberOfName[p.person.fullName] = p.person.nationalId;
+      ++written;
     }
+    for (const SamplePerson& p : batchPeople_) {
+      const auto it = registers_.consent.find(p.person.nationalId);
+      if (it == registers_.consent.end()) continue;
+      for (const auto& c : it->second)
+        consent.write({p.person.nationalId, p.person.fullName, c.party, c.signedOn ? c.signedOn->toString() : "",
+                       c.withdrawnOn ? c.withdrawnOn->toString() : ""});
+    }
+    int complaintsWritten = 0;
+    const auto complaint = [&](const Person& p, const std::string& party, const Date& filed) {
+      char cid[32];
+      std::snprintf(cid, sizeof cid, "C-%04d", ++complaintsWritten);
+      complaints.write({cid, p.nationalId, p.fullName, party, filed.toString()});
+    };
+    for (const auto& [person, party, filed] : complaints_) {
+      const Person& p = batchPeople_[static_cast<std::size_t>(person)].person;
+      complaint(p, party, filed);
+      registers_.complaints[p.nationalId].insert(party);
+    }
+    // The others, streamed, so a register of millions is never held in memory.
+    const long long target = std::max(options_.populationSize, written + 20);
+    for (long long i = 0, others = 0; written < target; ++i) {
+      const Locale& locale = kLocales[static_cast<std::size_t>(i) % kLocales.size()];
+      const Person p = people_.voter(locale, election_);
+      if (usedNumbers_.count(p.nationalId) || usedNames_.count(models::nameKey(p.fullName))) continue;
+      population.write({p.nationalId, p.fullName, p.birthDate.toString(), ""});
+      ++written;
+      const std::string& party = lists_[static_cast<std::size_t>(others) % lists_.size()].party;
+      if (others < options_.consentSize)
+        consent.write({p.nationalId, p.fullName, party, election_.plusDays(-60 - others % 300).toString(), ""});
+      if (others < options_.complaintsSize) complaint(p, party, election_.plusDays(others % 90));
+      ++others;
+    }
+    population.close();
+    consent.close();
+    complaints.close();
     summary_.population = written;
-    {
-      pipeline::CsvWriter out((fs::path(options_.out) / "consent.csv").string());
-      out.write({"national_id", "full_name", "party", "signed_on", "withdrawn_on"});
-      for (const SamplePerson& p : batchPeople_) {
-        const auto it = registers_.consent.find(p.person.nationalId);
-        if (it == registers_.consent.end()) continue;
-        for (const auto& c : it->second)
-          out.write({p.person.nationalId, p.person.fullName, c.party, c.signedOn ? c.signedOn->toString() : "",
-                     c.withdrawnOn ? c.withdrawnOn->toString() : ""});
-      }
-      out.close();
-    }
-    {
-      pipeline::CsvWriter out((fs::path(options_.out) / "complaints.csv").string());
-      out.write({"complaint_id", "national_id", "full_name", "party", "filed_on"});
-      int n = 0;
-      for (const auto& [person, party, filed] : complaints_) {
-        const Person& p = batchPeople_[static_cast<std::size_t>(person)].person;
-        char cid[32];
-        std::snprintf(cid, sizeof cid, "C-%04d", ++n);
-        out.write({cid, p.nationalId, p.fullName, party, filed.toString()});
-        registers_.complaints[p.nationalId].insert(party);
-      }
-      out.close();
-    }
   }
 
   // Truth: what is written and the flags a perfect reader raises on it; and

@@ -12,6 +12,10 @@ struct SampleOptions {
   int pages = 2;
   std::string style = "printed";  // printed | handwritten | mixed
   long long populationSize = 0;   // 0: the people on the lists and a few more
+  // Records of the consent and complaints registers beyond the batch's own:
+  // other people of the population register, for the batch's parties (for
+  // measuring registers of millions; they change no row's truth).
+  long long consentSize = 0, complaintsSize = 0;
   std::string out;
   std::string digitsPath;  // the handwritten digits sheet; empty for the one the generator ships
 };
