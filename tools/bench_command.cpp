@@ -1,6 +1,5 @@
 // `listaudit bench accuracy` (contract section 9), `bench population`,
 // `bench readers` and `bench speed`.
-#include <sys/resource.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -12,6 +11,7 @@
 
 #include "ingest/csv_reader.hpp"
 #include "tools/bench/accuracy.hpp"
+#include "tools/bench/measure.hpp"
 #include "tools/bench/number_readers.hpp"
 #include "tools/bench/page_speed.hpp"
 #include "tools/bench/register_speed.hpp"
@@ -20,16 +20,6 @@
 namespace listaudit::tools {
 
 namespace {
-
-double secondsSince(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
-long peakMemoryMb() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return usage.ru_maxrss / 1024;  // kilobytes on Linux
-}
 
 // Imports a population register into a fresh cache, then opens it again as a
 // later run would, and says how long each took and how much memory the

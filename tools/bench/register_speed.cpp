@@ -1,6 +1,5 @@
 #include "tools/bench/register_speed.hpp"
 
-#include <sys/resource.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -16,6 +15,7 @@
 #include "models/signature_pairs.hpp"
 #include "pipeline/checks/judge.hpp"
 #include "pipeline/page/signature_shape.hpp"
+#include "tools/bench/measure.hpp"
 
 namespace listaudit::tools {
 namespace {
@@ -26,16 +26,6 @@ namespace fs = std::filesystem;
 constexpr int kRowsPerList = 1000, kRowsPerPage = 20;
 // One generated signature in this many is a planted copy of an earlier one.
 constexpr int kCopyEvery = 100;
-
-double secondsSince(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
-long peakMemoryMb() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return usage.ru_maxrss / 1024;
-}
 
 // Every `step`-th person of the population register, up to `count`.
 std::vector<models::Person> peopleSpreadOver(const std::string& population, long long size, int count) {
