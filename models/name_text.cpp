@@ -135,13 +135,17 @@ const std::string& wordKey(std::string_view word) {
   // Words distinct enough to remember: a national register has some tens of
   // thousands; beyond this the memory is cleared and filled again.
   constexpr std::size_t kWordsRemembered = 200000;
-  thread_local std::unordered_map<std::string, std::string> remembered;
-  const std::string w(word);
-  if (const auto it = remembered.find(w); it != remembered.end()) return it->second;
+  // Looked up by the view itself: a remembered word costs no copy of it.
+  struct WordHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view w) const { return std::hash<std::string_view>{}(w); }
+  };
+  thread_local std::unordered_map<std::string, std::string, WordHash, std::equal_to<>> remembered;
+  if (const auto it = remembered.find(word); it != remembered.end()) return it->second;
   if (remembered.size() >= kWordsRemembered) remembered.clear();
   icu::UnicodeString text = nfc(word);
   nameKeyTransliterator().transliterate(text);
-  return remembered.emplace(w, toUtf8(collapseSpaces(text))).first->second;
+  return remembered.emplace(std::string(word), toUtf8(collapseSpaces(text))).first->second;
 }
 
 }  // namespace

@@ -61,11 +61,6 @@ class Identifier {
         scheme_(context.list.country.scheme()),
         odds_(row.rawId, characterConfidences(row), row.idAlternatives, models::idAlphabet(scheme_)) {
     who_.nameKey = models::nameKey(row.fullName);
-    // The register's people under the row's name, looked up once; past
-    // kNamesakesWeighed a name identifies nobody and its numbers are not
-    // weighed one by one (the image's own readings still are).
-    if (context.registers.population && !who_.nameKey.empty())
-      peopleOfName_ = context.registers.population->byNameKey(who_.nameKey, kNamesakesWeighed);
   }
 
   RowIdentity run() {
@@ -80,15 +75,17 @@ class Identifier {
       id_.repair.clear();
     }
     readingLikelihood_ = odds_.ratio(id_.number);
+    // The number as read stands when confirmed (most rows: the candidates
+    // are weighed only for the rest), or when it was read surely and the
+    // image supports no other: a number read unsurely that passes its check
+    // may be a misreading that passes by chance (one in ten).
+    if (id_.check.valid())
+      if (Confirmation by = confirmation(id_.number); !by.how.empty()) return byNumber(id_.number, std::move(by));
     const std::vector<Candidate> all = candidates();
     std::vector<Candidate> rivals;  // those the image supports
     std::copy_if(all.begin(), all.end(), std::back_inserter(rivals),
                  [](const Candidate& c) { return c.support >= models::kSupportRatio; });
     if (id_.check.valid()) {
-      // The number as read stands when confirmed, or when it was read surely
-      // and the image supports no other: a number read unsurely that passes
-      // its check may be a misreading that passes by chance (one in ten).
-      if (Confirmation by = confirmation(id_.number); !by.how.empty()) return byNumber(id_.number, std::move(by));
       if (auto one = theOneConfirmed(all)) return repairedTo(one->first, std::move(one->second));
       if (auto person = personOfTheNameNearTheReading()) return repairedToPersonOfTheName(*person);
       if (rivals.empty() && row_.idConfidence >= sureConfidence()) return byNumber(id_.number, {});
@@ -108,13 +105,13 @@ class Identifier {
       // Only a name that names one person identifies anyone; and while the
       // number is in doubt, only when the image allows that person's number
       // (a name misread by one letter may be another person's).
-      if (peopleOfName_.size() == 1 && who_.inDoubt && !row_.rawId.empty() &&
-          support(peopleOfName_.front().nationalId) < kConfirmableSupport) {
+      if (peopleOfName().size() == 1 && who_.inDoubt && !row_.rawId.empty() &&
+          support(peopleOfName().front().nationalId) < kConfirmableSupport) {
         who_.candidates += std::string(who_.candidates.empty() ? "" : "; ") + context_.registers.populationName +
-                           " line " + std::to_string(peopleOfName_.front().line) +
+                           " line " + std::to_string(peopleOfName().front().line) +
                            " holds the name read, under a number the image does not show";
-      } else if (peopleOfName_.size() == 1) {
-        who_.person = peopleOfName_.front();
+      } else if (peopleOfName().size() == 1) {
+        who_.person = peopleOfName().front();
         who_.number = who_.person->nationalId;
         who_.byName = true;
         who_.established = true;
@@ -126,6 +123,19 @@ class Identifier {
   }
 
  private:
+  // The register's people under the row's name, looked up when first needed
+  // (a row whose number the register confirms never needs them); past
+  // kNamesakesWeighed a name identifies nobody and its numbers are not
+  // weighed one by one (the image's own readings still are).
+  const std::vector<models::Person>& peopleOfName() const {
+    if (!peopleOfName_) {
+      peopleOfName_.emplace();
+      if (context_.registers.population && !who_.nameKey.empty())
+        *peopleOfName_ = context_.registers.population->byNameKey(who_.nameKey, kNamesakesWeighed);
+    }
+    return *peopleOfName_;
+  }
+
   // How likely the image makes `number`, relative to the number resolved.
   double support(const std::string& number) const {
     const double ratio = odds_.ratio(number);
@@ -152,7 +162,7 @@ class Identifier {
     // The reading's own repair counts only where the image leaves the changed characters in doubt.
     if (pending_) consider(pending_->number, pending_->source);
     if (context_.copy) consider(context_.copy->nationalId, "the electronic copy's number");
-    for (const models::Person& p : peopleOfName_)
+    for (const models::Person& p : peopleOfName())
       consider(p.nationalId, context_.registers.populationName + " line " + std::to_string(p.line) +
                                  " holds it under the row's name");
     // Readings the image only allows (down to one in a hundred) are searched
@@ -238,7 +248,7 @@ class Identifier {
     // section 6: it stays as written); one the register holds is that person's.
     if (!unsure && (!id_.check.valid() || population->byNumber(id_.number))) return std::nullopt;
     std::vector<models::Person> near;
-    if (peopleOfName_.size() == 1) near.push_back(peopleOfName_.front());
+    if (peopleOfName().size() == 1) near.push_back(peopleOfName().front());
     if (context_.copy && !context_.copy->nationalId.empty())
       if (auto p = population->byNumber(context_.copy->nationalId);
           p && models::nameSimilarity(row_.fullName, p->fullName) >= kUnsureNameSimilarity &&
@@ -257,7 +267,7 @@ class Identifier {
 
   RowIdentity repairedToPersonOfTheName(const models::Person& person) {
     const std::size_t edits = models::editDistance(row_.rawId, person.nationalId);
-    const bool ofTheName = !peopleOfName_.empty() && peopleOfName_.front().nationalId == person.nationalId;
+    const bool ofTheName = !peopleOfName().empty() && peopleOfName().front().nationalId == person.nationalId;
     id_.repair = "read as " + row_.rawId + ", taken as " + person.nationalId + ": " +
                  context_.registers.populationName + " line " + std::to_string(person.line) + " holds it under " +
                  (ofTheName ? "the row's name, the one person of that name"
@@ -302,7 +312,7 @@ class Identifier {
   const IdentityContext& context_;
   const models::IdScheme scheme_;
   const models::ReadingOdds odds_;
-  std::vector<models::Person> peopleOfName_;
+  mutable std::optional<std::vector<models::Person>> peopleOfName_;  // peopleOfName(), once asked
   double readingLikelihood_ = 1;
   RowIdentity who_;
   std::optional<Candidate> pending_;  // a repair of the reading alone, waiting for the register

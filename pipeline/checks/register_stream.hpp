@@ -88,7 +88,7 @@ void streamRegister(const std::string& path,
   // The reader's side: records and errors gathered into chunks.
   class ChunkReporter final : public models::ErrorReporter {
    public:
-    ChunkReporter(register_stream::Handoff<Chunk>& handoff) : handoff_(handoff) {}
+    explicit ChunkReporter(register_stream::Handoff<Chunk>& handoff) : handoff_(handoff) {}
     void report(const models::InputError& error) override { add(Item(error)); }
     void add(Item item) {
       chunk_.items.push_back(std::move(item));
