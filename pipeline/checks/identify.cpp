@@ -267,7 +267,8 @@ class Identifier {
 
   RowIdentity repairedToPersonOfTheName(const models::Person& person) {
     const std::size_t edits = models::editDistance(row_.rawId, person.nationalId);
-    const bool ofTheName = !peopleOfName().empty() && peopleOfName().front().nationalId == person.nationalId;
+    // The evidence names the name only where the name alone names this person.
+    const bool ofTheName = peopleOfName().size() == 1 && peopleOfName().front().nationalId == person.nationalId;
     id_.repair = "read as " + row_.rawId + ", taken as " + person.nationalId + ": " +
                  context_.registers.populationName + " line " + std::to_string(person.line) + " holds it under " +
                  (ofTheName ? "the row's name, the one person of that name"

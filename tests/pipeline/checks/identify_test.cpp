@@ -238,6 +238,28 @@ TEST_F(Identity, takesTheCopysNumberTheRegisterHoldsUnderANameNearTheReadingOver
   EXPECT_NE(j.note.find("a name near the reading, and the electronic copy gives it"), std::string::npos) << j.note;
 }
 
+// Where two people share the row's name, the copy's number is taken for
+// being the copy's, under a name like the reading: the evidence must not say
+// the name names one person.
+TEST_F(Identity, theEvidenceSaysTheCopyGaveTheNumberWhereTheNameIsShared) {
+  TempDir dir;
+  writeFile(dir.file("population.csv"),
+            "national_id,full_name,birth_date,death_date\n" + kIvan +
+                ",Иван Петров Попов,1975-01-02,\n6501020016,Иван Петров Попов,1965-01-02,\n");
+  models::ErrorList errors;
+  const auto registers = pipeline::loadRegisters({dir.file("population.csv"), "", "", dir.file("cache")}, errors);
+  ASSERT_TRUE(errors.errors().empty());
+  const std::string misread = "750102007" + std::string(1, models::egnCheckDigit("750102007"));
+  models::RowRecord r = row("Иван Петров Попов", misread);
+  r.idWriting = models::Writing::Handwritten;
+  pipeline::DigitalCopies copies;
+  copies["A"][{1, 1}] = ingest::DigitalRow{"Иван Петров Попов", kIvan, 2};
+  const auto j = pipeline::judgeRows({list_}, {r}, {}, registers, copies)[0];
+  EXPECT_EQ(j.nationalId, kIvan);
+  EXPECT_EQ(j.note.find("the one person of that name"), std::string::npos) << j.note;
+  EXPECT_NE(j.note.find("the electronic copy gives it"), std::string::npos) << j.note;
+}
+
 // A hand's name is no evidence of another person on its own (its misreadings
 // are as far from the register as another name); spelled as read by the
 // party's own electronic copy under the same number, it is.
