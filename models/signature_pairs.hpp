@@ -15,15 +15,23 @@ struct SignaturePair {
 
 // Up to `comparedInFull` shapes, every pair whose inks are close enough to
 // match is compared (exact). Above, pairs are first blocked by a shape key
-// (random-hyperplane hashing of the shapes, in kHashTables tables of
-// kHashBits bits each, from a fixed seed): only shapes that share a table's
-// key are compared. That is far from every pair, but not linear: more shapes
-// share a key as their number grows (`listaudit bench speed --registers`:
-// 0.5 s for 10,000, 17 s for 100,000). A pair at exactly minSimilarity 0.9
-// escapes every table about twice in a hundred times (2 of 164 pairs on that
-// benchmark); a copy, at 0.97 and above, almost never. Pairs in (a, b) order.
+// (random-hyperplane hashing of the shapes, from a fixed seed): only shapes
+// that share a key in one of the tables are compared. The keys get longer as
+// the shapes grow in number, one bit for each doubling, so that the shapes
+// that share a key by chance stay about as many per shape; the tables grow
+// with them, so that a pair at minSimilarity still shares a key in one table
+// as often as it did with 32 tables of 16 bits (`blockingFor`). Time then grows
+// close to linearly (`listaudit bench speed --registers`). A pair at exactly
+// minSimilarity 0.9 escapes every table about twice in a hundred times; a
+// copy, at 0.97 and above, almost never. Pairs in (a, b) order.
 inline constexpr std::size_t kComparedInFull = 1000;
-inline constexpr int kHashTables = 32, kHashBits = 16;
+
+struct Blocking {
+  int tables = 0, bits = 0;  // bits of a key: at most 32
+};
+// The tables and key length used for `shapes` shapes of one size.
+Blocking blockingFor(std::size_t shapes, double minSimilarity);
+
 std::vector<SignaturePair> similarSignaturePairs(const std::vector<const std::vector<std::uint8_t>*>& shapes,
                                                  double minSimilarity, std::size_t comparedInFull = kComparedInFull);
 

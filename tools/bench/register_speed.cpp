@@ -214,6 +214,7 @@ RegisterSpeedReport measureRegisterSpeed(const RegisterSpeedOptions& options) {
     for (const auto& p : full) report.pairsBlocked += blockedPairs.count({p.a, p.b}) ? 1 : 0;
     report.signaturesLarge = options.signatures;
     report.signatureSecondsLarge = timeSignatures(shapes, options.signatures, &flagged);
+    report.pairsAlikeLarge = static_cast<int>(flagged.size());
     report.plantedRepeats = static_cast<int>(planted.size());
     for (const auto& pair : planted) report.plantedFound += flagged.count(pair) ? 1 : 0;
   }
@@ -241,10 +242,11 @@ std::string formatRegisterSpeed(const RegisterSpeedReport& r) {
   if (r.signaturesLarge > 0) {
     std::snprintf(line, sizeof line,
                   "repeated signatures: %d in %.2f s, %d in %.2f s (%.1f times the time for %.0f times the "
-                  "signatures); planted copies found: %d of %d\n",
+                  "signatures; %d and %d pairs alike); planted copies found: %d of %d\n",
                   r.signaturesSmall, r.signatureSecondsSmall, r.signaturesLarge, r.signatureSecondsLarge,
                   r.signatureSecondsLarge / std::max(r.signatureSecondsSmall, 1e-9),
-                  static_cast<double>(r.signaturesLarge) / r.signaturesSmall, r.plantedFound, r.plantedRepeats);
+                  static_cast<double>(r.signaturesLarge) / r.signaturesSmall, r.pairsBlocked, r.pairsAlikeLarge,
+                  r.plantedFound, r.plantedRepeats);
     out += line;
     std::snprintf(line, sizeof line,
                   "every pair compared, %d signatures: %.2f s, %d pairs alike; blocking by the shape key finds %d of "

@@ -33,6 +33,9 @@ struct RegisterSpeedReport {
   // At the tenth: the pairs every-pair comparison finds, how many of them
   // blocking by the shape key finds too, and the every-pair time.
   int pairsInFull = 0, pairsBlocked = 0;
+  // Pairs of rows flagged as repeated at the whole count: what the search
+  // must output, whatever the blocking.
+  int pairsAlikeLarge = 0;
   double fullSecondsSmall = 0;
   long peakMemoryMb = 0;
 };
