@@ -69,7 +69,10 @@ struct RowRecord {
   std::string listId;
   int page = 0;
   int row = 0;
-  std::string fullName;                        // NFC, single spaces
+  std::string fullName;  // NFC, single spaces
+  // The name cell as the reader's other models read it (NFC, single spaces),
+  // for a hand's name that one script's model garbles; empty for most rows.
+  std::vector<std::string> nameOtherReadings;
   std::string rawId;                           // the number as read, spaces removed
   std::string nationalId;                      // as resolved by the checks (after any confirmed repair)
   double nameConfidence = 0;                   // 0..1

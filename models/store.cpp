@@ -54,6 +54,7 @@ CREATE TABLE IF NOT EXISTS rows (
   first_filer INTEGER NOT NULL DEFAULT 0,
   resolved_name TEXT NOT NULL DEFAULT '',
   laid_out TEXT NOT NULL DEFAULT '',
+  name_other_readings TEXT NOT NULL DEFAULT '',
   PRIMARY KEY (list_id, page, row)
 );
 CREATE TABLE IF NOT EXISTS findings (
@@ -157,6 +158,21 @@ std::vector<std::string> splitWords(const std::string& text) {
   return out;
 }
 
+// Readings of a name hold spaces but no line break (a line's reading): one
+// line each.
+std::string joinLines(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const auto& l : lines) out += (out.empty() ? "" : "\n") + l;
+  return out;
+}
+std::vector<std::string> splitLines(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string l; std::getline(in, l);)
+    if (!l.empty()) out.push_back(l);
+  return out;
+}
+
 // Alternatives as "G:p,G:p|G:p": a position per '|', p in ten-thousandths.
 std::string encodeAlternatives(const std::vector<std::vector<Alternative>>& positions) {
   std::string out;
@@ -171,13 +187,17 @@ std::string encodeAlternatives(const std::vector<std::vector<Alternative>>& posi
 std::vector<std::vector<Alternative>> decodeAlternatives(const std::string& text) {
   std::vector<std::vector<Alternative>> out;
   if (text.empty()) return out;
-  std::istringstream positions(text);
-  for (std::string position; std::getline(positions, position, '|');) {
+  // One position per '|'-separated field, the empty last one too (getline
+  // would drop it).
+  for (std::size_t start = 0;;) {
+    const std::size_t end = std::min(text.find('|', start), text.size());
     std::vector<Alternative> choices;
-    std::istringstream items(position);
+    std::istringstream items(text.substr(start, end - start));
     for (std::string item; std::getline(items, item, ',');)
       if (item.size() >= 3 && item[1] == ':') choices.push_back({item[0], std::atoi(item.c_str() + 2) / 10000.0});
     out.push_back(std::move(choices));
+    if (end == text.size()) break;
+    start = end + 1;
   }
   return out;
 }
@@ -292,7 +312,8 @@ std::vector<std::string> Store::purgePersonalData() {
     const int decisions = db_.execAndGet("SELECT count(*) FROM decisions").getInt();
     db_.exec(
         "UPDATE rows SET full_name = '', raw_id = '', national_id = '', resolved_name = '', note = '', "
-        "id_other_readings = '', id_alternatives = '', id_character_confidences = '', image = NULL, "
+        "id_other_readings = '', name_other_readings = '', id_alternatives = '', id_character_confidences = '', image "
+        "= NULL, "
         "signature_shape = NULL");
     db_.exec("UPDATE findings SET evidence = ''");
     db_.exec("DELETE FROM unread_pages");
@@ -354,7 +375,8 @@ void Store::addPage(const PageRecord& page, const std::vector<RowRecord>& rows) 
       db_,
       "INSERT INTO rows (list_id, page, row, full_name, raw_id, national_id, name_confidence, "
       "id_confidence, signature_ink, x, y, width, height, image, id_character_confidences, id_other_readings, "
-      "signature_shape, id_alternatives, id_reader, laid_out) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+      "signature_shape, id_alternatives, id_reader, laid_out, name_other_readings) "
+      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   for (const RowRecord& row : rows) {
     r.reset();
     r.bind(1, row.listId);
@@ -383,6 +405,7 @@ void Store::addPage(const PageRecord& page, const std::vector<RowRecord>& rows) 
     r.bind(18, encodeAlternatives(row.idAlternatives));
     r.bind(19, row.idWriting == Writing::Handwritten ? "handwriting" : "print");
     r.bind(20, row.laidOut);
+    r.bind(21, joinLines(row.nameOtherReadings));
     r.exec();
   }
   tx.commit();
@@ -505,7 +528,7 @@ std::vector<RowRecord> Store::rows(Shapes shapes) const {
   SQLite::Statement q(db_,
                       "SELECT r.list_id, r.page, r.row, r.full_name, r.raw_id, r.national_id, r.name_confidence, "
                       "r.id_confidence, r.signature_ink, r.x, r.y, r.width, r.height, r.id_character_confidences, "
-                      "r.id_other_readings, r.id_alternatives, r.id_reader, r.laid_out, " +
+                      "r.id_other_readings, r.id_alternatives, r.id_reader, r.laid_out, r.name_other_readings, " +
                           std::string(shapes == Shapes::Load ? "r.signature_shape" : "NULL") +
                           " FROM rows r "
                           "JOIN lists l ON l.list_id = r.list_id ORDER BY l.ordinal, r.page, r.row");
@@ -526,9 +549,10 @@ std::vector<RowRecord> Store::rows(Shapes shapes) const {
     r.idAlternatives = decodeAlternatives(q.getColumn(15).getString());
     r.idWriting = q.getColumn(16).getString() == "handwriting" ? Writing::Handwritten : Writing::Printed;
     r.laidOut = q.getColumn(17).getString();
-    if (!q.getColumn(18).isNull()) {
-      const auto* shape = static_cast<const std::uint8_t*>(q.getColumn(18).getBlob());
-      r.signatureShape.assign(shape, shape + q.getColumn(18).getBytes());
+    r.nameOtherReadings = splitLines(q.getColumn(18).getString());
+    if (!q.getColumn(19).isNull()) {
+      const auto* shape = static_cast<const std::uint8_t*>(q.getColumn(19).getBlob());
+      r.signatureShape.assign(shape, shape + q.getColumn(19).getBytes());
     }
     out.push_back(std::move(r));
   }

@@ -16,6 +16,7 @@ int applyCorrections(std::vector<models::RowRecord>& rows, const std::vector<mod
     row.idCharacterConfidences.assign(row.rawId.size(), 1.0);
     row.idAlternatives.clear();
     row.idOtherReadings.clear();
+    row.nameOtherReadings.clear();
     row.idWriting = models::Writing::Printed;
     ++applied;
   }

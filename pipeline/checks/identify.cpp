@@ -45,6 +45,17 @@ struct Candidate {
   std::string source;  // where it comes from, in words
 };
 
+// How alike `name` is to the row's name as read: by the reading, or, for a
+// name read unsurely, by whichever of the reader's other models' readings
+// is nearer (a Latin hand garbled by the Cyrillic model is read by the Latin
+// one). A name read surely stands on its own reading.
+double nameNearness(const models::RowRecord& row, const std::string& name, const CheckOptions& options) {
+  double best = models::nameSimilarity(row.fullName, name);
+  if (nameReadUnsurely(row, options))
+    for (const std::string& other : row.nameOtherReadings) best = std::max(best, models::nameSimilarity(other, name));
+  return best;
+}
+
 // Each character's confidence; the number's own, for every character, when
 // the reader gave none per character.
 std::vector<double> characterConfidences(const models::RowRecord& row) {
@@ -182,7 +193,7 @@ class Identifier {
     if (registers.population) {
       const double needed = nameReadUnsurely(row_, context_.options) ? kUnsureNameSimilarity : kSameNameSimilarity;
       if (auto p = registers.population->byNumber(number);
-          p && models::nameSimilarity(row_.fullName, p->fullName) >= needed)
+          p && nameNearness(row_, p->fullName, context_.options) >= needed)
         return {registers.populationName + " line " + std::to_string(p->line) + " holds it under the row's name", p};
     }
     if (context_.copy && context_.copy->nationalId == number) return {"the electronic copy gives the same number", {}};
@@ -251,7 +262,7 @@ class Identifier {
     if (peopleOfName().size() == 1) near.push_back(peopleOfName().front());
     if (context_.copy && !context_.copy->nationalId.empty())
       if (auto p = population->byNumber(context_.copy->nationalId);
-          p && models::nameSimilarity(row_.fullName, p->fullName) >= kUnsureNameSimilarity &&
+          p && nameNearness(row_, p->fullName, context_.options) >= kUnsureNameSimilarity &&
           (near.empty() || near.front().nationalId != p->nationalId))
         near.push_back(*p);
     std::erase_if(near, [&](const models::Person& person) {
@@ -320,14 +331,25 @@ class Identifier {
 };
 
 // The register's (or the copy's) spelling of an established person, when the
-// image supports it: near the reading (nearer still for a name read surely)
-// and in the same script.
+// image supports it: near a reading (nearer still for a name read surely) in
+// the same script; for a name read unsurely, the reading of any of the
+// reader's models.
 void confirmSpelling(const models::RowRecord& row, const IdentityContext& context, RowIdentity& who) {
   if (!who.established || row.fullName.empty()) return;
-  const double needed = nameReadUnsurely(row, context.options) ? kUnsureNameSimilarity : kSameNameSimilarity;
+  const bool unsure = nameReadUnsurely(row, context.options);
+  const double needed = unsure ? kUnsureNameSimilarity : kSameNameSimilarity;
+  std::vector<const std::string*> readings{&row.fullName};
+  if (unsure)
+    for (const std::string& other : row.nameOtherReadings) readings.push_back(&other);
+  const std::string* matched = nullptr;  // the reading the spelling fits
   auto fits = [&](const std::string& name) {
-    return !name.empty() && !models::mixesScripts(row.fullName + " " + name) &&
-           models::nameSimilarity(row.fullName, name) >= needed;
+    if (name.empty()) return false;
+    for (const std::string* reading : readings)
+      if (!models::mixesScripts(*reading + " " + name) && models::nameSimilarity(*reading, name) >= needed) {
+        matched = reading;
+        return true;
+      }
+    return false;
   };
   std::string name, source;
   if (who.person && fits(who.person->fullName)) {
@@ -346,6 +368,8 @@ void confirmSpelling(const models::RowRecord& row, const IdentityContext& contex
   if (name != row.fullName) {
     who.spelling = name;
     who.spellingSource = source;
+    if (matched != &row.fullName)
+      who.spellingSource += " (near \"" + *matched + "\", the name as another language model read it)";
   }
 }
 

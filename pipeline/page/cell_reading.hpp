@@ -25,6 +25,10 @@ struct CellReading {
   double confidence = 0;          // 0..1: the least sure character's probability
   std::vector<ReadGlyph> glyphs;  // one per character of `text` that is not a space; empty when they cannot be told
   models::Writing writing = models::Writing::Printed;  // the print reader's or the handwriting reader's
+  // The cell read by the reader's other models (a Serbian name by the Latin
+  // and the Cyrillic model), the text's own left out: a later step that knows
+  // the person may find the name in one of them.
+  std::vector<std::string> otherTexts;
 
   // The probability of each character's first choice, in order.
   std::vector<double> confidences() const {

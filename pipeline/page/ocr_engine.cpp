@@ -19,7 +19,9 @@ std::string trimmed(const char* raw) {
 }  // namespace
 
 CellReading asCellReading(const OcrText& ocr) {
-  CellReading out{ocr.text, ocr.confidence, {}};
+  CellReading out;
+  out.text = ocr.text;
+  out.confidence = ocr.confidence;
   for (std::size_t i = 0; i < ocr.characters.size(); ++i)
     out.glyphs.push_back({{{ocr.characters[i], ocr.characterConfidences[i]}}});
   return out;

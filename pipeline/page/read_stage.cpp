@@ -46,6 +46,11 @@ models::RowRecord readRow(const PageImage& image, const CleanPage& clean, const 
   const CellReading name = readers.nameReaderFor(cell(kNameColumn)).readLine(cell(kNameColumn));
   row.fullName = models::normaliseName(name.text);
   row.nameConfidence = name.confidence;
+  for (const std::string& other : name.otherTexts)
+    if (std::string n = models::normaliseName(other);
+        !n.empty() && n != row.fullName &&
+        std::find(row.nameOtherReadings.begin(), row.nameOtherReadings.end(), n) == row.nameOtherReadings.end())
+      row.nameOtherReadings.push_back(std::move(n));
   const CellReading id = readers.numberReaderFor(cell(kIdColumn), scheme).read(cell(kIdColumn), scheme);
   row.rawId = id.text;
   row.nationalId = row.rawId;

@@ -82,8 +82,10 @@ CellReading TesseractNameReader::readLine(const cv::Rect& box) {
   OcrText best;
   bool bestPlausible = false;
   std::size_t winner = 0;
+  std::vector<std::string> texts;
   for (std::size_t i = 0; i < candidates_.size(); ++i) {
     const OcrText text = engine(i).readLine(box);
+    texts.push_back(text.text);
     const bool plausible = plausibleName(text);
     // Between plausible readings the mean confidence decides: a Cyrillic model
     // reads a Latin name as confident Cyrillic letters, but not all of them.
@@ -96,7 +98,10 @@ CellReading TesseractNameReader::readLine(const cv::Rect& box) {
     if (!trySecondScript_ && plausible && text.confidence >= kSureConfidence) break;
   }
   putFirst(winner);
-  return asCellReading(best);
+  CellReading out = asCellReading(best);
+  for (std::size_t i = 0; i < texts.size(); ++i)
+    if (i != winner && !texts[i].empty() && texts[i] != best.text) out.otherTexts.push_back(texts[i]);
+  return out;
 }
 
 }  // namespace listaudit::pipeline

@@ -61,6 +61,28 @@ TEST(Store, keepsRowsInManifestPageAndRowOrder) {
   EXPECT_EQ(store.lists()[0].electionDate, (Date{2021, 4, 4}));
 }
 
+// What a later step weighs comes back as it went in: a name's other
+// readings (spaces inside), a number's other readings, the reader's choices.
+TEST(Store, keepsTheReadersOtherReadings) {
+  TempDir dir;
+  Store store(dir.file("s.sqlite"));
+  store.addList(list("A"));
+  RowRecord r = row("A", 1, 1);
+  r.nameOtherReadings = {"Ivan Petrov Popov", "Иван Петрв"};
+  r.idOtherReadings = {"7501020018", "7501020011"};
+  r.idAlternatives = {{{'8', 0.25}}, {}};
+  store.addPage(page("A", 1), {r});
+  const RowRecord back = store.rows().at(0);
+  EXPECT_EQ(back.nameOtherReadings, r.nameOtherReadings);
+  EXPECT_EQ(back.idOtherReadings, r.idOtherReadings);
+  ASSERT_EQ(back.idAlternatives.size(), 2u);
+  ASSERT_EQ(back.idAlternatives[0].size(), 1u);
+  EXPECT_EQ(back.idAlternatives[0][0].glyph, '8');
+  EXPECT_DOUBLE_EQ(back.idAlternatives[0][0].probability, 0.25);
+  store.purgePersonalData();
+  EXPECT_TRUE(store.rows().at(0).nameOtherReadings.empty());
+}
+
 TEST(Store, replacesJudgementsWholesale) {
   TempDir dir;
   Store store(dir.file("s.sqlite"));

@@ -275,6 +275,33 @@ TEST_F(Identity, aHandsNameTheCopySpellsAsReadIsAnotherPersonsWhereTheRegisterDi
   EXPECT_TRUE(has(j, Flag::NoConsent));  // Мария, whose number it is, gave none
 }
 
+// A hand's name garbled by one script's model (a Latin hand read by the
+// Cyrillic model, or the other way) may be read by the other: the number read
+// surely, held by the register under a name near that other reading, is the
+// row's, and the register's spelling is reported with where it came from.
+TEST_F(Identity, aHandsNameGarbledByOneModelIsConfirmedByAnothersReading) {
+  models::RowRecord r = row("Hbah Metpob Nonob", kIvan);  // the Latin model's reading of a Cyrillic hand
+  r.idWriting = models::Writing::Handwritten;
+  const auto alone = judge(r);
+  EXPECT_TRUE(has(alone, Flag::Unreadable));  // nothing the register holds is near that reading
+  EXPECT_TRUE(alone.fullName.empty());
+  r.nameOtherReadings = {"Ивон Петрв Попов"};  // the Cyrillic model's
+  const auto j = judge(r);
+  EXPECT_FALSE(has(j, Flag::Unreadable));
+  EXPECT_FALSE(has(j, Flag::NoConsent));  // Ivan consented
+  EXPECT_EQ(j.nationalId, kIvan);
+  EXPECT_EQ(j.fullName, "Иван Петров Попов");
+  EXPECT_NE(j.note.find("the name as another language model read it"), std::string::npos) << j.note;
+  // Another reading far from the register's name confirms nothing.
+  r.nameOtherReadings = {"Елена Шишкова"};
+  EXPECT_TRUE(has(judge(r), Flag::Unreadable));
+  // A name read surely stands on its own reading: the others are not looked at.
+  models::RowRecord printed = row("Hbah Metpob Nonob", kIvan);
+  printed.nameConfidence = 0.99;
+  printed.nameOtherReadings = {"Ивон Петрв Попов"};
+  EXPECT_TRUE(judge(printed).fullName.empty());
+}
+
 TEST(JmbgScheme, refusesAYearNoOneLivingWasBornIn) {
   // 04.11.679: the three year digits of a JMBG are 8xx, 9xx or 0xx.
   std::string first12 = "041167997205";
