@@ -27,11 +27,24 @@ struct VerticalLine {
   int at = 0, thickness = 0, from = 0, to = 0;
 };
 
+// Fills the gaps shorter than `gap` between inked pixels of a line.
+void closeGaps(std::uint8_t* row, int n, int gap) {
+  int lastInk = -1;
+  for (int x = 0; x < n; ++x) {
+    if (!row[x]) continue;
+    if (lastInk >= 0 && x - lastInk - 1 > 0 && x - lastInk - 1 < gap) std::fill(row + lastInk + 1, row + x, 255);
+    lastInk = x;
+  }
+}
+
 // Long runs of ink in one direction, with small breaks (noise, a stamp's
 // edge) closed. The ink is first widened by a pixel across the direction: a
 // faint ruling one pixel wide that a scanner turned and a JPEG smeared wiggles
 // by a pixel every few pixels, and no straight run of it would be long.
-cv::Mat longRuns(const cv::Mat& ink, bool horizontal) {
+// With `bridge`, gaps shorter than that are closed first: a dotted or dashed
+// ruling is no long run until its gaps are (and the letters of a word become
+// one, which is why findRuling keeps only what lies on a ruling it found).
+cv::Mat longRuns(const cv::Mat& ink, bool horizontal, int bridge = 0) {
   const int w = ink.cols, h = ink.rows;
   cv::Mat widened;
   cv::dilate(ink, widened, cv::getStructuringElement(cv::MORPH_RECT, horizontal ? cv::Size(1, 3) : cv::Size(3, 1)));
@@ -46,6 +59,7 @@ cv::Mat longRuns(const cv::Mat& ink, bool horizontal) {
   for (int y = 0; y < lines.rows; ++y) {
     auto* row = lines.ptr<std::uint8_t>(y);
     const int n = lines.cols;
+    if (bridge > 0) closeGaps(row, n, bridge);
     for (int x = 0; x < n;) {  // runs shorter than `length` go
       if (!row[x]) {
         ++x;
@@ -56,12 +70,7 @@ cv::Mat longRuns(const cv::Mat& ink, bool horizontal) {
       if (end - x < length) std::fill(row + x, row + end, std::uint8_t{0});
       x = end;
     }
-    int lastInk = -1;
-    for (int x = 0; x < n; ++x) {  // gaps shorter than `gap` between kept runs close
-      if (!row[x]) continue;
-      if (lastInk >= 0 && x - lastInk - 1 > 0 && x - lastInk - 1 < gap) std::fill(row + lastInk + 1, row + x, 255);
-      lastInk = x;
-    }
+    closeGaps(row, n, gap);  // gaps shorter than `gap` between kept runs close
   }
   return horizontal ? lines : cv::Mat(lines.t());
 }
@@ -165,12 +174,14 @@ Ruling rowRulingsOnly(const cv::Mat& horizontal, Ruling r) {
   return r;
 }
 
-}  // namespace
-
-Ruling findRuling(const cv::Mat& ink) {
+// The ruling found in the long runs of `ink`, its gaps shorter than `bridge`
+// closed first. A row ruling crosses `across` tenths of the table's width: a
+// line of writing bridged into runs (name, number and address one run)
+// crosses much of it too, but not the row number's and the signature's cells.
+Ruling rulingOf(const cv::Mat& ink, int bridge, int across) {
   Ruling r;
   const int h = ink.rows;
-  const cv::Mat horizontal = longRuns(ink, true), vertical = longRuns(ink, false);
+  const cv::Mat horizontal = longRuns(ink, true, bridge), vertical = longRuns(ink, false, bridge);
   cv::bitwise_or(horizontal, vertical, r.lines);
 
   const int tolerance = std::max(4, h / 50);
@@ -195,13 +206,55 @@ Ruling findRuling(const cv::Mat& ink) {
   cv::Mat sums;
   cv::reduce(widened / 255, sums, 1, cv::REDUCE_SUM, CV_32S);
   const std::vector<int> rowProfile(sums.begin<int>(), sums.end<int>());
-  for (auto [y, t] : peaks(rowProfile, (right - left) * 6 / 10)) {
+  for (auto [y, t] : peaks(rowProfile, (right - left) * across / 10)) {
     if (y < top - tolerance || y > bottom + tolerance) continue;
     r.horizontal.push_back(y);
     thickness.push_back(std::max(1, t - 2 * reach));
   }
   r.thickness = std::max(1, median(thickness));
   return r;
+}
+
+// The row rulings that run, bridged, across nearly the whole table: a line of
+// writing bridged into runs spans the table from its row number to its
+// address, but with gaps between the cells.
+void keepRowsAcross(Ruling& r) {
+  const int half = r.thickness + staircaseReach(r.lines.rows);
+  const int width = r.right - r.left + 1;
+  std::erase_if(r.horizontal, [&](int y) {
+    int most = 0;
+    for (int row = std::max(0, y - half); row <= std::min(r.lines.rows - 1, y + half); ++row)
+      most = std::max(most, cv::countNonZero(r.lines.row(row).colRange(r.left, r.right + 1)));
+    return most * 10 < width * 9;
+  });
+}
+
+// Of `lines`, only what lies on the rulings found: bridged runs hold words too.
+cv::Mat onTheRulings(const Ruling& r) {
+  cv::Mat mask = cv::Mat::zeros(r.lines.size(), CV_8UC1);
+  const int half = r.thickness + staircaseReach(r.lines.rows);
+  const int top = r.horizontal.empty() ? 0 : r.horizontal.front(),
+            bottom = r.horizontal.empty() ? r.lines.rows - 1 : r.horizontal.back();
+  const cv::Rect page(0, 0, r.lines.cols, r.lines.rows);
+  for (int y : r.horizontal) mask(cv::Rect(r.left, y - half, r.right - r.left + 1, 2 * half + 1) & page) = 255;
+  for (int x : r.vertical) mask(cv::Rect(x - half, top - half, 2 * half + 1, bottom - top + 2 * half + 1) & page) = 255;
+  cv::Mat kept;
+  cv::bitwise_and(r.lines, mask, kept);
+  return kept;
+}
+
+}  // namespace
+
+Ruling findRuling(const cv::Mat& ink) {
+  Ruling solid = rulingOf(ink, 0, 6);
+  if (solid.horizontal.size() >= 2) return solid;
+  // No table of solid lines: perhaps one ruled in dots or dashes, whose gaps
+  // (up to about 1.5 mm) are closed before the runs are measured.
+  Ruling dashed = rulingOf(ink, std::max(3, ink.cols / 140), 9);
+  if (dashed.right > dashed.left) keepRowsAcross(dashed);
+  if (dashed.horizontal.size() <= std::max<std::size_t>(1, solid.horizontal.size())) return solid;
+  dashed.lines = onTheRulings(dashed);
+  return dashed;
 }
 
 }  // namespace listaudit::pipeline

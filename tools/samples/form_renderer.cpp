@@ -114,6 +114,10 @@ void drawTableFrame(cairo_t* cr, const FormPage& page, const TableGeometry& g) {
   cairo_save(cr);
   cairo_set_source_rgb(cr, page.lineGrey, page.lineGrey, page.lineGrey);
   cairo_set_line_width(cr, page.lineMm);
+  if (page.dashMm > 0) {
+    const double dashes[] = {page.dashMm, page.dashGapMm};
+    cairo_set_dash(cr, dashes, 2, 0);
+  }
   for (double x : g.columnX) {
     if (!page.columnRulings) break;
     cairo_move_to(cr, x, kTableTopMm);

@@ -34,8 +34,11 @@ struct FormPage {
   double rowMm = 10;
   std::string font = "DejaVu Sans";
   double fontPt = 11;
-  double lineMm = 0.3;        // ruling width
-  double lineGrey = 0;        // ruling ink, 0 black to 1 white: faint rulings are grey
+  double lineMm = 0.3;  // ruling width
+  double lineGrey = 0;  // ruling ink, 0 black to 1 white: faint rulings are grey
+  // A dotted or dashed ruling: the ink and the gap along the line, in mm; 0
+  // for a solid one.
+  double dashMm = 0, dashGapMm = 0;
   bool columnRulings = true;  // false for a form that rules its rows only
   bool bodyRulings = true;    // false for a form that rules its header only
   int blankRows = 0;          // empty ruled rows after the filled ones, as on a real form

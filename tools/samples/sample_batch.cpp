@@ -25,6 +25,9 @@
 namespace listaudit::tools {
 namespace {
 namespace fs = std::filesystem;
+
+// The share of forms ruled in dots or dashes.
+constexpr double kDashedFormShare = 0.125;
 using models::Date;
 using models::Flag;
 
@@ -128,7 +131,8 @@ class BatchMaker {
         layout_(root_.fork(2)),
         planting_(root_.fork(3)),
         scanning_(root_.fork(4)),
-        printing_(root_.fork(5)) {
+        printing_(root_.fork(5)),
+        rulingStyle_(root_.fork(6)) {
     if (options.style != "printed")
       digits_.emplace(options.digitsPath.empty() ? defaultDigitsPath() : options.digitsPath);
   }
@@ -336,6 +340,12 @@ class BatchMaker {
     const double ruled = printing_.real();
     form.columnRulings = ruled >= 0.25;
     form.bodyRulings = ruled < 0.15 || ruled >= 0.25;
+    // Some printers rule in dots or dashes: a ruling that is no long run of ink.
+    if (rulingStyle_.chance(kDashedFormShare)) {
+      const bool dotted = rulingStyle_.chance(0.5);
+      form.dashMm = dotted ? rulingStyle_.real(0.2, 0.4) : rulingStyle_.real(1.0, 3.0);
+      form.dashGapMm = dotted ? rulingStyle_.real(0.4, 0.8) : rulingStyle_.real(0.5, 1.2);
+    }
     form.rowMm = layout_.real(8.5, 11.5);
     form.fontPt = layout_.real(9.5, 12);
     // Some forms print a box for each character of the number (on handwritten batches).
@@ -545,6 +555,7 @@ class BatchMaker {
   // Draws added after the others had their streams: a stream of their own,
   // so that adding them left every other page of a seed as it was.
   SampleRandom printing_;
+  SampleRandom rulingStyle_;  // likewise, for dotted and dashed rulings
   const Date election_ = *Date::make(2021, 4, 4);
 
   std::vector<SamplePerson> batchPeople_;  // everyone the batch writes about

@@ -103,3 +103,33 @@ TEST(RuledLayoutFinder, findsEveryRowOfACrispPageWithOnePixelRulings) {
   const PageLayout layout = RuledLayoutFinder{}.find(CleanStage{}(skewed));
   EXPECT_EQ(layout.rows.size(), truthRows("L02-RS", 1).size());
 }
+
+// Some printers rule in dashes or dots: no ruling is a long run of ink until
+// its gaps are bridged, and bridging must not take a line of writing for a
+// row ruling or paint the writing out of what OCR sees.
+TEST(RuledLayoutFinder, findsEveryRowOfAFormRuledInDashes) {
+  const CleanPage solid = CleanStage{}(samplePage("L01-BG", 0));
+  cv::Mat dashed = solid.grey.clone();
+  // Every ruling pixel in a gap of 8 pixels after each 16 (1 mm at 200 dpi) becomes paper.
+  cv::Mat lines;
+  cv::dilate(solid.ruling.lines, lines, cv::getStructuringElement(cv::MORPH_RECT, {5, 5}));
+  for (int y = 0; y < lines.rows; ++y)
+    for (int x = 0; x < lines.cols; ++x)
+      if (lines.at<std::uint8_t>(y, x) && (x + y) % 24 < 8) dashed.at<std::uint8_t>(y, x) = 255;
+  const CleanPage page = CleanStage{}(dashed);
+  const PageLayout layout = RuledLayoutFinder{}.find(page);
+  const auto truth = truthRows("L01-BG", 1);
+  ASSERT_EQ(layout.rows.size(), truth.size());
+  const PageLayout original = RuledLayoutFinder{}.find(solid);
+  for (int c = 0; c < 6; ++c) EXPECT_NEAR(layout.columnX[c], original.columnX[c], 4);
+  for (std::size_t i = 0; i < truth.size(); ++i) EXPECT_NEAR(layout.rows[i].top, original.rows[i].top, 6);
+  // The writing stays for OCR: as much ink in the name cells as on the solid form.
+  for (std::size_t i = 0; i < truth.size(); ++i) {
+    const cv::Rect name = layout.cell(layout.rows[i], 1);
+    cv::Mat writing;
+    cv::threshold(layout.text(name), writing, 128, 255, cv::THRESH_BINARY_INV);
+    cv::Mat solidWriting;
+    cv::threshold(original.text(original.cell(original.rows[i], 1)), solidWriting, 128, 255, cv::THRESH_BINARY_INV);
+    EXPECT_GT(cv::countNonZero(writing), cv::countNonZero(solidWriting) * 8 / 10) << "row " << i + 1;
+  }
+}
