@@ -145,31 +145,22 @@ std::vector<double> decodeConfidences(const std::string& text) {
   return out;
 }
 
-// Readings of a number hold no spaces: one space separates them.
-std::string joinWords(const std::vector<std::string>& words) {
-  std::string out;
-  for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
-  return out;
-}
-std::vector<std::string> splitWords(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  for (std::string w; in >> w;) out.push_back(w);
-  return out;
-}
-
-// Readings of a name hold spaces but no line break (a line's reading): one
+// A number's readings hold no spaces: one space separates them. A name's
+// readings hold spaces but no line break (each is one line's reading): one
 // line each.
-std::string joinLines(const std::vector<std::string>& lines) {
+std::string joined(const std::vector<std::string>& items, char separator) {
   std::string out;
-  for (const auto& l : lines) out += (out.empty() ? "" : "\n") + l;
+  for (const auto& item : items) {
+    if (!out.empty()) out += separator;
+    out += item;
+  }
   return out;
 }
-std::vector<std::string> splitLines(const std::string& text) {
+std::vector<std::string> splitNonEmpty(const std::string& text, char separator) {
   std::vector<std::string> out;
   std::istringstream in(text);
-  for (std::string l; std::getline(in, l);)
-    if (!l.empty()) out.push_back(l);
+  for (std::string item; std::getline(in, item, separator);)
+    if (!item.empty()) out.push_back(item);
   return out;
 }
 
@@ -397,7 +388,7 @@ void Store::addPage(const PageRecord& page, const std::vector<RowRecord>& rows) 
     else
       r.bindNoCopy(14, row.image.data(), static_cast<int>(row.image.size()));
     r.bind(15, encodeConfidences(row.idCharacterConfidences));
-    r.bind(16, joinWords(row.idOtherReadings));
+    r.bind(16, joined(row.idOtherReadings, ' '));
     if (row.signatureShape.empty())
       r.bind(17);
     else
@@ -405,7 +396,7 @@ void Store::addPage(const PageRecord& page, const std::vector<RowRecord>& rows) 
     r.bind(18, encodeAlternatives(row.idAlternatives));
     r.bind(19, row.idWriting == Writing::Handwritten ? "handwriting" : "print");
     r.bind(20, row.laidOut);
-    r.bind(21, joinLines(row.nameOtherReadings));
+    r.bind(21, joined(row.nameOtherReadings, '\n'));
     r.exec();
   }
   tx.commit();
@@ -545,11 +536,11 @@ std::vector<RowRecord> Store::rows(Shapes shapes) const {
     r.signatureInk = q.getColumn(8).getDouble();
     r.box = {q.getColumn(9).getInt(), q.getColumn(10).getInt(), q.getColumn(11).getInt(), q.getColumn(12).getInt()};
     r.idCharacterConfidences = decodeConfidences(q.getColumn(13).getString());
-    r.idOtherReadings = splitWords(q.getColumn(14).getString());
+    r.idOtherReadings = splitNonEmpty(q.getColumn(14).getString(), ' ');
     r.idAlternatives = decodeAlternatives(q.getColumn(15).getString());
     r.idWriting = q.getColumn(16).getString() == "handwriting" ? Writing::Handwritten : Writing::Printed;
     r.laidOut = q.getColumn(17).getString();
-    r.nameOtherReadings = splitLines(q.getColumn(18).getString());
+    r.nameOtherReadings = splitNonEmpty(q.getColumn(18).getString(), '\n');
     if (!q.getColumn(19).isNull()) {
       const auto* shape = static_cast<const std::uint8_t*>(q.getColumn(19).getBlob());
       r.signatureShape.assign(shape, shape + q.getColumn(19).getBytes());
