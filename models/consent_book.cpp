@@ -78,13 +78,8 @@ RegisterBook<Record>::RegisterBook(std::unique_ptr<SQLite::Database> db)
 
 template <class Record>
 std::optional<RegisterBook<Record>> RegisterBook<Record>::open(const std::string& path) {
-  auto db = openRegisterFile(path);
-  if (!db) return std::nullopt;
-  try {
-    return RegisterBook(std::move(db));
-  } catch (const SQLite::Exception& e) {
-    throw DamagedRegisterFile(path + ": the imported register is damaged (" + e.what() + ")");
-  }
+  return openRegisterAs<RegisterBook>(path,
+                                      [](std::unique_ptr<SQLite::Database> db) { return RegisterBook(std::move(db)); });
 }
 
 template <class Record>

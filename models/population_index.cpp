@@ -32,13 +32,8 @@ PopulationIndex::PopulationIndex(std::unique_ptr<SQLite::Database> db)
           "rowid LIMIT ?")) {}
 
 std::optional<PopulationIndex> PopulationIndex::open(const std::string& path) {
-  auto db = openRegisterFile(path);
-  if (!db) return std::nullopt;
-  try {
-    return PopulationIndex(std::move(db));
-  } catch (const SQLite::Exception& e) {
-    throw DamagedRegisterFile(path + ": the imported register is damaged (" + e.what() + ")");
-  }
+  return openRegisterAs<PopulationIndex>(
+      path, [](std::unique_ptr<SQLite::Database> db) { return PopulationIndex(std::move(db)); });
 }
 
 std::vector<InputError> PopulationIndex::importErrors() const { return registerFileErrors(*db_); }

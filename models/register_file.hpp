@@ -12,6 +12,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -30,6 +31,20 @@ class DamagedRegisterFile : public std::runtime_error {
 // A finished register file opened read-only; nullptr when `path` holds none
 // (absent, or an import that never finished). Throws DamagedRegisterFile.
 std::unique_ptr<SQLite::Database> openRegisterFile(const std::string& path);
+
+// A finished register file opened as a register class (`make` builds it on
+// the open database, preparing its statements); nullopt when `path` holds
+// none. A file whose statements cannot be prepared is damaged too.
+template <class Register, class Make>
+std::optional<Register> openRegisterAs(const std::string& path, Make make) {
+  auto db = openRegisterFile(path);
+  if (!db) return std::nullopt;
+  try {
+    return make(std::move(db));
+  } catch (const SQLite::Exception& e) {
+    throw DamagedRegisterFile(path + ": the imported register is damaged (" + e.what() + ")");
+  }
+}
 
 // The register's bad lines kept with its import, in the order reported.
 std::vector<InputError> registerFileErrors(SQLite::Database& db);

@@ -45,15 +45,31 @@ struct Candidate {
   std::string source;  // where it comes from, in words
 };
 
-// How alike `name` is to the row's name as read: by the reading, or, for a
-// name read unsurely, by whichever of the reader's other models' readings
-// is nearer (a Latin hand garbled by the Cyrillic model is read by the Latin
-// one). A name read surely stands on its own reading.
-double nameNearness(const models::RowRecord& row, const std::string& name, const CheckOptions& options) {
-  double best = models::nameSimilarity(row.fullName, name);
+// The row's reading of its name nearest `name`, and how near. A name read
+// surely stands on its own reading; one read unsurely (a hand's) may be
+// nearer in another of the reader's models' readings (a Latin hand garbled
+// by the Cyrillic model is read by the Latin one). With `sameScript`, only
+// readings in the script of `name` count. `reading` is null when none does.
+struct NearestReading {
+  const std::string* reading = nullptr;
+  double similarity = 0;
+};
+NearestReading nearestReading(const models::RowRecord& row, const std::string& name, const CheckOptions& options,
+                              bool sameScript = false) {
+  NearestReading best;
+  const auto weigh = [&](const std::string& reading) {
+    if (sameScript && models::mixesScripts(reading + " " + name)) return;
+    const double s = models::nameSimilarity(reading, name);
+    if (!best.reading || s > best.similarity) best = {&reading, s};
+  };
+  weigh(row.fullName);
   if (nameReadUnsurely(row, options))
-    for (const std::string& other : row.nameOtherReadings) best = std::max(best, models::nameSimilarity(other, name));
+    for (const std::string& other : row.nameOtherReadings) weigh(other);
   return best;
+}
+
+double nameNearness(const models::RowRecord& row, const std::string& name, const CheckOptions& options) {
+  return nearestReading(row, name, options).similarity;
 }
 
 // Each character's confidence; the number's own, for every character, when
@@ -336,20 +352,19 @@ class Identifier {
 // reader's models.
 void confirmSpelling(const models::RowRecord& row, const IdentityContext& context, RowIdentity& who) {
   if (!who.established || row.fullName.empty()) return;
-  const bool unsure = nameReadUnsurely(row, context.options);
-  const double needed = unsure ? kUnsureNameSimilarity : kSameNameSimilarity;
-  std::vector<const std::string*> readings{&row.fullName};
-  if (unsure)
-    for (const std::string& other : row.nameOtherReadings) readings.push_back(&other);
+  const double needed = nameReadUnsurely(row, context.options) ? kUnsureNameSimilarity : kSameNameSimilarity;
   const std::string* matched = nullptr;  // the reading the spelling fits
   auto fits = [&](const std::string& name) {
     if (name.empty()) return false;
-    for (const std::string* reading : readings)
-      if (!models::mixesScripts(*reading + " " + name) && models::nameSimilarity(*reading, name) >= needed) {
-        matched = reading;
-        return true;
-      }
-    return false;
+    // The reading chosen first: the evidence names another model's only
+    // where the chosen one does not fit.
+    if (!models::mixesScripts(row.fullName + " " + name) && models::nameSimilarity(row.fullName, name) >= needed) {
+      matched = &row.fullName;
+      return true;
+    }
+    const NearestReading nearest = nearestReading(row, name, context.options, /*sameScript=*/true);
+    matched = nearest.reading;
+    return nearest.reading && nearest.similarity >= needed;
   };
   std::string name, source;
   if (who.person && fits(who.person->fullName)) {

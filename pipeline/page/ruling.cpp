@@ -215,11 +215,15 @@ Ruling rulingOf(const cv::Mat& ink, int bridge, int across) {
   return r;
 }
 
+// How far either side of a found ruling its pixels may lie: its thickness
+// and a staircase's reach.
+int halfBand(const Ruling& r) { return r.thickness + staircaseReach(r.lines.rows); }
+
 // The row rulings that run, bridged, across nearly the whole table: a line of
 // writing bridged into runs spans the table from its row number to its
 // address, but with gaps between the cells.
 void keepRowsAcross(Ruling& r) {
-  const int half = r.thickness + staircaseReach(r.lines.rows);
+  const int half = halfBand(r);
   const int width = r.right - r.left + 1;
   std::erase_if(r.horizontal, [&](int y) {
     int most = 0;
@@ -232,7 +236,7 @@ void keepRowsAcross(Ruling& r) {
 // Of `lines`, only what lies on the rulings found: bridged runs hold words too.
 cv::Mat onTheRulings(const Ruling& r) {
   cv::Mat mask = cv::Mat::zeros(r.lines.size(), CV_8UC1);
-  const int half = r.thickness + staircaseReach(r.lines.rows);
+  const int half = halfBand(r);
   const int top = r.horizontal.empty() ? 0 : r.horizontal.front(),
             bottom = r.horizontal.empty() ? r.lines.rows - 1 : r.horizontal.back();
   const cv::Rect page(0, 0, r.lines.cols, r.lines.rows);
