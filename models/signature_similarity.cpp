@@ -20,9 +20,4 @@ double shapeSimilarity(const std::vector<std::uint8_t>& a, const std::vector<std
   return aa > 0 && bb > 0 ? ab / std::sqrt(aa * bb) : 0;
 }
 
-double shapeInk(const std::vector<std::uint8_t>& shape) {
-  if (shape.empty()) return 0;
-  return std::accumulate(shape.begin(), shape.end(), 0.0) / (255.0 * static_cast<double>(shape.size()));
-}
-
 }  // namespace listaudit::models

@@ -11,8 +11,4 @@ namespace listaudit::models {
 // or their sizes differ.
 double shapeSimilarity(const std::vector<std::uint8_t>& a, const std::vector<std::uint8_t>& b);
 
-// The share of a shape's area that is ink, 0 to 1: shapes far apart in it
-// cannot match, which lets a batch skip most comparisons.
-double shapeInk(const std::vector<std::uint8_t>& shape);
-
 }  // namespace listaudit::models
