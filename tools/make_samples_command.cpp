@@ -19,6 +19,9 @@ CommandRunner addMakeSamplesCommand(CLI::App& app) {
                   "Consent records beyond the batch's own (other people of the population register)");
   cmd->add_option("--complaints-size", options->complaintsSize, "Complaints beyond the batch's own (likewise)");
   cmd->add_option("--out", options->out, "Folder to write the batch into")->required();
+  cmd->add_option("--digits", options->digitsPath,
+                  "Sheet of handwritten digits to draw from (1400x200, 70 per digit; default: the held-out sheet "
+                  "the reader never trains on; tools/train-numbers passes its training digits)");
   return [options] {
     try {
       const SampleSummary s = makeSamples(*options);

@@ -22,6 +22,19 @@ cv::Mat writingIn(const cv::Mat& ink, const cv::Mat& lines, const cv::Rect& box)
   return kept;
 }
 
+cv::Mat numberWriting(const cv::Mat& text, const cv::Rect& cell) {
+  const cv::Rect r = cell & cv::Rect(0, 0, text.cols, text.rows);
+  if (r.area() <= 0) return {};
+  cv::Mat smooth, ink;
+  cv::GaussianBlur(text(r), smooth, {3, 3}, 0);
+  cv::threshold(smooth, ink, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
+  // A cell of paper only: Otsu splits noise; nothing there is writing.
+  double low = 0, high = 0;
+  cv::minMaxLoc(smooth, &low, &high);
+  if (high - low < 60) return cv::Mat::zeros(r.size(), CV_8UC1);
+  return writingIn(ink, {}, cv::Rect(0, 0, r.width, r.height));
+}
+
 double inkShare(const cv::Mat& ink, const cv::Mat& lines, const cv::Rect& box) {
   const cv::Mat writing = writingIn(ink, lines, box);
   return writing.empty() ? 0 : static_cast<double>(cv::countNonZero(writing)) / static_cast<double>(writing.total());

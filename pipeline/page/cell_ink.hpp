@@ -10,6 +10,13 @@ namespace listaudit::pipeline {
 // marks the rulings. The result is the size of `box` clipped to the page.
 cv::Mat writingIn(const cv::Mat& ink, const cv::Mat& lines, const cv::Rect& box);
 
+// The writing of a number cell, thresholded on its own (Otsu) in `text`
+// (grey, the rulings painted out): a pen's thin strokes survive that the
+// page-wide threshold breaks. Specks go; a cell of paper only is all zero.
+// The handwriting readers and the training of their networks
+// (tools/train/number_cells.cpp) see a cell through this alone.
+cv::Mat numberWriting(const cv::Mat& text, const cv::Rect& cell);
+
 // The share of the cell's area that is writing.
 double inkShare(const cv::Mat& ink, const cv::Mat& lines, const cv::Rect& box);
 

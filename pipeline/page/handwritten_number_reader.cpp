@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "pipeline/page/cell_ink.hpp"
+#include "pipeline/page/number_sequence.hpp"
 
 namespace listaudit::pipeline {
 namespace {
@@ -26,22 +27,6 @@ std::string_view allowedAt(std::string_view form, std::size_t position, std::siz
   return form.empty() || form.find('L') != std::string_view::npos ? kGlyphClasses : digits;
 }
 
-// The cell's writing, thresholded on its own (Otsu): a pen's thin strokes
-// survive that the page-wide threshold breaks. The rulings are already
-// painted out of `text`; specks go.
-cv::Mat cellWriting(const cv::Mat& text, const cv::Rect& cell) {
-  const cv::Rect r = cell & cv::Rect(0, 0, text.cols, text.rows);
-  if (r.area() <= 0) return {};
-  cv::Mat smooth, ink;
-  cv::GaussianBlur(text(r), smooth, {3, 3}, 0);
-  cv::threshold(smooth, ink, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
-  // A cell of paper only: Otsu splits noise; nothing there is writing.
-  double low = 0, high = 0;
-  cv::minMaxLoc(smooth, &low, &high);
-  if (high - low < 60) return cv::Mat::zeros(r.size(), CV_8UC1);
-  return writingIn(ink, {}, cv::Rect(0, 0, r.width, r.height));
-}
-
 // Fragments a character may be made of, at most.
 constexpr std::size_t kFragmentsPerCharacter = 3;
 // Leaving a fragment out (a speck, a stray stroke) costs as much as a
@@ -55,18 +40,56 @@ std::string defaultGlyphModelPath() {
   return std::string(LISTAUDIT_WEIGHTS_DIR) + "/glyphs.onnx";
 }
 
-HandwrittenNumberReader::HandwrittenNumberReader(const std::string& modelPath) {
-  const std::string path = modelPath.empty() ? defaultGlyphModelPath() : modelPath;
+std::string defaultNumberModelPath() {
+  if (const char* env = std::getenv("LISTAUDIT_NUMBER_MODEL"); env && *env) return env;
+  return std::string(LISTAUDIT_WEIGHTS_DIR) + "/numbers.onnx";
+}
+
+namespace {
+
+cv::dnn::Net loadNetwork(const std::string& path, const char* whatMakesIt) {
   if (!std::filesystem::is_regular_file(path))
-    throw std::runtime_error("read stage: the glyph network " + path + " is missing (tools/train-glyphs makes it)");
+    throw std::runtime_error("read stage: the network " + path + " is missing (" + whatMakesIt + " makes it)");
+  cv::dnn::Net net;
   try {
-    net_ = cv::dnn::readNetFromONNX(path);
+    net = cv::dnn::readNetFromONNX(path);
   } catch (const cv::Exception& e) {
     throw std::runtime_error("read stage: " + path + " is not a network OpenCV can run: " + e.what());
   }
-  net_.setPreferableBackend(cv::dnn::DNN_BACKEND_OPENCV);
-  net_.setPreferableTarget(cv::dnn::DNN_TARGET_CPU);
+  net.setPreferableBackend(cv::dnn::DNN_BACKEND_OPENCV);
+  net.setPreferableTarget(cv::dnn::DNN_TARGET_CPU);
+  return net;
 }
+
+// A row of logits as probabilities (softmax).
+void softmaxRow(const float* logits, int n, double* out) {
+  double top = -1e300, sum = 0;
+  for (int k = 0; k < n; ++k) top = std::max(top, static_cast<double>(logits[k]));
+  for (int k = 0; k < n; ++k) sum += out[k] = std::exp(logits[k] - top);
+  for (int k = 0; k < n; ++k) out[k] /= sum;
+}
+
+// Each character's choices as read, those below kChoiceKept dropped, in a
+// reading of the handwriting reader.
+CellReading handwrittenReading(std::vector<ReadGlyph> glyphs) {
+  CellReading out;
+  out.confidence = glyphs.empty() ? 0 : 1;
+  for (ReadGlyph& glyph : glyphs) {
+    while (glyph.choices.size() > 1 && glyph.choices.back().probability < kChoiceKept) glyph.choices.pop_back();
+    out.text += glyph.choices.front().glyph;
+    out.confidence = std::min(out.confidence, glyph.choices.front().probability);
+    out.glyphs.push_back(std::move(glyph));
+  }
+  out.writing = models::Writing::Handwritten;
+  return out;
+}
+
+}  // namespace
+
+HandwrittenNumberReader::HandwrittenNumberReader(const std::string& glyphModelPath, const std::string& numberModelPath)
+    : net_(loadNetwork(glyphModelPath.empty() ? defaultGlyphModelPath() : glyphModelPath, "tools/train-glyphs")),
+      sequenceNet_(
+          loadNetwork(numberModelPath.empty() ? defaultNumberModelPath() : numberModelPath, "tools/train-numbers")) {}
 
 void HandwrittenNumberReader::setPage(const ReadablePage& page) {
   page_ = page;
@@ -76,7 +99,7 @@ void HandwrittenNumberReader::setPage(const ReadablePage& page) {
 const HandwrittenNumberReader::CellCut& HandwrittenNumberReader::cutOf(const cv::Rect& cell, models::IdScheme scheme) {
   auto [it, isNew] = cuts_.try_emplace({cell.x, cell.y, cell.width, cell.height, scheme});
   if (isNew) {
-    it->second.writing = cellWriting(page_.text, cell);
+    it->second.writing = numberWriting(page_.text, cell);
     it->second.glyphs = segmentGlyphs(it->second.writing, static_cast<int>(models::idForm(scheme).size()));
   }
   return it->second;
@@ -95,14 +118,26 @@ std::vector<std::vector<double>> HandwrittenNumberReader::classify(const std::ve
   std::vector<std::vector<double>> out;
   for (int i = 0; i < logits.rows; ++i) {
     std::vector<double> p(static_cast<std::size_t>(logits.cols));
-    double top = -1e300, sum = 0;
-    for (int k = 0; k < logits.cols; ++k) top = std::max(top, static_cast<double>(logits.at<float>(i, k)));
-    for (int k = 0; k < logits.cols; ++k)
-      sum += p[static_cast<std::size_t>(k)] = std::exp(logits.at<float>(i, k) - top);
-    for (double& v : p) v /= sum;
+    softmaxRow(logits.ptr<float>(i), logits.cols, p.data());
     out.push_back(std::move(p));
   }
   return out;
+}
+
+cv::Mat HandwrittenNumberReader::sequencePosteriors(const cv::Mat& input) {
+  const int size[] = {1, 1, input.rows, input.cols};
+  sequenceNet_.setInput(cv::Mat(4, size, CV_32F, const_cast<void*>(static_cast<const void*>(input.ptr<float>()))));
+  const cv::Mat out = sequenceNet_.forward();  // 1 x classes x 1 x columns
+  const int classes = out.size[1], columns = out.size[3];
+  cv::Mat logits(classes, columns, CV_32F, const_cast<float*>(out.ptr<float>()));
+  const cv::Mat byColumn = logits.t();
+  cv::Mat posteriors(columns, classes, CV_32F);
+  std::vector<double> p(static_cast<std::size_t>(classes));
+  for (int t = 0; t < columns; ++t) {
+    softmaxRow(byColumn.ptr<float>(t), classes, p.data());
+    for (int k = 0; k < classes; ++k) posteriors.at<float>(t, k) = static_cast<float>(p[static_cast<std::size_t>(k)]);
+  }
+  return posteriors;
 }
 
 std::vector<Glyph> HandwrittenNumberReader::cutByRecognition(const cv::Mat& writing, std::string_view form) {
@@ -182,11 +217,22 @@ std::vector<Glyph> HandwrittenNumberReader::cutByRecognition(const cv::Mat& writ
 }
 
 CellReading HandwrittenNumberReader::read(const cv::Rect& cell, models::IdScheme scheme) {
+  const std::string_view form = models::idForm(scheme);
+  const CellCut& cut = cutOf(cell, scheme);
+  if (CellReading whole = readWhole(cut.writing, form); !whole.glyphs.empty()) return whole;
+  return readByGlyphs(cut, form);
+}
+
+CellReading HandwrittenNumberReader::readWhole(const cv::Mat& writing, std::string_view form) {
+  const cv::Mat input = sequenceInput(withoutBoxLines(writing));
+  if (input.empty()) return {};
+  return handwrittenReading(decodeSequence(sequencePosteriors(input), form));
+}
+
+CellReading HandwrittenNumberReader::readByGlyphs(const CellCut& cut, std::string_view form) {
   // The cut by shape, when it finds the form's count of characters; else the
   // cut the characters' own readings like best.
-  const std::string_view form = models::idForm(scheme);
   std::vector<Glyph> recognised;
-  const CellCut& cut = cutOf(cell, scheme);
   if (cut.glyphs.size() != form.size()) recognised = cutByRecognition(cut.writing, form);
   const std::vector<Glyph>& glyphs = recognised.empty() ? cut.glyphs : recognised;
   // Each glyph as cut, and with its strokes a pixel broader: a fine pen's
@@ -199,28 +245,22 @@ CellReading HandwrittenNumberReader::read(const cv::Rect& cell, models::IdScheme
     images.push_back(glyphImage(broader));
   }
   auto probabilities = classify(images);
-  for (std::size_t i = 0; i < glyphs.size(); ++i)
-    for (std::size_t k = 0; k < probabilities[i].size(); ++k)
-      probabilities[i][k] = (probabilities[i][k] + probabilities[i + glyphs.size()][k]) / 2;
-  probabilities.resize(glyphs.size());
-  CellReading out;
-  out.confidence = glyphs.empty() ? 0 : 1;
-  for (std::size_t i = 0; i < probabilities.size(); ++i) {
-    const std::string_view allowed = allowedAt(form, i, probabilities.size());
+  std::vector<ReadGlyph> read;
+  for (std::size_t i = 0; i < glyphs.size(); ++i) {
+    const std::string_view allowed = allowedAt(form, i, glyphs.size());
     ReadGlyph glyph;
     double total = 0;
-    for (char c : allowed) total += probabilities[i][kGlyphClasses.find(c)];
-    for (char c : allowed)
-      glyph.choices.push_back({std::string(1, c), probabilities[i][kGlyphClasses.find(c)] / std::max(total, 1e-12)});
+    auto probability = [&](char c) {
+      const std::size_t k = kGlyphClasses.find(c);
+      return (probabilities[i][k] + probabilities[i + glyphs.size()][k]) / 2;
+    };
+    for (char c : allowed) total += probability(c);
+    for (char c : allowed) glyph.choices.push_back({std::string(1, c), probability(c) / std::max(total, 1e-12)});
     std::sort(glyph.choices.begin(), glyph.choices.end(),
               [](const GlyphChoice& a, const GlyphChoice& b) { return a.probability > b.probability; });
-    while (glyph.choices.size() > 1 && glyph.choices.back().probability < kChoiceKept) glyph.choices.pop_back();
-    out.text += glyph.choices.front().glyph;
-    out.confidence = std::min(out.confidence, glyph.choices.front().probability);
-    out.glyphs.push_back(std::move(glyph));
+    read.push_back(std::move(glyph));
   }
-  out.writing = models::Writing::Handwritten;
-  return out;
+  return handwrittenReading(std::move(read));
 }
 
 }  // namespace listaudit::pipeline

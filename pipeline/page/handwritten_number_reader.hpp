@@ -1,8 +1,11 @@
 #pragma once
-// The handwritten-number reader: the cell cut into its characters
-// (glyph_segmenter.hpp), each classified by the project's trained network
-// (weights/glyphs.onnx, run by OpenCV's dnn module; tools/train-glyphs makes
-// it), the classes each position's form allows kept and their probabilities
+// The handwritten-number reader. A cell is read whole by the project's
+// sequence network (number_sequence.hpp; weights/numbers.onnx, tools/
+// train-numbers makes it), its output decoded under the scheme's form. When
+// the cell is too short for the form, it is cut into its characters instead
+// (glyph_segmenter.hpp), each classified by the glyph network
+// (weights/glyphs.onnx, tools/train-glyphs). Both run by OpenCV's dnn module;
+// the classes each position's form allows are kept and their probabilities
 // renormalised. It accepts a cell whose characters look written by hand.
 //
 // Not thread-safe: one per thread (each holds its own network).
@@ -19,9 +22,9 @@ namespace listaudit::pipeline {
 
 class HandwrittenNumberReader final : public NumberReader {
  public:
-  // Loads the network; throws std::runtime_error naming the file when it is
-  // missing or not a network. `modelPath` empty: the project's weights.
-  explicit HandwrittenNumberReader(const std::string& modelPath = "");
+  // Loads the networks; throws std::runtime_error naming the file when one is
+  // missing or not a network. A path empty: the project's weights.
+  explicit HandwrittenNumberReader(const std::string& glyphModelPath = "", const std::string& numberModelPath = "");
   void setPage(const ReadablePage& page) override;
   bool accepts(const cv::Rect& cell, models::IdScheme scheme) override;
   CellReading read(const cv::Rect& cell, models::IdScheme scheme) override;
@@ -29,6 +32,10 @@ class HandwrittenNumberReader final : public NumberReader {
   // Per glyph, the probability of each of kGlyphClasses (softmax of the
   // network's output). Public for the held-out test.
   std::vector<std::vector<double>> classify(const std::vector<cv::Mat>& glyphImages);
+  // Per column of a sequenceInput(), the probability of none and of each of
+  // kSequenceClasses (softmax of the sequence network's output), a row per
+  // column. Public for the tests.
+  cv::Mat sequencePosteriors(const cv::Mat& input);
 
  private:
   // A cell's writing and its cut by shape, made once per cell and scheme of
@@ -42,8 +49,14 @@ class HandwrittenNumberReader final : public NumberReader {
   // are likeliest together (dynamic programming over runs of fragments);
   // empty when no such cut exists.
   std::vector<Glyph> cutByRecognition(const cv::Mat& writing, std::string_view form);
+  // The cell's writing read whole by the sequence network; no glyphs when
+  // the writing is too short for the form.
+  CellReading readWhole(const cv::Mat& writing, std::string_view form);
+  // The cell's writing cut into characters, each read by the glyph network.
+  CellReading readByGlyphs(const CellCut& cut, std::string_view form);
 
   cv::dnn::Net net_;
+  cv::dnn::Net sequenceNet_;
   ReadablePage page_;
   std::map<std::tuple<int, int, int, int, models::IdScheme>, CellCut> cuts_;  // this page's, by cell and scheme
 };
@@ -54,5 +67,8 @@ inline constexpr std::string_view kGlyphClasses = "0123456789ABCDEFGHIJKLMNOPQRS
 // Where the project's glyph network is: LISTAUDIT_GLYPH_MODEL when set, else
 // the weights committed beside the sources.
 std::string defaultGlyphModelPath();
+// Where the project's sequence network is: LISTAUDIT_NUMBER_MODEL when set,
+// else the weights committed beside the sources.
+std::string defaultNumberModelPath();
 
 }  // namespace listaudit::pipeline

@@ -58,3 +58,53 @@ TEST(HandwrittenNumberReader, saysWhichFileIsMissing) {
     EXPECT_NE(std::string(e.what()).find("/nonexistent/glyphs.onnx"), std::string::npos);
   }
 }
+
+namespace {
+// A number cell of a page written with held-out digits: each sample 60
+// pixels high, advanced by `spacing` of its height (below 0.6 they touch),
+// dark ink on white paper as the read stage's page text.
+cv::Mat writtenCell(const std::string& number, double spacing, std::uint32_t seed) {
+  cv::RNG random(seed);
+  cv::Mat paper(100, static_cast<int>(number.size() * 60 * spacing) + 140, CV_8UC1, cv::Scalar(255));
+  int x = 50;
+  for (char c : number) {
+    const int which = random.uniform(0, 70);
+    cv::Mat sample;
+    cv::resize(heldOutSheet()(cv::Rect(which * 20, (c - '0') * 20, 20, 20)), sample, {60, 60}, 0, 0, cv::INTER_CUBIC);
+    cv::Mat region = paper(cv::Rect(x, 20 + random.uniform(-3, 4), 60, 60));
+    cv::min(region, 255 - sample, region);
+    x += static_cast<int>(60 * spacing * random.uniform(0.9, 1.1));
+  }
+  return paper;
+}
+}  // namespace
+
+// The whole-cell reader on numbers written with digits it never trained on,
+// spaced as hands space them, touching included.
+TEST(HandwrittenNumberReader, readsWholeNumbersOfHeldOutDigits) {
+  HandwrittenNumberReader reader;
+  cv::RNG random(7);
+  int exact = 0, digitsRight = 0, digits = 0;
+  constexpr int kNumbers = 60;
+  for (int n = 0; n < kNumbers; ++n) {
+    std::string number;
+    for (int i = 0; i < 10; ++i) number += static_cast<char>('0' + random.uniform(0, 10));
+    const double spacing = n % 3 == 0 ? 0.55 : 0.75;  // one in three touching
+    const cv::Mat text = writtenCell(number, spacing, static_cast<std::uint32_t>(n));
+    cv::Mat ink;
+    cv::threshold(text, ink, 127, 255, cv::THRESH_BINARY_INV);
+    reader.setPage(ReadablePage{text, ink, {}});
+    const CellReading reading = reader.read(cv::Rect(0, 0, text.cols, text.rows), listaudit::models::IdScheme::Egn);
+    ASSERT_EQ(reading.text.size(), number.size()) << "the form's count of characters";
+    ASSERT_EQ(reading.glyphs.size(), number.size());
+    exact += reading.text == number;
+    for (std::size_t i = 0; i < number.size(); ++i) digitsRight += reading.text[i] == number[i];
+    digits += static_cast<int>(number.size());
+  }
+  const double perDigit = static_cast<double>(digitsRight) / digits;
+  std::cout << "whole numbers of held-out digits: " << exact << " of " << kNumbers << " exact, digits " << perDigit
+            << "\n";
+  RecordProperty("held_out_number_digits", std::to_string(perDigit));
+  EXPECT_GE(perDigit, 0.97);
+  EXPECT_GE(exact, kNumbers * 3 / 4);
+}

@@ -1,0 +1,162 @@
+#include "pipeline/page/number_sequence.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <opencv2/imgproc.hpp>
+#include <string>
+
+namespace listaudit::pipeline {
+namespace {
+
+// The box of the writing: every stroke's, except flat strokes much lower than
+// the tallest (the last pixels of a ruling, an underline), which would shrink
+// the digits when the box is scaled.
+cv::Rect writingBox(const cv::Mat& writing) {
+  cv::Mat labels, stats, centroids;
+  const int n = cv::connectedComponentsWithStats(writing, labels, stats, centroids, 8, CV_32S);
+  if (n <= 1) return {};
+  int tallest = 0;
+  for (int i = 1; i < n; ++i) tallest = std::max(tallest, stats.at<int>(i, cv::CC_STAT_HEIGHT));
+  cv::Rect box, all;
+  for (int i = 1; i < n; ++i) {
+    const cv::Rect r(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
+                     stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
+    all = all.area() ? (all | r) : r;
+    if (r.width > 2 * r.height && r.height * 4 < tallest) continue;
+    box = box.area() ? (box | r) : r;
+  }
+  return box.area() ? box : all;
+}
+
+// The classes position `k` of `form` allows, as indexes into kSequenceClasses.
+std::string_view allowedAt(std::string_view form, std::size_t k) {
+  if (form.empty()) return kSequenceClasses;
+  return form[k] == 'L' ? kSequenceClasses.substr(10) : kSequenceClasses.substr(0, 10);
+}
+
+// Best path: the likeliest class per column, repeats and nones dropped; each
+// character's columns are the run it was read in.
+std::vector<std::pair<int, int>> bestPathRuns(const cv::Mat& p) {
+  std::vector<std::pair<int, int>> runs;  // first and last column of each character
+  int last = 0;
+  for (int t = 0; t < p.rows; ++t) {
+    cv::Point best;
+    cv::minMaxLoc(p.row(t), nullptr, nullptr, nullptr, &best);
+    if (best.x != 0 && best.x != last)
+      runs.push_back({t, t});
+    else if (best.x != 0)
+      runs.back().second = t;
+    last = best.x;
+  }
+  return runs;
+}
+
+// The form laid over the columns: Viterbi over the states "none before
+// character k" and "character k", a character's column scored by the best
+// class its position allows. The first and last column of each character.
+std::vector<std::pair<int, int>> formRuns(const cv::Mat& p, std::string_view form) {
+  const int frames = p.rows, characters = static_cast<int>(form.size());
+  const int states = 2 * characters + 1;  // even: none before character s/2; odd: character s/2
+  if (frames < characters) return {};
+  auto emission = [&](int t, int s) {
+    if (s % 2 == 0) return std::log(std::max(p.at<float>(t, 0), 1e-12f));
+    float best = 0;
+    for (char c : allowedAt(form, static_cast<std::size_t>(s / 2)))
+      best = std::max(best, p.at<float>(t, 1 + static_cast<int>(kSequenceClasses.find(c))));
+    return std::log(std::max(best, 1e-12f));
+  };
+  constexpr float kNone = -std::numeric_limits<float>::infinity();
+  std::vector<std::vector<float>> score(static_cast<std::size_t>(frames), std::vector<float>(states, kNone));
+  std::vector<std::vector<int>> from(static_cast<std::size_t>(frames), std::vector<int>(states, -1));
+  score[0][0] = emission(0, 0);
+  score[0][1] = emission(0, 1);
+  for (int t = 1; t < frames; ++t)
+    for (int s = 0; s < states; ++s) {
+      // From the same state, the state before, or (a character straight after
+      // the one before it) two states before.
+      for (int back = 0; back <= 2 && back <= s; ++back) {
+        if (back == 2 && s % 2 == 0) continue;
+        const float before = score[static_cast<std::size_t>(t - 1)][static_cast<std::size_t>(s - back)];
+        if (before == kNone || before <= score[static_cast<std::size_t>(t)][static_cast<std::size_t>(s)]) continue;
+        score[static_cast<std::size_t>(t)][static_cast<std::size_t>(s)] = before;
+        from[static_cast<std::size_t>(t)][static_cast<std::size_t>(s)] = s - back;
+      }
+      if (score[static_cast<std::size_t>(t)][static_cast<std::size_t>(s)] != kNone)
+        score[static_cast<std::size_t>(t)][static_cast<std::size_t>(s)] += emission(t, s);
+    }
+  const auto& end = score.back();
+  int s =
+      end[static_cast<std::size_t>(states - 1)] >= end[static_cast<std::size_t>(states - 2)] ? states - 1 : states - 2;
+  if (end[static_cast<std::size_t>(s)] == kNone) return {};
+  std::vector<std::pair<int, int>> runs(static_cast<std::size_t>(characters), {-1, -1});
+  for (int t = frames - 1; t >= 0; --t) {
+    if (s % 2 == 1) {
+      auto& run = runs[static_cast<std::size_t>(s / 2)];
+      run.first = t;
+      if (run.second < 0) run.second = t;
+    }
+    if (t > 0) s = from[static_cast<std::size_t>(t)][static_cast<std::size_t>(s)];
+  }
+  return runs;
+}
+
+}  // namespace
+
+cv::Mat sequenceInput(const cv::Mat& writing) {
+  if (writing.empty()) return {};
+  const cv::Rect box = writingBox(writing);
+  if (box.area() <= 0) return {};
+  const int inner = kSequenceHeight - 4;
+  const int width = std::clamp(static_cast<int>(std::lround(box.width * static_cast<double>(inner) / box.height)), 1,
+                               kSequenceMaxWidth - 2 * kSequenceMargin);
+  cv::Mat small;
+  cv::resize(writing(box), small, {width, inner}, 0, 0, cv::INTER_AREA);
+  cv::Mat out = cv::Mat::zeros(kSequenceHeight, width + 2 * kSequenceMargin, CV_32F);
+  small.convertTo(out(cv::Rect(kSequenceMargin, 2, width, inner)), CV_32F, 1.0 / 255.0);
+  return out;
+}
+
+std::vector<ReadGlyph> decodeSequence(const cv::Mat& posteriors, std::string_view form) {
+  const auto seen = bestPathRuns(posteriors);
+  const auto runs = form.empty() ? seen : formRuns(posteriors, form);
+  std::vector<ReadGlyph> out;
+  for (std::size_t k = 0; k < runs.size(); ++k) {
+    const std::string_view allowed = allowedAt(form, k);
+    // The character's classes summed over its columns, among those allowed.
+    std::vector<double> mass(allowed.size(), 0);
+    double total = 0;
+    for (int t = runs[k].first; t <= runs[k].second; ++t)
+      for (std::size_t c = 0; c < allowed.size(); ++c) {
+        const double q = posteriors.at<float>(t, 1 + static_cast<int>(kSequenceClasses.find(allowed[c])));
+        mass[c] += q;
+        total += q;
+      }
+    // A character the form needs but the network did not see as one (a
+    // character split in two, or two read as one, to make the form's count;
+    // often a digit written past the cell's edge) is in doubt whatever its
+    // columns say: half its weight goes to every class alike.
+    auto overlaps = [](std::pair<int, int> a, std::pair<int, int> b) {
+      return a.first <= b.second && b.first <= a.second;
+    };
+    int seenHere = 0, shared = 0;
+    for (const auto& r : seen)
+      if (overlaps(r, runs[k])) {
+        ++seenHere;
+        for (std::size_t j = 0; j < runs.size(); ++j) shared += j != k && overlaps(r, runs[j]);
+      }
+    const double doubt = seenHere == 1 && shared == 0 ? 0.0 : 0.5;
+    ReadGlyph glyph;
+    for (std::size_t c = 0; c < allowed.size(); ++c) {
+      const double p = total > 0 ? mass[c] / total : 1.0 / static_cast<double>(allowed.size());
+      glyph.choices.push_back(
+          {std::string(1, allowed[c]), (1 - doubt) * p + doubt / static_cast<double>(allowed.size())});
+    }
+    std::stable_sort(glyph.choices.begin(), glyph.choices.end(),
+                     [](const GlyphChoice& a, const GlyphChoice& b) { return a.probability > b.probability; });
+    out.push_back(std::move(glyph));
+  }
+  return out;
+}
+
+}  // namespace listaudit::pipeline

@@ -1,0 +1,37 @@
+#pragma once
+// A handwritten number cell read whole by the project's sequence network
+// (weights/numbers.onnx, tools/train-numbers makes it): the network gives,
+// for each quarter of the cell's width, the probability of every character
+// and of none (connectionist temporal classification); here the cell is
+// prepared as the network was trained on it, and its output decoded into
+// the number's characters under the scheme's form, each with its choices.
+// Pure functions, apart from the network run by the reader that holds it.
+#include <opencv2/core.hpp>
+#include <string_view>
+#include <vector>
+
+#include "pipeline/page/cell_reading.hpp"
+
+namespace listaudit::pipeline {
+
+// The cell's writing (255 on the strokes) as the network reads it: cut to
+// the writing's box (flat remnants of rulings left out of the box), scaled to
+// 28 pixels high inside 32, at most 480 wide with 8 empty columns each side;
+// CV_32F, 0 to 1. Empty when the cell holds no writing. Must agree with
+// `sequence_input` in tools/train/train_numbers.py.
+cv::Mat sequenceInput(const cv::Mat& writing);
+inline constexpr int kSequenceHeight = 32, kSequenceMargin = 8, kSequenceMaxWidth = 480;
+
+// The network's classes after "none" (its output 0), in its output order.
+inline constexpr std::string_view kSequenceClasses = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+// Per column of the cell, the probability of none and of each of
+// kSequenceClasses (one row per column, 37 columns): decoded into the
+// likeliest characters that fit `form` ('D' a digit, 'L' a letter), each
+// with its choices of the classes its position allows, best first, their
+// probabilities the network's over the columns the character spans.
+// `form` empty: any characters, as many as the network sees. Empty when the
+// columns are too few for the form.
+std::vector<ReadGlyph> decodeSequence(const cv::Mat& posteriors, std::string_view form);
+
+}  // namespace listaudit::pipeline

@@ -1,0 +1,69 @@
+#include "pipeline/page/number_sequence.hpp"
+
+#include <gtest/gtest.h>
+
+#include <opencv2/imgproc.hpp>
+
+using namespace listaudit::pipeline;
+
+namespace {
+// Columns of posteriors, each giving `share` to one class ('-' none) and the
+// rest to none (or, for none, to '0').
+cv::Mat columns(const std::vector<std::pair<char, float>>& peaks) {
+  cv::Mat p = cv::Mat::zeros(static_cast<int>(peaks.size()), 1 + static_cast<int>(kSequenceClasses.size()), CV_32F);
+  for (int t = 0; t < p.rows; ++t) {
+    const auto [c, share] = peaks[static_cast<std::size_t>(t)];
+    const int k = c == '-' ? 0 : 1 + static_cast<int>(kSequenceClasses.find(c));
+    p.at<float>(t, k) = share;
+    p.at<float>(t, k == 0 ? 1 : 0) += 1 - share;
+  }
+  return p;
+}
+
+std::string textOf(const std::vector<ReadGlyph>& glyphs) {
+  std::string s;
+  for (const ReadGlyph& g : glyphs) s += g.choices.front().glyph;
+  return s;
+}
+}  // namespace
+
+TEST(NumberSequence, readsRepeatedDigitsSeparatedByNone) {
+  const auto glyphs =
+      decodeSequence(columns({{'4', 0.9f}, {'-', 1}, {'4', 0.8f}, {'4', 0.9f}, {'-', 1}, {'7', 0.95f}}), "DDD");
+  EXPECT_EQ(textOf(glyphs), "447");
+  ASSERT_EQ(glyphs.size(), 3u);
+  EXPECT_NEAR(glyphs[2].choices.front().probability, 1.0, 1e-6);  // the only class among the digits there
+}
+
+TEST(NumberSequence, fitsTheFormsCountOfCharacters) {
+  // The best path reads four characters; the form has three: the likeliest
+  // three of them are kept, the least sure left to none.
+  const auto glyphs = decodeSequence(columns({{'1', 0.9f}, {'2', 0.9f}, {'5', 0.6f}, {'3', 0.9f}}), "DDD");
+  EXPECT_EQ(textOf(glyphs), "123");
+  EXPECT_EQ(textOf(decodeSequence(columns({{'1', 0.9f}, {'2', 0.9f}, {'5', 0.6f}, {'3', 0.9f}}), "")), "1253");
+}
+
+TEST(NumberSequence, aLetterPositionTakesOnlyLetters) {
+  cv::Mat p = columns({{'8', 0.6f}, {'-', 1}, {'1', 0.9f}});
+  p.at<float>(0, 1 + static_cast<int>(kSequenceClasses.find('B'))) = 0.3f;
+  p.at<float>(0, 0) = 0.1f;
+  const auto glyphs = decodeSequence(p, "LD");
+  EXPECT_EQ(textOf(glyphs), "B1");
+  for (const GlyphChoice& c : glyphs[0].choices) EXPECT_TRUE(c.glyph[0] >= 'A' && c.glyph[0] <= 'Z');
+}
+
+TEST(NumberSequence, tooFewColumnsForTheFormGiveNothing) {
+  EXPECT_TRUE(decodeSequence(columns({{'1', 0.9f}, {'2', 0.9f}}), "DDD").empty());
+}
+
+TEST(NumberSequence, inputIsTheWritingsBoxAtTheNetworksHeight) {
+  cv::Mat writing = cv::Mat::zeros(60, 300, CV_8UC1);
+  cv::rectangle(writing, cv::Rect(40, 10, 100, 40), 255, cv::FILLED);
+  cv::line(writing, {0, 58}, {299, 58}, 255, 1);  // a ruling's last pixels: not the writing's box
+  const cv::Mat input = sequenceInput(writing);
+  ASSERT_EQ(input.rows, kSequenceHeight);
+  EXPECT_EQ(input.cols, 70 + 2 * kSequenceMargin);  // 100 x 40 at 28 high
+  EXPECT_FLOAT_EQ(input.at<float>(16, kSequenceMargin + 30), 1.0f);
+  EXPECT_FLOAT_EQ(input.at<float>(0, kSequenceMargin + 30), 0.0f);
+  EXPECT_TRUE(sequenceInput(cv::Mat::zeros(60, 300, CV_8UC1)).empty());
+}

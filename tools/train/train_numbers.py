@@ -1,0 +1,374 @@
+#!/usr/bin/python3
+"""Trains the handwritten-number reader of listaudit's number slot.
+
+A small convolutional network that reads a whole number cell at once: it
+gives, for every quarter of the cell's width, the probability of each
+character (the ten digits, the 26 capital letters) and of none (CTC, Graves et
+al. 2006). Reading the cell whole, it needs no cut into characters, which is
+where the glyph-by-glyph reader loses most numbers (a 0 cut in two, touching
+digits). It is run by OpenCV's dnn module from the ONNX file this script
+writes (pipeline/page/weights/numbers.onnx).
+
+Data (all from the project or Debian, nothing downloaded):
+- handwritten digits: ../shared/data/digits-train.png, the first 280 samples
+  of each class only (the last 70 are held out: the generator draws only
+  those, and the tests measure on them).
+- number cells as the reader sees them: `listaudit make-samples` draws
+  handwritten lists with the training digits (--digits), and
+  `listaudit-number-cells` cuts each page's number cells as the read stage
+  does; truth.csv gives each cell's number.
+- number cells composed here from the same training digits and from letters
+  of Debian's handwriting fonts, more varied than the generator's: spacing
+  from touching to wide, slant, pen, size on the page, blur, noise, JPEG,
+  remnants of rulings and of the neighbouring rows' writing.
+Both binarised as the reader binarises a cell (smoothed, then Otsu) and
+normalised as pipeline/page/number_sequence.cpp does (`sequence_input`; the
+two must agree).
+
+Fixed seeds; two CPU threads. Usage: tools/train-numbers (installs what it
+needs from Debian, builds the project and calls this). --validate DIR scores
+the network on the cells of a batch DIR made by make-samples with its default,
+held-out digits, and is never trained on.
+"""
+import argparse
+import csv
+import os
+import subprocess
+import sys
+import tempfile
+
+import cv2
+import numpy as np
+import torch
+import torch.nn as nn
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from train_glyphs import elastic, font_files, render_glyph, HAND_FONTS  # noqa: E402
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+CLASSES = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"  # the network's outputs 1..36; 0 is "none" (the CTC blank)
+CELL, COLUMNS, PER_CLASS, TRAIN_PER_CLASS = 20, 70, 350, 280
+HEIGHT, MARGIN, MAX_WIDTH = 32, 8, 480  # as number_sequence.cpp
+
+
+def writing_box(mask):
+    """The box of a cell's writing: every stroke's, except flat strokes much
+    lower than the tallest (the last pixels of a ruling, an underline), which
+    would shrink the digits when the box is scaled. (x, y, w, h), or None."""
+    count, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    if count <= 1:
+        return None
+    tallest = stats[1:, cv2.CC_STAT_HEIGHT].max()
+    kept = [i for i in range(1, count)
+            if not (stats[i, cv2.CC_STAT_WIDTH] > 2 * stats[i, cv2.CC_STAT_HEIGHT] and
+                    stats[i, cv2.CC_STAT_HEIGHT] * 4 < tallest)]
+    kept = kept or list(range(1, count))
+    x0 = min(stats[i, cv2.CC_STAT_LEFT] for i in kept)
+    y0 = min(stats[i, cv2.CC_STAT_TOP] for i in kept)
+    x1 = max(stats[i, cv2.CC_STAT_LEFT] + stats[i, cv2.CC_STAT_WIDTH] for i in kept)
+    y1 = max(stats[i, cv2.CC_STAT_TOP] + stats[i, cv2.CC_STAT_HEIGHT] for i in kept)
+    return int(x0), int(y0), int(x1 - x0), int(y1 - y0)
+
+
+def sequence_input(mask):
+    """A cell's writing (0/255, white on black) as the network reads it: cut to
+    the writing's box, scaled to 28 pixels high (2 rows above and below make
+    32), at most 480 wide with 8 empty columns each side; values 0 to 1. None
+    for a cell without writing."""
+    box = writing_box(mask)
+    if box is None:
+        return None
+    x, y, w, h = box
+    crop = mask[y:y + h, x:x + w]
+    inner = HEIGHT - 4
+    width = max(1, min(MAX_WIDTH - 2 * MARGIN, int(round(w * inner / h))))
+    small = cv2.resize(crop, (width, inner), interpolation=cv2.INTER_AREA).astype(np.float32) / 255.0
+    out = np.zeros((HEIGHT, width + 2 * MARGIN), np.float32)
+    out[2:2 + inner, MARGIN:MARGIN + width] = small
+    return out
+
+
+def sheet_digits(path, first, last):
+    sheet = cv2.imread(path, cv2.IMREAD_GRAYSCALE)
+    if sheet is None or sheet.shape != (1000, 1400):
+        sys.exit(f"{path}: not the 1400x1000 sheet of handwritten digits")
+    out = [[] for _ in range(10)]
+    for digit in range(10):
+        for i in range(first, last):
+            row, col = divmod(digit * PER_CLASS + i, COLUMNS)
+            out[digit].append(sheet[row * CELL:(row + 1) * CELL, col * CELL:(col + 1) * CELL].copy())
+    return out
+
+
+def training_sheets(digits, folder):
+    """The training digits as make-samples' sheets (70 per class, a row per digit)."""
+    paths = []
+    for k in range(TRAIN_PER_CLASS // 70):
+        sheet = np.zeros((10 * CELL, 70 * CELL), np.uint8)
+        for d in range(10):
+            for j in range(70):
+                sheet[d * CELL:(d + 1) * CELL, j * CELL:(j + 1) * CELL] = digits[d][70 * k + j]
+        paths.append(os.path.join(folder, f"digits-{k}.png"))
+        cv2.imwrite(paths[-1], sheet)
+    return paths
+
+
+def batch_cells(batch, cells_tool, folder):
+    """(writing, number) for each handwritten row of a make-samples batch whose
+    page's table was found with as many rows as the truth has."""
+    scans = []
+    with open(os.path.join(batch, "manifest.csv"), newline="", encoding="utf-8") as f:
+        lists = {os.path.normpath(os.path.join(batch, r["path"])): r["list_id"] for r in csv.DictReader(f)}
+    scans = sorted(lists)
+    subprocess.run([cells_tool, folder] + scans, check=True, stderr=subprocess.DEVNULL)
+    truth = {}
+    with open(os.path.join(batch, "truth.csv"), newline="", encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            truth.setdefault((r["list_id"], int(r["page"])), []).append(r)
+    found = {}
+    with open(os.path.join(folder, "cells.csv"), newline="", encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            key = (lists[os.path.normpath(r["scan"])], int(r["page"]))
+            found.setdefault(key, []).append(os.path.join(folder, r["file"]))
+    out = []
+    for key, files in found.items():
+        rows = truth.get(key, [])
+        if len(rows) != len(files):
+            continue
+        for file, row in zip(files, rows):
+            if row["writing"] == "handwritten" and row["national_id"]:
+                out.append((cv2.imread(file, cv2.IMREAD_GRAYSCALE), row["national_id"].replace(" ", "").upper()))
+    return out
+
+
+def generated_cells(sheets, seed, batches, work):
+    listaudit = os.path.join(work, "build", "tools", "listaudit")
+    cells_tool = os.path.join(work, "build", "tools", "listaudit-number-cells")
+    out = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for b in range(batches):
+            batch = os.path.join(tmp, f"batch{b}")
+            subprocess.run([listaudit, "make-samples", "--seed", str(seed + b), "--lists", "8", "--pages", "2",
+                            "--style", "handwritten", "--digits", sheets[b % len(sheets)], "--out", batch],
+                           check=True, stdout=subprocess.DEVNULL)
+            got = batch_cells(batch, cells_tool, os.path.join(tmp, f"cells{b}"))
+            out += got
+            print(f"generated batch {b + 1}/{batches}: {len(got)} handwritten cells", flush=True)
+    return out
+
+
+def random_number(rng):
+    kind = rng.random()
+    if kind < 0.12:  # Albanian: a letter, eight digits, a letter
+        return (CLASSES[10 + rng.integers(0, 26)] + "".join(str(d) for d in rng.integers(0, 10, 8)) +
+                CLASSES[10 + rng.integers(0, 26)])
+    length = 13 if kind < 0.35 else 10 if kind < 0.9 else int(rng.integers(6, 14))
+    return "".join(str(d) for d in rng.integers(0, 10, length))
+
+
+def composed_cell(rng, digits, fonts, number):
+    """A number written by a hand of training digits (and font letters) and
+    scanned: the cell's writing as the reader binarises it."""
+    height = 60
+    spacing = rng.uniform(0.48, 0.58) if rng.random() < 0.3 else rng.uniform(0.58, 0.95)
+    pen = int(rng.integers(-1, 2))
+    parts, cursor = [], 24.0
+    for c in number:
+        if c.isdigit():
+            sample = digits[int(c)][int(rng.integers(0, len(digits[int(c)])))]
+            size = int(height * rng.uniform(0.88, 1.12))
+            glyph = cv2.resize(sample, (size, size), interpolation=cv2.INTER_CUBIC)
+            # The pen, at three times the sample's scale as the generator draws it.
+            if pen < 0:
+                glyph = cv2.erode(glyph, np.ones((3, 3), np.uint8))
+            elif pen > 0:
+                glyph = cv2.dilate(glyph, np.ones((4, 4), np.uint8))
+            advance = height * spacing * rng.uniform(0.88, 1.12)
+        else:
+            g = render_glyph(rng, c, fonts[int(rng.integers(0, len(fonts)))])
+            ys, xs = np.nonzero(g > 30)
+            g = g[ys.min():ys.max() + 1, xs.min():xs.max() + 1]
+            scale = height * rng.uniform(0.6, 0.8) / g.shape[0]
+            glyph = cv2.resize(g, (max(1, int(g.shape[1] * scale)), max(1, int(g.shape[0] * scale))))
+            glyph = cv2.copyMakeBorder(glyph, (height - glyph.shape[0]) // 2, (height - glyph.shape[0] + 1) // 2,
+                                       4, 4, cv2.BORDER_CONSTANT, value=0)
+            advance = glyph.shape[1] * rng.uniform(0.85, 1.1)
+        parts.append((glyph, int(cursor), int(rng.uniform(-4, 4))))
+        cursor += advance
+    width = int(cursor + 90)
+    canvas = np.zeros((height + 40, width), np.float32)
+    for glyph, x, dy in parts:
+        h, w = glyph.shape
+        y = 20 + dy + (height - h) // 2
+        y0, x0 = max(0, y), max(0, x)
+        region = canvas[y0:y0 + h, x0:x0 + w]
+        canvas[y0:y0 + h, x0:x0 + w] = np.maximum(region, glyph[:region.shape[0], :region.shape[1]])
+    canvas = canvas.astype(np.uint8)
+    if rng.random() < 0.5:
+        canvas = elastic(rng, canvas, alpha=rng.uniform(1, 4), sigma=rng.uniform(3, 5))
+    h, w = canvas.shape
+    shear = rng.uniform(-0.3, 0.3)
+    m = np.float32([[1, shear, -shear * h / 2], [0, 1, 0]])
+    m = cv2.getRotationMatrix2D((w / 2, h / 2), rng.uniform(-3, 3), 1.0) @ np.vstack([m, [0, 0, 1]])
+    canvas = cv2.warpAffine(canvas, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=0)
+    # Remnants of the cell: a ruling's last pixels, the row above's descenders.
+    if rng.random() < 0.3:
+        y = int(rng.choice([rng.integers(0, 6), h - 1 - rng.integers(0, 6)]))
+        x0 = int(rng.integers(0, w // 2))
+        cv2.line(canvas, (x0, y), (int(rng.integers(x0 + 10, w)), y), 255, int(rng.integers(1, 4)))
+    if rng.random() < 0.2:
+        x = int(rng.integers(0, w))
+        cv2.line(canvas, (x, 0), (x + int(rng.integers(-8, 8)), int(rng.integers(4, 14))), 255, 3)
+    # The digit's height on the page: 3 to 8 mm at 150 to 400 dpi.
+    target = rng.uniform(16, 48) / height
+    small = cv2.resize(canvas, (max(8, int(w * target)), max(8, int(h * target))), interpolation=cv2.INTER_AREA)
+    paper = 255 - small.astype(np.float32) * rng.uniform(0.5, 1.0)
+    if rng.random() < 0.5:
+        paper = cv2.GaussianBlur(paper, (0, 0), rng.uniform(0.3, 0.4 + target))
+    paper += rng.normal(0, rng.uniform(1, 9), paper.shape)
+    paper = np.clip(paper, 0, 255).astype(np.uint8)
+    if rng.random() < 0.6 * target * 1.5:
+        _, jpeg = cv2.imencode(".jpg", paper, [cv2.IMWRITE_JPEG_QUALITY, int(rng.integers(35, 95))])
+        paper = cv2.imdecode(jpeg, cv2.IMREAD_GRAYSCALE)
+    # As numberWriting (cell_ink.cpp): smoothed, Otsu, specks gone.
+    smooth = cv2.GaussianBlur(paper, (3, 3), 0)
+    _, mask = cv2.threshold(smooth, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    keep = np.zeros_like(mask)
+    least = max(6, mask.shape[0] * mask.shape[0] // 600)
+    for i in range(1, count):
+        if stats[i, cv2.CC_STAT_AREA] >= least:
+            keep[labels == i] = 255
+    return keep
+
+
+class NumberNet(nn.Module):
+    def __init__(self):
+        super().__init__()
+        # About 150 thousand multiply-adds per column of input: 45 million for
+        # a cell of thirteen digits, less than Tesseract spends on it.
+        self.features = nn.Sequential(
+            nn.Conv2d(1, 16, 3, padding=1), nn.BatchNorm2d(16), nn.ReLU(), nn.MaxPool2d(2),
+            nn.Conv2d(16, 32, 3, padding=1), nn.BatchNorm2d(32), nn.ReLU(), nn.MaxPool2d(2),
+            nn.Conv2d(32, 64, 3, padding=1), nn.BatchNorm2d(64), nn.ReLU(),
+            nn.Conv2d(64, 64, 3, padding=1), nn.BatchNorm2d(64), nn.ReLU(), nn.MaxPool2d((2, 1)),
+            nn.Conv2d(64, 128, (4, 3), padding=(0, 1)), nn.BatchNorm2d(128), nn.ReLU(), nn.Dropout(0.2),
+            nn.Conv2d(128, 128, (1, 3), padding=(0, 1)), nn.BatchNorm2d(128), nn.ReLU(),
+            nn.Conv2d(128, len(CLASSES) + 1, 1),
+        )
+
+    def forward(self, x):  # N x 1 x 32 x W  ->  N x 37 x 1 x W/4 (logits)
+        return self.features(x)
+
+
+def batches_of(samples, rng, size):
+    """Samples grouped by width, padded to the widest of each group."""
+    order = sorted(range(len(samples)), key=lambda i: samples[i][0].shape[1] + rng.uniform(0, 24))
+    groups = [order[i:i + size] for i in range(0, len(order), size)]
+    rng.shuffle(groups)
+    for group in groups:
+        width = max(samples[i][0].shape[1] for i in group)
+        width += (-width) % 4
+        x = np.zeros((len(group), 1, HEIGHT, width), np.float32)
+        labels, lengths = [], []
+        for k, i in enumerate(group):
+            image, text = samples[i]
+            x[k, 0, :, :image.shape[1]] = image
+            labels += [CLASSES.index(c) + 1 for c in text]
+            lengths.append(len(text))
+        yield torch.from_numpy(x), torch.tensor(labels), torch.tensor(lengths)
+
+
+def greedy(logits):
+    """Best path: the likeliest class per column, repeats and blanks dropped."""
+    best = logits.argmax(0)
+    out, last = [], 0
+    for k in best:
+        if k != last and k != 0:
+            out.append(CLASSES[k - 1])
+        last = k
+    return "".join(out)
+
+
+def exact_share(model, samples):
+    model.eval()
+    right = 0
+    with torch.no_grad():
+        for image, text in samples:
+            logits = model(torch.from_numpy(image)[None, None])[0, :, 0].numpy()
+            right += greedy(logits) == text
+    return right / max(1, len(samples))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--digits", default=os.path.join(ROOT, "..", "shared", "data", "digits-train.png"))
+    parser.add_argument("--out", default=os.path.join(ROOT, "pipeline", "page", "weights", "numbers.onnx"))
+    parser.add_argument("--build", default=ROOT, help="the project folder whose build/ holds the tools")
+    parser.add_argument("--batches", type=int, default=10, help="make-samples batches of training-digit cells")
+    parser.add_argument("--composed", type=int, default=10000, help="composed cells per epoch")
+    parser.add_argument("--epochs", type=int, default=8)
+    parser.add_argument("--seed", type=int, default=20231)
+    parser.add_argument("--validate", help="a make-samples batch of held-out digits to score on (not trained on)")
+    args = parser.parse_args()
+
+    torch.manual_seed(args.seed)
+    torch.set_num_threads(2)
+    rng = np.random.default_rng(args.seed)
+    digits = sheet_digits(args.digits, 0, TRAIN_PER_CLASS)
+    fonts = font_files(HAND_FONTS)
+    if not fonts:
+        sys.exit("fonts missing: run tools/setup")
+    with tempfile.TemporaryDirectory() as tmp:
+        sheets = training_sheets(digits, tmp)
+        pipeline_cells = generated_cells(sheets, args.seed, args.batches, args.build)
+    pipeline_samples = [(sequence_input(m), t) for m, t in pipeline_cells]
+    pipeline_samples = [(x, t) for x, t in pipeline_samples if x is not None]
+    validation = []
+    if args.validate:
+        with tempfile.TemporaryDirectory() as tmp:
+            cells = batch_cells(args.validate, os.path.join(args.build, "build", "tools", "listaudit-number-cells"),
+                                tmp)
+        validation = [(sequence_input(m), t) for m, t in cells if sequence_input(m) is not None]
+        print(f"validation: {len(validation)} cells of {args.validate}", flush=True)
+
+    model = NumberNet()
+    optimiser = torch.optim.Adam(model.parameters(), lr=2e-3, weight_decay=1e-5)
+    schedule = torch.optim.lr_scheduler.OneCycleLR(optimiser, max_lr=3e-3, total_steps=args.epochs * (
+        (args.composed + 3 * len(pipeline_samples)) // 32 + 40))
+    ctc = nn.CTCLoss(blank=0, zero_infinity=True)
+    for epoch in range(args.epochs):
+        samples = list(pipeline_samples) * 3
+        while len(samples) < 3 * len(pipeline_samples) + args.composed:
+            number = random_number(rng)
+            x = sequence_input(composed_cell(rng, digits, fonts, number))
+            if x is not None:
+                samples.append((x, number))
+        model.train()
+        total, seen = 0.0, 0
+        for x, labels, lengths in batches_of(samples, rng, 32):
+            logits = model(x)[:, :, 0, :]  # N x C x T
+            log_probs = logits.permute(2, 0, 1).log_softmax(2)  # T x N x C
+            frames = torch.full((x.shape[0],), log_probs.shape[0], dtype=torch.long)
+            loss = ctc(log_probs, labels, frames, lengths)
+            optimiser.zero_grad()
+            loss.backward()
+            optimiser.step()
+            schedule.step()
+            total += float(loss) * x.shape[0]
+            seen += x.shape[0]
+        line = f"epoch {epoch + 1}/{args.epochs}: {seen} cells, loss {total / seen:.4f}"
+        if validation:
+            line += f", validation numbers exact {exact_share(model, validation):.4f}"
+        print(line, flush=True)
+
+    model.eval()
+    os.makedirs(os.path.dirname(args.out), exist_ok=True)
+    torch.onnx.export(model, torch.zeros(1, 1, HEIGHT, 128), args.out, opset_version=11, input_names=["cell"],
+                      output_names=["logits"], dynamic_axes={"cell": {0: "n", 3: "width"},
+                                                             "logits": {0: "n", 3: "columns"}})
+    print(f"wrote {args.out} ({os.path.getsize(args.out)} bytes)")
+
+
+if __name__ == "__main__":
+    main()
