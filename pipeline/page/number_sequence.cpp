@@ -29,7 +29,7 @@ cv::Rect writingBox(const cv::Mat& writing) {
   return box.area() ? box : all;
 }
 
-// The classes position `k` of `form` allows, as indexes into kSequenceClasses.
+// The characters position `k` of `form` allows (every one for no form).
 std::string_view allowedAt(std::string_view form, std::size_t k) {
   if (form.empty()) return kSequenceClasses;
   return form[k] == 'L' ? kSequenceClasses.substr(10) : kSequenceClasses.substr(0, 10);

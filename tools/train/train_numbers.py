@@ -81,7 +81,7 @@ def sequence_input(mask):
     x, y, w, h = box
     crop = mask[y:y + h, x:x + w]
     inner = HEIGHT - 4
-    width = max(1, min(MAX_WIDTH - 2 * MARGIN, int(round(w * inner / h))))
+    width = max(1, min(MAX_WIDTH - 2 * MARGIN, int(w * inner / h + 0.5)))  # std::lround
     small = cv2.resize(crop, (width, inner), interpolation=cv2.INTER_AREA).astype(np.float32) / 255.0
     out = np.zeros((HEIGHT, width + 2 * MARGIN), np.float32)
     out[2:2 + inner, MARGIN:MARGIN + width] = small
