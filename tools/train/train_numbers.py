@@ -173,7 +173,23 @@ def composed_cell(rng, digits, fonts, number):
     spacing = rng.uniform(0.48, 0.58) if rng.random() < 0.3 else rng.uniform(0.58, 0.95)
     pen = int(rng.integers(-1, 2))
     parts, cursor = [], 24.0
-    for c in number:
+    # One hand in six groups its digits (EGN 6+4, JMBG 7+6, or threes) with a
+    # gap, a dash, a slash or a dot: none of them is a character of the number.
+    breaks = set()
+    if rng.random() < 1 / 6 and len(number) >= 6:
+        breaks = {int(rng.choice([6, 7]))} if rng.random() < 0.6 else set(range(3, len(number), 3))
+    separator = rng.choice(["gap", "dash", "slash", "dot"])
+    for position, c in enumerate(number):
+        if position in breaks:
+            mark = np.zeros((height, 30), np.uint8)
+            if separator == "dash":
+                cv2.line(mark, (6, height // 2), (24, height // 2 + int(rng.integers(-3, 4))), 255, 4)
+            elif separator == "slash":
+                cv2.line(mark, (22, height // 6), (8, height * 5 // 6), 255, 4)
+            elif separator == "dot":
+                cv2.circle(mark, (15, height * 4 // 5), 3, 255, -1)
+            parts.append((mark, int(cursor), 0))
+            cursor += 30 * rng.uniform(0.8, 1.3)
         if c.isdigit():
             sample = digits[int(c)][int(rng.integers(0, len(digits[int(c)])))]
             size = int(height * rng.uniform(0.88, 1.12))
@@ -307,7 +323,7 @@ def main():
     parser.add_argument("--build", default=ROOT, help="the project folder whose build/ holds the tools")
     parser.add_argument("--batches", type=int, default=10, help="make-samples batches of training-digit cells")
     parser.add_argument("--composed", type=int, default=10000, help="composed cells per epoch")
-    parser.add_argument("--epochs", type=int, default=8)
+    parser.add_argument("--epochs", type=int, default=12)
     parser.add_argument("--seed", type=int, default=20231)
     parser.add_argument("--validate", help="a make-samples batch of held-out digits to score on (not trained on)")
     args = parser.parse_args()

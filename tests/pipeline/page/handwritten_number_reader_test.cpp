@@ -63,11 +63,18 @@ namespace {
 // A number cell of a page written with held-out digits: each sample 60
 // pixels high, advanced by `spacing` of its height (below 0.6 they touch),
 // dark ink on white paper as the read stage's page text.
-cv::Mat writtenCell(const std::string& number, double spacing, std::uint32_t seed) {
+// `separator` ('-', '/' or ' '; 0 for none) is written after the sixth digit.
+cv::Mat writtenCell(const std::string& number, double spacing, std::uint32_t seed, char separator = 0) {
   cv::RNG random(seed);
-  cv::Mat paper(100, static_cast<int>(number.size() * 60 * spacing) + 140, CV_8UC1, cv::Scalar(255));
+  cv::Mat paper(100, static_cast<int>(number.size() * 60 * spacing) + 180, CV_8UC1, cv::Scalar(255));
   int x = 50;
-  for (char c : number) {
+  for (std::size_t i = 0; i < number.size(); ++i) {
+    const char c = number[i];
+    if (i == 6 && separator) {
+      if (separator == '-') cv::line(paper, {x + 6, 50}, {x + 26, 51}, 0, 4);
+      if (separator == '/') cv::line(paper, {x + 24, 28}, {x + 8, 72}, 0, 4);
+      x += 36;
+    }
     const int which = random.uniform(0, 70);
     cv::Mat sample;
     cv::resize(heldOutSheet()(cv::Rect(which * 20, (c - '0') * 20, 20, 20)), sample, {60, 60}, 0, 0, cv::INTER_CUBIC);
@@ -106,5 +113,27 @@ TEST(HandwrittenNumberReader, readsWholeNumbersOfHeldOutDigits) {
             << "\n";
   RecordProperty("held_out_number_digits", std::to_string(perDigit));
   EXPECT_GE(perDigit, 0.97);
+  EXPECT_GE(exact, kNumbers * 3 / 4);
+}
+
+// A number written in groups: the dash, slash or gap between them is no
+// character of the number.
+TEST(HandwrittenNumberReader, readsANumberWrittenInGroups) {
+  HandwrittenNumberReader reader;
+  cv::RNG random(11);
+  int exact = 0;
+  constexpr int kNumbers = 30;
+  for (int n = 0; n < kNumbers; ++n) {
+    std::string number;
+    for (int i = 0; i < 10; ++i) number += static_cast<char>('0' + random.uniform(0, 10));
+    const char separator = "-/ "[n % 3];
+    const cv::Mat text = writtenCell(number, 0.75, static_cast<std::uint32_t>(100 + n), separator);
+    cv::Mat ink;
+    cv::threshold(text, ink, 127, 255, cv::THRESH_BINARY_INV);
+    reader.setPage(ReadablePage{text, ink, {}});
+    const CellReading reading = reader.read(cv::Rect(0, 0, text.cols, text.rows), listaudit::models::IdScheme::Egn);
+    exact += reading.text == number;
+  }
+  std::cout << "numbers written in groups: " << exact << " of " << kNumbers << " exact\n";
   EXPECT_GE(exact, kNumbers * 3 / 4);
 }
