@@ -22,9 +22,8 @@ constexpr double kChoiceKept = 0.001;
 // The classes a position may take: the form's letter or digit there, or, when
 // the glyphs do not line up with the form, any character of the scheme.
 std::string_view allowedAt(std::string_view form, std::size_t position, std::size_t glyphs) {
-  const std::string_view digits = kGlyphClasses.substr(0, 10), letters = kGlyphClasses.substr(10);
-  if (!form.empty() && form.size() == glyphs) return form[position] == 'L' ? letters : digits;
-  return form.empty() || form.find('L') != std::string_view::npos ? kGlyphClasses : digits;
+  if (form.empty() || form.size() == glyphs) return formCharacters(form, position);
+  return form.find('L') != std::string_view::npos ? kGlyphClasses : kGlyphClasses.substr(0, 10);
 }
 
 // Fragments a character may be made of, at most.
@@ -35,17 +34,14 @@ constexpr double kLeaveOutCost = 0.02;
 
 }  // namespace
 
-std::string defaultGlyphModelPath() {
-  if (const char* env = std::getenv("LISTAUDIT_GLYPH_MODEL"); env && *env) return env;
-  return std::string(LISTAUDIT_WEIGHTS_DIR) + "/glyphs.onnx";
-}
-
-std::string defaultNumberModelPath() {
-  if (const char* env = std::getenv("LISTAUDIT_NUMBER_MODEL"); env && *env) return env;
-  return std::string(LISTAUDIT_WEIGHTS_DIR) + "/numbers.onnx";
-}
-
 namespace {
+
+// The network the environment variable `variable` names, else `file` of the
+// weights committed beside the sources.
+std::string modelPath(const char* variable, const char* file) {
+  if (const char* env = std::getenv(variable); env && *env) return env;
+  return std::string(LISTAUDIT_WEIGHTS_DIR) + "/" + file;
+}
 
 cv::dnn::Net loadNetwork(const std::string& path, const char* whatMakesIt) {
   if (!std::filesystem::is_regular_file(path))
@@ -86,6 +82,9 @@ CellReading handwrittenReading(std::vector<ReadGlyph> glyphs) {
 
 }  // namespace
 
+std::string defaultGlyphModelPath() { return modelPath("LISTAUDIT_GLYPH_MODEL", "glyphs.onnx"); }
+std::string defaultNumberModelPath() { return modelPath("LISTAUDIT_NUMBER_MODEL", "numbers.onnx"); }
+
 HandwrittenNumberReader::HandwrittenNumberReader(const std::string& glyphModelPath, const std::string& numberModelPath)
     : net_(loadNetwork(glyphModelPath.empty() ? defaultGlyphModelPath() : glyphModelPath, "tools/train-glyphs")),
       sequenceNet_(
@@ -125,9 +124,8 @@ std::vector<std::vector<double>> HandwrittenNumberReader::classify(const std::ve
 }
 
 cv::Mat HandwrittenNumberReader::sequencePosteriors(const cv::Mat& input) {
-  const int size[] = {1, 1, input.rows, input.cols};
-  sequenceNet_.setInput(cv::Mat(4, size, CV_32F, const_cast<void*>(static_cast<const void*>(input.ptr<float>()))));
-  const cv::Mat out = sequenceNet_.forward();  // 1 x classes x 1 x columns
+  sequenceNet_.setInput(cv::dnn::blobFromImage(input));  // 1 x 1 x 32 x width
+  const cv::Mat out = sequenceNet_.forward();            // 1 x classes x 1 x columns
   const int classes = out.size[1], columns = out.size[3];
   cv::Mat logits(classes, columns, CV_32F, const_cast<float*>(out.ptr<float>()));
   const cv::Mat byColumn = logits.t();

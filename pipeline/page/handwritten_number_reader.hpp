@@ -1,7 +1,7 @@
 #pragma once
 // The handwritten-number reader. A cell is read whole by the project's
-// sequence network (number_sequence.hpp; weights/numbers.onnx, tools/
-// train-numbers makes it), its output decoded under the scheme's form. When
+// sequence network (number_sequence.hpp; weights/numbers.onnx, made by
+// tools/train-numbers), its output decoded under the scheme's form. When
 // the cell is too short for the form, it is cut into its characters instead
 // (glyph_segmenter.hpp), each classified by the glyph network
 // (weights/glyphs.onnx, tools/train-glyphs). Both run by OpenCV's dnn module;
@@ -17,6 +17,7 @@
 
 #include "pipeline/page/glyph_segmenter.hpp"
 #include "pipeline/page/number_reader.hpp"
+#include "pipeline/page/number_sequence.hpp"
 
 namespace listaudit::pipeline {
 
@@ -33,7 +34,7 @@ class HandwrittenNumberReader final : public NumberReader {
   // network's output). Public for the held-out test.
   std::vector<std::vector<double>> classify(const std::vector<cv::Mat>& glyphImages);
   // Per column of a sequenceInput(), the probability of none and of each of
-  // kSequenceClasses (softmax of the sequence network's output), a row per
+  // kGlyphClasses (softmax of the sequence network's output), a row per
   // column. Public for the tests.
   cv::Mat sequencePosteriors(const cv::Mat& input);
 
@@ -60,9 +61,6 @@ class HandwrittenNumberReader final : public NumberReader {
   ReadablePage page_;
   std::map<std::tuple<int, int, int, int, models::IdScheme>, CellCut> cuts_;  // this page's, by cell and scheme
 };
-
-// The network's classes, in its output order.
-inline constexpr std::string_view kGlyphClasses = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
 // Where the project's glyph network is: LISTAUDIT_GLYPH_MODEL when set, else
 // the weights committed beside the sources.

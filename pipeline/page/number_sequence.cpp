@@ -29,12 +29,6 @@ cv::Rect writingBox(const cv::Mat& writing) {
   return box.area() ? box : all;
 }
 
-// The characters position `k` of `form` allows (every one for no form).
-std::string_view allowedAt(std::string_view form, std::size_t k) {
-  if (form.empty()) return kSequenceClasses;
-  return form[k] == 'L' ? kSequenceClasses.substr(10) : kSequenceClasses.substr(0, 10);
-}
-
 // Best path: the likeliest class per column, repeats and nones dropped; each
 // character's columns are the run it was read in.
 std::vector<std::pair<int, int>> bestPathRuns(const cv::Mat& p) {
@@ -62,8 +56,8 @@ std::vector<std::pair<int, int>> formRuns(const cv::Mat& p, std::string_view for
   auto emission = [&](int t, int s) {
     if (s % 2 == 0) return std::log(std::max(p.at<float>(t, 0), 1e-12f));
     float best = 0;
-    for (char c : allowedAt(form, static_cast<std::size_t>(s / 2)))
-      best = std::max(best, p.at<float>(t, 1 + static_cast<int>(kSequenceClasses.find(c))));
+    for (char c : formCharacters(form, static_cast<std::size_t>(s / 2)))
+      best = std::max(best, p.at<float>(t, 1 + static_cast<int>(kGlyphClasses.find(c))));
     return std::log(std::max(best, 1e-12f));
   };
   constexpr float kNone = -std::numeric_limits<float>::infinity();
@@ -101,7 +95,15 @@ std::vector<std::pair<int, int>> formRuns(const cv::Mat& p, std::string_view for
   return runs;
 }
 
+// Whether two runs of columns share one.
+bool overlaps(std::pair<int, int> a, std::pair<int, int> b) { return a.first <= b.second && b.first <= a.second; }
+
 }  // namespace
+
+std::string_view formCharacters(std::string_view form, std::size_t k) {
+  if (form.empty()) return kGlyphClasses;
+  return form[k] == 'L' ? kGlyphClasses.substr(10) : kGlyphClasses.substr(0, 10);
+}
 
 cv::Mat sequenceInput(const cv::Mat& writing) {
   if (writing.empty()) return {};
@@ -122,13 +124,13 @@ std::vector<ReadGlyph> decodeSequence(const cv::Mat& posteriors, std::string_vie
   const auto runs = form.empty() ? seen : formRuns(posteriors, form);
   std::vector<ReadGlyph> out;
   for (std::size_t k = 0; k < runs.size(); ++k) {
-    const std::string_view allowed = allowedAt(form, k);
+    const std::string_view allowed = formCharacters(form, k);
     // The character's classes summed over its columns, among those allowed.
     std::vector<double> mass(allowed.size(), 0);
     double total = 0;
     for (int t = runs[k].first; t <= runs[k].second; ++t)
       for (std::size_t c = 0; c < allowed.size(); ++c) {
-        const double q = posteriors.at<float>(t, 1 + static_cast<int>(kSequenceClasses.find(allowed[c])));
+        const double q = posteriors.at<float>(t, 1 + static_cast<int>(kGlyphClasses.find(allowed[c])));
         mass[c] += q;
         total += q;
       }
@@ -136,9 +138,6 @@ std::vector<ReadGlyph> decodeSequence(const cv::Mat& posteriors, std::string_vie
     // character split in two, or two read as one, to make the form's count;
     // often a digit written past the cell's edge) is in doubt whatever its
     // columns say: half its weight goes to every class alike.
-    auto overlaps = [](std::pair<int, int> a, std::pair<int, int> b) {
-      return a.first <= b.second && b.first <= a.second;
-    };
     int seenHere = 0, shared = 0;
     for (const auto& r : seen)
       if (overlaps(r, runs[k])) {

@@ -22,11 +22,17 @@ namespace listaudit::pipeline {
 cv::Mat sequenceInput(const cv::Mat& writing);
 inline constexpr int kSequenceHeight = 32, kSequenceMargin = 8, kSequenceMaxWidth = 480;
 
-// The network's classes after "none" (its output 0), in its output order.
-inline constexpr std::string_view kSequenceClasses = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+// The characters the handwriting reader's networks tell apart, in their
+// output order: the glyph network's outputs, and the number network's after
+// its "none" (output 0). Both are trained on this order.
+inline constexpr std::string_view kGlyphClasses = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+// The characters position `k` of `form` ('D' a digit, 'L' a letter) allows;
+// every one for no form.
+std::string_view formCharacters(std::string_view form, std::size_t k);
 
 // Per column of the cell, the probability of none and of each of
-// kSequenceClasses (one row per column, 37 columns): decoded into the
+// kGlyphClasses (one row per column, 37 columns): decoded into the
 // likeliest characters that fit `form` ('D' a digit, 'L' a letter), each
 // with its choices of the classes its position allows, best first, their
 // probabilities the network's over the columns the character spans.

@@ -97,6 +97,21 @@ def elastic(rng, image, alpha, sigma):
     return cv2.remap(image, x + dx, y + dy, cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=0)
 
 
+def on_paper(rng, ink, palest, blur_up_to, jpeg_chance):
+    """Ink (white on black, 0 to 255) as a scanner gives it back: dark ink on
+    white paper, its darkness `palest` to 1, blurred half the time (sigma 0.3
+    to `blur_up_to`), noisy, JPEG-compressed with `jpeg_chance`. 8-bit grey."""
+    paper = 255 - ink.astype(np.float32) * rng.uniform(palest, 1.0)
+    if rng.random() < 0.5:
+        paper = cv2.GaussianBlur(paper, (0, 0), rng.uniform(0.3, blur_up_to))
+    paper += rng.normal(0, rng.uniform(1, 9), paper.shape)
+    paper = np.clip(paper, 0, 255).astype(np.uint8)
+    if rng.random() < jpeg_chance:
+        _, jpeg = cv2.imencode(".jpg", paper, [cv2.IMWRITE_JPEG_QUALITY, int(rng.integers(35, 95))])
+        paper = cv2.imdecode(jpeg, cv2.IMREAD_GRAYSCALE)
+    return paper
+
+
 def scanned(rng, grey, strength=1.0):
     """A glyph (white on black, any size) as it comes out of a scan and the clean stage: a binary mask."""
     ys, xs = np.nonzero(grey > 30)
@@ -126,14 +141,7 @@ def scanned(rng, grey, strength=1.0):
     target = int(rng.uniform(14, 60))
     scale = target / 64.0
     g = cv2.resize(g, (max(1, int(w * scale)), max(1, int(h * scale))), interpolation=cv2.INTER_AREA)
-    paper = 255 - g.astype(np.float32) * rng.uniform(0.55, 1.0)
-    if rng.random() < 0.5:
-        paper = cv2.GaussianBlur(paper, (0, 0), rng.uniform(0.3, 1.0))
-    paper += rng.normal(0, rng.uniform(1, 9), paper.shape)
-    paper = np.clip(paper, 0, 255).astype(np.uint8)
-    if rng.random() < 0.7:
-        ok, jpeg = cv2.imencode(".jpg", paper, [cv2.IMWRITE_JPEG_QUALITY, int(rng.integers(35, 95))])
-        paper = cv2.imdecode(jpeg, cv2.IMREAD_GRAYSCALE)
+    paper = on_paper(rng, g, palest=0.55, blur_up_to=1.0, jpeg_chance=0.7)
     # Binarised as the reader binarises a number cell: smoothed, then Otsu.
     paper = cv2.copyMakeBorder(paper, 6, 6, 6, 6, cv2.BORDER_REPLICATE)
     smooth = cv2.GaussianBlur(paper, (3, 3), 0)

@@ -43,7 +43,7 @@ import torch
 import torch.nn as nn
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from train_glyphs import elastic, font_files, render_glyph, HAND_FONTS  # noqa: E402
+from train_glyphs import elastic, font_files, on_paper, render_glyph, HAND_FONTS  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 CLASSES = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"  # the network's outputs 1..36; 0 is "none" (the CTC blank)
@@ -238,14 +238,7 @@ def composed_cell(rng, digits, fonts, number):
     # The digit's height on the page: 3 to 8 mm at 150 to 400 dpi.
     target = rng.uniform(16, 48) / height
     small = cv2.resize(canvas, (max(8, int(w * target)), max(8, int(h * target))), interpolation=cv2.INTER_AREA)
-    paper = 255 - small.astype(np.float32) * rng.uniform(0.5, 1.0)
-    if rng.random() < 0.5:
-        paper = cv2.GaussianBlur(paper, (0, 0), rng.uniform(0.3, 0.4 + target))
-    paper += rng.normal(0, rng.uniform(1, 9), paper.shape)
-    paper = np.clip(paper, 0, 255).astype(np.uint8)
-    if rng.random() < 0.6 * target * 1.5:
-        _, jpeg = cv2.imencode(".jpg", paper, [cv2.IMWRITE_JPEG_QUALITY, int(rng.integers(35, 95))])
-        paper = cv2.imdecode(jpeg, cv2.IMREAD_GRAYSCALE)
+    paper = on_paper(rng, small, palest=0.5, blur_up_to=0.4 + target, jpeg_chance=0.6 * target * 1.5)
     # As numberWriting (cell_ink.cpp): smoothed, Otsu, specks gone.
     smooth = cv2.GaussianBlur(paper, (3, 3), 0)
     _, mask = cv2.threshold(smooth, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)

@@ -10,10 +10,10 @@ namespace {
 // Columns of posteriors, each giving `share` to one class ('-' none) and the
 // rest to none (or, for none, to '0').
 cv::Mat columns(const std::vector<std::pair<char, float>>& peaks) {
-  cv::Mat p = cv::Mat::zeros(static_cast<int>(peaks.size()), 1 + static_cast<int>(kSequenceClasses.size()), CV_32F);
+  cv::Mat p = cv::Mat::zeros(static_cast<int>(peaks.size()), 1 + static_cast<int>(kGlyphClasses.size()), CV_32F);
   for (int t = 0; t < p.rows; ++t) {
     const auto [c, share] = peaks[static_cast<std::size_t>(t)];
-    const int k = c == '-' ? 0 : 1 + static_cast<int>(kSequenceClasses.find(c));
+    const int k = c == '-' ? 0 : 1 + static_cast<int>(kGlyphClasses.find(c));
     p.at<float>(t, k) = share;
     p.at<float>(t, k == 0 ? 1 : 0) += 1 - share;
   }
@@ -45,7 +45,7 @@ TEST(NumberSequence, fitsTheFormsCountOfCharacters) {
 
 TEST(NumberSequence, aLetterPositionTakesOnlyLetters) {
   cv::Mat p = columns({{'8', 0.6f}, {'-', 1}, {'1', 0.9f}});
-  p.at<float>(0, 1 + static_cast<int>(kSequenceClasses.find('B'))) = 0.3f;
+  p.at<float>(0, 1 + static_cast<int>(kGlyphClasses.find('B'))) = 0.3f;
   p.at<float>(0, 0) = 0.1f;
   const auto glyphs = decodeSequence(p, "LD");
   EXPECT_EQ(textOf(glyphs), "B1");
