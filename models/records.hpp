@@ -11,6 +11,7 @@
 #include "models/country.hpp"
 #include "models/date.hpp"
 #include "models/flag.hpp"
+#include "models/name_odds.hpp"
 
 namespace listaudit::models {
 
@@ -73,6 +74,9 @@ struct RowRecord {
   // The name cell as the reader's other models read it (NFC, single spaces),
   // for a hand's name that one script's model garbles; empty for most rows.
   std::vector<std::string> nameOtherReadings;
+  // What the handwritten-name network made of the name cell, for a row whose
+  // number is handwritten; empty for the rest.
+  NameOdds nameOdds;
   std::string rawId;                           // the number as read, spaces removed
   std::string nationalId;                      // as resolved by the checks (after any confirmed repair)
   double nameConfidence = 0;                   // 0..1

@@ -55,6 +55,7 @@ CREATE TABLE IF NOT EXISTS rows (
   resolved_name TEXT NOT NULL DEFAULT '',
   laid_out TEXT NOT NULL DEFAULT '',
   name_other_readings TEXT NOT NULL DEFAULT '',
+  name_odds BLOB,
   PRIMARY KEY (list_id, page, row)
 );
 CREATE TABLE IF NOT EXISTS findings (
@@ -305,7 +306,7 @@ std::vector<std::string> Store::purgePersonalData() {
         "UPDATE rows SET full_name = '', raw_id = '', national_id = '', resolved_name = '', note = '', "
         "id_other_readings = '', name_other_readings = '', id_alternatives = '', id_character_confidences = '', image "
         "= NULL, "
-        "signature_shape = NULL");
+        "signature_shape = NULL, name_odds = NULL");
     db_.exec("UPDATE findings SET evidence = ''");
     db_.exec("DELETE FROM unread_pages");
     db_.exec("UPDATE pages SET collector = ''");
@@ -366,8 +367,8 @@ void Store::addPage(const PageRecord& page, const std::vector<RowRecord>& rows) 
       db_,
       "INSERT INTO rows (list_id, page, row, full_name, raw_id, national_id, name_confidence, "
       "id_confidence, signature_ink, x, y, width, height, image, id_character_confidences, id_other_readings, "
-      "signature_shape, id_alternatives, id_reader, laid_out, name_other_readings) "
-      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+      "signature_shape, id_alternatives, id_reader, laid_out, name_other_readings, name_odds) "
+      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   for (const RowRecord& row : rows) {
     r.reset();
     r.bind(1, row.listId);
@@ -397,6 +398,10 @@ void Store::addPage(const PageRecord& page, const std::vector<RowRecord>& rows) 
     r.bind(19, row.idWriting == Writing::Handwritten ? "handwriting" : "print");
     r.bind(20, row.laidOut);
     r.bind(21, joined(row.nameOtherReadings, '\n'));
+    if (row.nameOdds.empty())
+      r.bind(22);
+    else
+      r.bindNoCopy(22, row.nameOdds.costs().data(), static_cast<int>(row.nameOdds.costs().size()));
     r.exec();
   }
   tx.commit();
@@ -519,7 +524,8 @@ std::vector<RowRecord> Store::rows(Shapes shapes) const {
   SQLite::Statement q(db_,
                       "SELECT r.list_id, r.page, r.row, r.full_name, r.raw_id, r.national_id, r.name_confidence, "
                       "r.id_confidence, r.signature_ink, r.x, r.y, r.width, r.height, r.id_character_confidences, "
-                      "r.id_other_readings, r.id_alternatives, r.id_reader, r.laid_out, r.name_other_readings, " +
+                      "r.id_other_readings, r.id_alternatives, r.id_reader, r.laid_out, r.name_other_readings, "
+                      "r.name_odds, " +
                           std::string(shapes == Shapes::Load ? "r.signature_shape" : "NULL") +
                           " FROM rows r "
                           "JOIN lists l ON l.list_id = r.list_id ORDER BY l.ordinal, r.page, r.row");
@@ -541,9 +547,17 @@ std::vector<RowRecord> Store::rows(Shapes shapes) const {
     r.idWriting = q.getColumn(16).getString() == "handwriting" ? Writing::Handwritten : Writing::Printed;
     r.laidOut = q.getColumn(17).getString();
     r.nameOtherReadings = splitNonEmpty(q.getColumn(18).getString(), '\n');
-    if (!q.getColumn(19).isNull()) {
-      const auto* shape = static_cast<const std::uint8_t*>(q.getColumn(19).getBlob());
-      r.signatureShape.assign(shape, shape + q.getColumn(19).getBytes());
+    if (const SQLite::Column odds = q.getColumn(19); !odds.isNull()) {
+      const auto* costs = static_cast<const std::uint8_t*>(odds.getBlob());
+      try {
+        r.nameOdds = NameOdds::fromCosts({costs, costs + odds.getBytes()});
+      } catch (const std::invalid_argument&) {
+        // Odds cut short weigh nothing: the row is judged on its readings.
+      }
+    }
+    if (!q.getColumn(20).isNull()) {
+      const auto* shape = static_cast<const std::uint8_t*>(q.getColumn(20).getBlob());
+      r.signatureShape.assign(shape, shape + q.getColumn(20).getBytes());
     }
     out.push_back(std::move(r));
   }

@@ -20,7 +20,7 @@
 namespace listaudit::models {
 
 // The store's schema; raised when the columns change.
-inline constexpr int kSchemaVersion = 5;
+inline constexpr int kSchemaVersion = 6;
 
 // A store that another version of the schema wrote.
 class StoreVersionError : public std::runtime_error {

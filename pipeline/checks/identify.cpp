@@ -1,9 +1,12 @@
 #include "pipeline/checks/identify.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
+#include <optional>
 
 #include "models/decimal_text.hpp"
+#include "models/name_odds.hpp"
 #include "models/name_text.hpp"
 #include "models/reading_odds.hpp"
 #include "models/text_distance.hpp"
@@ -68,8 +71,29 @@ NearestReading nearestReading(const models::RowRecord& row, const std::string& n
   return best;
 }
 
-double nameNearness(const models::RowRecord& row, const std::string& name, const CheckOptions& options) {
-  return nearestReading(row, name, options).similarity;
+// How likely the ink of a hand's name is to be `name`, against the name
+// network's own likeliest reading (models/name_odds.hpp), in natural log;
+// empty for a name read surely, or a row without the network's odds.
+std::optional<double> imageSupport(const models::RowRecord& row, const std::string& name, const CheckOptions& options) {
+  if (!nameReadUnsurely(row, options)) return std::nullopt;
+  return row.nameOdds.support(name);
+}
+
+// How near a reading of the row's name must be to a name to be it: a name
+// read surely kSameNameSimilarity, a hand's kUnsureNameSimilarity (its
+// misreadings are many).
+double neededNearness(const models::RowRecord& row, const CheckOptions& options) {
+  return nameReadUnsurely(row, options) ? kUnsureNameSimilarity : kSameNameSimilarity;
+}
+
+// Whether the row's name is `name`: a reading of it near enough, or, for a
+// hand's name, ink the name network finds likely enough to be it
+// (kNameSupportLog). A hand the print models garble, and the network reads
+// only in part, is still weighed letter by letter against the name.
+bool nameFits(const models::RowRecord& row, const std::string& name, const CheckOptions& options) {
+  if (nearestReading(row, name, options).similarity >= neededNearness(row, options)) return true;
+  const auto support = imageSupport(row, name, options);
+  return support && *support >= models::kNameSupportLog;
 }
 
 // Each character's confidence; the number's own, for every character, when
@@ -207,9 +231,7 @@ class Identifier {
   Confirmation confirmation(const std::string& number) const {
     const Registers& registers = context_.registers;
     if (registers.population) {
-      const double needed = nameReadUnsurely(row_, context_.options) ? kUnsureNameSimilarity : kSameNameSimilarity;
-      if (auto p = registers.population->byNumber(number);
-          p && nameNearness(row_, p->fullName, context_.options) >= needed)
+      if (auto p = registers.population->byNumber(number); p && nameFits(row_, p->fullName, context_.options))
         return {registers.populationName + " line " + std::to_string(p->line) + " holds it under the row's name", p};
     }
     if (context_.copy && context_.copy->nationalId == number) return {"the electronic copy gives the same number", {}};
@@ -278,7 +300,7 @@ class Identifier {
     if (peopleOfName().size() == 1) near.push_back(peopleOfName().front());
     if (context_.copy && !context_.copy->nationalId.empty())
       if (auto p = population->byNumber(context_.copy->nationalId);
-          p && nameNearness(row_, p->fullName, context_.options) >= kUnsureNameSimilarity &&
+          p && nameFits(row_, p->fullName, context_.options) &&
           (near.empty() || near.front().nationalId != p->nationalId))
         near.push_back(*p);
     std::erase_if(near, [&](const models::Person& person) {
@@ -351,20 +373,26 @@ class Identifier {
 // the same script; for a name read unsurely, the reading of any of the
 // reader's models.
 void confirmSpelling(const models::RowRecord& row, const IdentityContext& context, RowIdentity& who) {
-  if (!who.established || row.fullName.empty()) return;
-  const double needed = nameReadUnsurely(row, context.options) ? kUnsureNameSimilarity : kSameNameSimilarity;
-  const std::string* matched = nullptr;  // the reading the spelling fits
+  if (!who.established || (row.fullName.empty() && row.nameOtherReadings.empty() && row.nameOdds.empty())) return;
+  const double needed = neededNearness(row, context.options);
+  const std::string* matched = nullptr;  // the reading the spelling fits; null when the ink's odds do
+  std::optional<double> support;         // the ink's odds for the spelling, when they decide
   auto fits = [&](const std::string& name) {
     if (name.empty()) return false;
     // The reading chosen first: the evidence names another model's only
-    // where the chosen one does not fit.
-    if (!models::mixesScripts(row.fullName + " " + name) && models::nameSimilarity(row.fullName, name) >= needed) {
+    // where the chosen one does not fit, and the ink's odds only where no
+    // reading does.
+    if (!row.fullName.empty() && !models::mixesScripts(row.fullName + " " + name) &&
+        models::nameSimilarity(row.fullName, name) >= needed) {
       matched = &row.fullName;
       return true;
     }
     const NearestReading nearest = nearestReading(row, name, context.options, /*sameScript=*/true);
     matched = nearest.reading;
-    return nearest.reading && nearest.similarity >= needed;
+    if (nearest.reading && nearest.similarity >= needed) return true;
+    matched = nullptr;
+    support = imageSupport(row, name, context.options);
+    return support && *support >= models::kNameSupportLog;
   };
   std::string name, source;
   if (who.person && fits(who.person->fullName)) {
@@ -383,8 +411,11 @@ void confirmSpelling(const models::RowRecord& row, const IdentityContext& contex
   if (name != row.fullName) {
     who.spelling = name;
     who.spellingSource = source;
-    if (matched != &row.fullName)
-      who.spellingSource += " (near \"" + *matched + "\", the name as another language model read it)";
+    if (matched && matched != &row.fullName)
+      who.spellingSource += " (near \"" + *matched + "\", the name as another of the reader's models read it)";
+    if (!matched)
+      who.spellingSource += " (the handwriting network finds the ink " + models::decimal(std::exp(*support), 4) +
+                            " as likely to be this name as its own likeliest reading)";
   }
 }
 

@@ -15,7 +15,7 @@ void checkReading(RowCase& c, const CheckContext& context) {
   if (!c.id.check.valid() && (!c.who.inDoubt || c.id.number.empty()))
     c.raise(Flag::IdInvalid, c.id.number.empty() ? "no number could be read" : c.id.check.reason);
   // A name read unsurely but confirmed by the register or the copy is read.
-  const bool nameUnsure = row.fullName.empty() || (nameReadUnsurely(row, options) && !c.who.nameConfirmed);
+  const bool nameUnsure = nameReadUnsurely(row, options) && !c.who.nameConfirmed;
   if (nameUnsure || c.who.inDoubt || c.id.number.empty()) {
     std::string why = "name read with confidence " + models::decimal(row.nameConfidence, 2) + ", number with " +
                       models::decimal(row.idConfidence, 2) + " (a person must read below " +

@@ -14,7 +14,7 @@ cv::Mat writingIn(const cv::Mat& ink, const cv::Mat& lines, const cv::Rect& box)
 // (grey, the rulings painted out): a pen's thin strokes survive that the
 // page-wide threshold breaks. Specks go; a cell of paper only is all zero.
 // The handwriting readers and the training of their networks
-// (tools/train/number_cells.cpp) see a cell through this alone.
+// (tools/train/training_cells.cpp) see a cell through this alone.
 cv::Mat numberWriting(const cv::Mat& text, const cv::Rect& cell);
 
 // The share of the cell's area that is writing.

@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "pipeline/page/cell_ink.hpp"
+#include "pipeline/page/network_file.hpp"
 #include "pipeline/page/number_sequence.hpp"
 
 namespace listaudit::pipeline {
@@ -31,39 +32,6 @@ constexpr std::size_t kFragmentsPerCharacter = 3;
 // Leaving a fragment out (a speck, a stray stroke) costs as much as a
 // character read at this probability.
 constexpr double kLeaveOutCost = 0.02;
-
-}  // namespace
-
-namespace {
-
-// The network the environment variable `variable` names, else `file` of the
-// weights committed beside the sources.
-std::string modelPath(const char* variable, const char* file) {
-  if (const char* env = std::getenv(variable); env && *env) return env;
-  return std::string(LISTAUDIT_WEIGHTS_DIR) + "/" + file;
-}
-
-cv::dnn::Net loadNetwork(const std::string& path, const char* whatMakesIt) {
-  if (!std::filesystem::is_regular_file(path))
-    throw std::runtime_error("read stage: the network " + path + " is missing (" + whatMakesIt + " makes it)");
-  cv::dnn::Net net;
-  try {
-    net = cv::dnn::readNetFromONNX(path);
-  } catch (const cv::Exception& e) {
-    throw std::runtime_error("read stage: " + path + " is not a network OpenCV can run: " + e.what());
-  }
-  net.setPreferableBackend(cv::dnn::DNN_BACKEND_OPENCV);
-  net.setPreferableTarget(cv::dnn::DNN_TARGET_CPU);
-  return net;
-}
-
-// A row of logits as probabilities (softmax).
-void softmaxRow(const float* logits, int n, double* out) {
-  double top = -1e300, sum = 0;
-  for (int k = 0; k < n; ++k) top = std::max(top, static_cast<double>(logits[k]));
-  for (int k = 0; k < n; ++k) sum += out[k] = std::exp(logits[k] - top);
-  for (int k = 0; k < n; ++k) out[k] /= sum;
-}
 
 // Each character's choices as read, those below kChoiceKept dropped, in a
 // reading of the handwriting reader.
@@ -124,18 +92,7 @@ std::vector<std::vector<double>> HandwrittenNumberReader::classify(const std::ve
 }
 
 cv::Mat HandwrittenNumberReader::sequencePosteriors(const cv::Mat& input) {
-  sequenceNet_.setInput(cv::dnn::blobFromImage(input));  // 1 x 1 x 32 x width
-  const cv::Mat out = sequenceNet_.forward();            // 1 x classes x 1 x columns
-  const int classes = out.size[1], columns = out.size[3];
-  cv::Mat logits(classes, columns, CV_32F, const_cast<float*>(out.ptr<float>()));
-  const cv::Mat byColumn = logits.t();
-  cv::Mat posteriors(columns, classes, CV_32F);
-  std::vector<double> p(static_cast<std::size_t>(classes));
-  for (int t = 0; t < columns; ++t) {
-    softmaxRow(byColumn.ptr<float>(t), classes, p.data());
-    for (int k = 0; k < classes; ++k) posteriors.at<float>(t, k) = static_cast<float>(p[static_cast<std::size_t>(k)]);
-  }
-  return posteriors;
+  return columnPosteriors(sequenceNet_, input);
 }
 
 std::vector<Glyph> HandwrittenNumberReader::cutByRecognition(const cv::Mat& writing, std::string_view form) {

@@ -105,16 +105,16 @@ std::string_view formCharacters(std::string_view form, std::size_t k) {
   return form[k] == 'L' ? kGlyphClasses.substr(10) : kGlyphClasses.substr(0, 10);
 }
 
-cv::Mat sequenceInput(const cv::Mat& writing) {
+cv::Mat sequenceInput(const cv::Mat& writing, int height, int maxWidth) {
   if (writing.empty()) return {};
   const cv::Rect box = writingBox(writing);
   if (box.area() <= 0) return {};
-  const int inner = kSequenceHeight - 4;
+  const int inner = height - 4;
   const int width = std::clamp(static_cast<int>(std::lround(box.width * static_cast<double>(inner) / box.height)), 1,
-                               kSequenceMaxWidth - 2 * kSequenceMargin);
+                               maxWidth - 2 * kSequenceMargin);
   cv::Mat small;
   cv::resize(writing(box), small, {width, inner}, 0, 0, cv::INTER_AREA);
-  cv::Mat out = cv::Mat::zeros(kSequenceHeight, width + 2 * kSequenceMargin, CV_32F);
+  cv::Mat out = cv::Mat::zeros(height, width + 2 * kSequenceMargin, CV_32F);
   small.convertTo(out(cv::Rect(kSequenceMargin, 2, width, inner)), CV_32F, 1.0 / 255.0);
   return out;
 }

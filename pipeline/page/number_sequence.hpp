@@ -14,13 +14,14 @@
 
 namespace listaudit::pipeline {
 
-// The cell's writing (255 on the strokes) as the network reads it: cut to
-// the writing's box (flat remnants of rulings left out of the box), scaled to
-// 28 pixels high inside 32, at most 480 wide with 8 empty columns each side;
-// CV_32F, 0 to 1. Empty when the cell holds no writing. Must agree with
-// `sequence_input` in tools/train/train_numbers.py.
-cv::Mat sequenceInput(const cv::Mat& writing);
 inline constexpr int kSequenceHeight = 32, kSequenceMargin = 8, kSequenceMaxWidth = 480;
+// The cell's writing (255 on the strokes) as a sequence network reads it: cut
+// to the writing's box (flat remnants of rulings left out of the box), scaled
+// to `height` - 4 pixels high inside `height` (the number network's 32), at
+// most `maxWidth` wide with 8 empty columns each side; CV_32F, 0 to 1. Empty
+// when the cell holds no writing. Must agree with `sequence_input` in
+// tools/train/train_numbers.py.
+cv::Mat sequenceInput(const cv::Mat& writing, int height = kSequenceHeight, int maxWidth = kSequenceMaxWidth);
 
 // The characters the handwriting reader's networks tell apart, in their
 // output order: the glyph network's outputs, and the number network's after

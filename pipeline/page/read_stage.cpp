@@ -43,7 +43,15 @@ models::RowRecord readRow(const PageImage& image, const CleanPage& clean, const 
   row.listId = image.listId;
   row.page = image.page;
   row.row = tableRow.position;
-  const CellReading name = readers.nameReaderFor(cell(kNameColumn)).readLine(cell(kNameColumn));
+  const CellReading id = readers.numberReaderFor(cell(kIdColumn), scheme).read(cell(kIdColumn), scheme);
+  CellReading name = readers.nameReaderFor(cell(kNameColumn)).readLine(cell(kNameColumn));
+  // A row whose number is written by hand has its name written by hand too:
+  // the name network reads it beside the print models.
+  if (id.writing == models::Writing::Handwritten) {
+    HandwrittenName hand = readers.handwrittenNames().read(cell(kNameColumn));
+    row.nameOdds = std::move(hand.odds);
+    for (std::string& reading : hand.readings) name.otherTexts.push_back(std::move(reading));
+  }
   row.fullName = models::normaliseName(name.text);
   row.nameConfidence = name.confidence;
   for (const std::string& other : name.otherTexts)
@@ -51,7 +59,6 @@ models::RowRecord readRow(const PageImage& image, const CleanPage& clean, const 
         !n.empty() && n != row.fullName &&
         std::find(row.nameOtherReadings.begin(), row.nameOtherReadings.end(), n) == row.nameOtherReadings.end())
       row.nameOtherReadings.push_back(std::move(n));
-  const CellReading id = readers.numberReaderFor(cell(kIdColumn), scheme).read(cell(kIdColumn), scheme);
   row.rawId = id.text;
   row.nationalId = row.rawId;
   row.idConfidence = id.confidence;

@@ -38,6 +38,7 @@ Readers::Readers() : numberReaders_(registeredNumberReaders(engines_)), nameRead
 void Readers::setPage(const ReadablePage& page, const models::Country& country) {
   for (const auto& reader : numberReaders_) reader->setPage(page);
   for (const auto& reader : nameReaders_) reader->setPage(page, country);
+  handwrittenNames_.setPage(page, country);
 }
 
 NumberReader& Readers::numberReaderFor(const cv::Rect& cell, models::IdScheme scheme) {

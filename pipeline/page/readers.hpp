@@ -1,13 +1,15 @@
 #pragma once
 // The readers of one thread: every registered number reader and name reader
 // (readers.cpp holds the registration, in the order they are asked), over
-// the thread's Tesseract engines. The read stage asks for the reader of each
-// cell: the first registered reader that accepts it.
+// the thread's Tesseract engines, and the handwritten-name network. The read
+// stage asks for the reader of each cell: the first registered reader that
+// accepts it.
 //
 // Not thread-safe: the wiring gives each thread its own Readers.
 #include <memory>
 #include <vector>
 
+#include "pipeline/page/handwritten_name_reader.hpp"
 #include "pipeline/page/name_reader.hpp"
 #include "pipeline/page/number_reader.hpp"
 #include "pipeline/page/ocr_engine.hpp"
@@ -26,11 +28,14 @@ class Readers {
   // reader accepts it (the registration ends with one that reads any cell).
   NumberReader& numberReaderFor(const cv::Rect& cell, models::IdScheme scheme);
   NameReader& nameReaderFor(const cv::Rect& box);
+  // The second reading of a hand's name (handwritten_name_reader.hpp).
+  HandwrittenNameReader& handwrittenNames() { return handwrittenNames_; }
 
  private:
   OcrEnginePool engines_;
   std::vector<std::unique_ptr<NumberReader>> numberReaders_;
   std::vector<std::unique_ptr<NameReader>> nameReaders_;
+  HandwrittenNameReader handwrittenNames_;
 };
 
 }  // namespace listaudit::pipeline

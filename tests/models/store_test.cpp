@@ -62,18 +62,24 @@ TEST(Store, keepsRowsInManifestPageAndRowOrder) {
 }
 
 // What a later step weighs comes back as it went in: a name's other
-// readings (spaces inside), a number's other readings, the reader's choices.
+// readings (spaces inside), the name network's odds, a number's other
+// readings, the reader's choices.
 TEST(Store, keepsTheReadersOtherReadings) {
   TempDir dir;
   Store store(dir.file("s.sqlite"));
   store.addList(list("A"));
   RowRecord r = row("A", 1, 1);
   r.nameOtherReadings = {"Ivan Petrov Popov", "Иван Петрв"};
+  std::vector<float> probabilities(3 * NameOdds::kOutputs, 0.001f);
+  probabilities[5] = 0.9f;  // column 0: "a"
+  r.nameOdds = NameOdds::fromProbabilities(probabilities);
   r.idOtherReadings = {"7501020018", "7501020011"};
   r.idAlternatives = {{{'8', 0.25}}, {}};
   store.addPage(page("A", 1), {r});
   const RowRecord back = store.rows().at(0);
   EXPECT_EQ(back.nameOtherReadings, r.nameOtherReadings);
+  EXPECT_EQ(back.nameOdds.costs(), r.nameOdds.costs());
+  EXPECT_EQ(back.nameOdds.reading(Script::Latin), "a");
   EXPECT_EQ(back.idOtherReadings, r.idOtherReadings);
   ASSERT_EQ(back.idAlternatives.size(), 2u);
   ASSERT_EQ(back.idAlternatives[0].size(), 1u);
@@ -81,6 +87,7 @@ TEST(Store, keepsTheReadersOtherReadings) {
   EXPECT_DOUBLE_EQ(back.idAlternatives[0][0].probability, 0.25);
   store.purgePersonalData();
   EXPECT_TRUE(store.rows().at(0).nameOtherReadings.empty());
+  EXPECT_TRUE(store.rows().at(0).nameOdds.empty());
 }
 
 TEST(Store, replacesJudgementsWholesale) {

@@ -15,7 +15,7 @@ Data (all from the project or Debian, nothing downloaded):
   those, and the tests measure on them).
 - number cells as the reader sees them: `listaudit make-samples` draws
   handwritten lists with the training digits (--digits), and
-  `listaudit-number-cells` cuts each page's number cells as the read stage
+  `listaudit-training-cells` cuts each page's number cells as the read stage
   does; truth.csv gives each cell's number.
 - number cells composed here from the same training digits and from letters
   of Debian's handwriting fonts, more varied than the generator's: spacing
@@ -70,20 +70,20 @@ def writing_box(mask):
     return int(x0), int(y0), int(x1 - x0), int(y1 - y0)
 
 
-def sequence_input(mask):
+def sequence_input(mask, height=HEIGHT, max_width=MAX_WIDTH):
     """A cell's writing (0/255, white on black) as the network reads it: cut to
-    the writing's box, scaled to 28 pixels high (2 rows above and below make
-    32), at most 480 wide with 8 empty columns each side; values 0 to 1. None
-    for a cell without writing."""
+    the writing's box, scaled to `height` - 4 pixels high (2 rows above and
+    below), at most `max_width` wide with 8 empty columns each side; values 0
+    to 1. None for a cell without writing."""
     box = writing_box(mask)
     if box is None:
         return None
     x, y, w, h = box
     crop = mask[y:y + h, x:x + w]
-    inner = HEIGHT - 4
-    width = max(1, min(MAX_WIDTH - 2 * MARGIN, int(w * inner / h + 0.5)))  # std::lround
+    inner = height - 4
+    width = max(1, min(max_width - 2 * MARGIN, int(w * inner / h + 0.5)))  # std::lround
     small = cv2.resize(crop, (width, inner), interpolation=cv2.INTER_AREA).astype(np.float32) / 255.0
-    out = np.zeros((HEIGHT, width + 2 * MARGIN), np.float32)
+    out = np.zeros((height, width + 2 * MARGIN), np.float32)
     out[2:2 + inner, MARGIN:MARGIN + width] = small
     return out
 
@@ -113,14 +113,16 @@ def training_sheets(digits, folder):
     return paths
 
 
-def batch_cells(batch, cells_tool, folder):
-    """(writing, number) for each handwritten row of a make-samples batch whose
-    page's table was found with as many rows as the truth has."""
+def batch_cells(batch, cells_tool, folder, names=False):
+    """(writing, number), or with `names` (writing, name), for each handwritten
+    row of a make-samples batch whose page's table was found with as many rows
+    as the truth has."""
     scans = []
     with open(os.path.join(batch, "manifest.csv"), newline="", encoding="utf-8") as f:
         lists = {os.path.normpath(os.path.join(batch, r["path"])): r["list_id"] for r in csv.DictReader(f)}
     scans = sorted(lists)
-    subprocess.run([cells_tool, folder] + scans, check=True, stderr=subprocess.DEVNULL)
+    subprocess.run([cells_tool] + (["--names"] if names else []) + [folder] + scans, check=True,
+                   stderr=subprocess.DEVNULL)
     truth = {}
     with open(os.path.join(batch, "truth.csv"), newline="", encoding="utf-8") as f:
         for r in csv.DictReader(f):
@@ -136,14 +138,18 @@ def batch_cells(batch, cells_tool, folder):
         if len(rows) != len(files):
             continue
         for file, row in zip(files, rows):
-            if row["writing"] == "handwritten" and row["national_id"]:
+            if row["writing"] != "handwritten":
+                continue
+            if names and row["full_name"]:
+                out.append((cv2.imread(file, cv2.IMREAD_GRAYSCALE), row["full_name"]))
+            elif not names and row["national_id"]:
                 out.append((cv2.imread(file, cv2.IMREAD_GRAYSCALE), row["national_id"].replace(" ", "").upper()))
     return out
 
 
 def generated_cells(sheets, seed, batches, work):
     listaudit = os.path.join(work, "build", "tools", "listaudit")
-    cells_tool = os.path.join(work, "build", "tools", "listaudit-number-cells")
+    cells_tool = os.path.join(work, "build", "tools", "listaudit-training-cells")
     out = []
     with tempfile.TemporaryDirectory() as tmp:
         for b in range(batches):
@@ -239,7 +245,12 @@ def composed_cell(rng, digits, fonts, number):
     target = rng.uniform(16, 48) / height
     small = cv2.resize(canvas, (max(8, int(w * target)), max(8, int(h * target))), interpolation=cv2.INTER_AREA)
     paper = on_paper(rng, small, palest=0.5, blur_up_to=0.4 + target, jpeg_chance=0.6 * target * 1.5)
-    # As numberWriting (cell_ink.cpp): smoothed, Otsu, specks gone.
+    return cell_writing(paper)
+
+
+def cell_writing(paper):
+    """A scanned cell (grey) as numberWriting (cell_ink.cpp) binarises it:
+    smoothed, Otsu, specks gone."""
     smooth = cv2.GaussianBlur(paper, (3, 3), 0)
     _, mask = cv2.threshold(smooth, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
     count, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
@@ -270,20 +281,21 @@ class NumberNet(nn.Module):
         return self.features(x)
 
 
-def batches_of(samples, rng, size):
-    """Samples grouped by width, padded to the widest of each group."""
+def batches_of(samples, rng, size, classes=CLASSES):
+    """Samples grouped by width, padded to the widest of each group; each
+    text's characters as their places in `classes`, counted from 1."""
     order = sorted(range(len(samples)), key=lambda i: samples[i][0].shape[1] + rng.uniform(0, 24))
     groups = [order[i:i + size] for i in range(0, len(order), size)]
     rng.shuffle(groups)
     for group in groups:
         width = max(samples[i][0].shape[1] for i in group)
         width += (-width) % 4
-        x = np.zeros((len(group), 1, HEIGHT, width), np.float32)
+        x = np.zeros((len(group), 1, samples[group[0]][0].shape[0], width), np.float32)
         labels, lengths = [], []
         for k, i in enumerate(group):
             image, text = samples[i]
             x[k, 0, :, :image.shape[1]] = image
-            labels += [CLASSES.index(c) + 1 for c in text]
+            labels += [classes.index(c) + 1 for c in text]
             lengths.append(len(text))
         yield torch.from_numpy(x), torch.tensor(labels), torch.tensor(lengths)
 
@@ -336,7 +348,7 @@ def main():
     validation = []
     if args.validate:
         with tempfile.TemporaryDirectory() as tmp:
-            cells = batch_cells(args.validate, os.path.join(args.build, "build", "tools", "listaudit-number-cells"),
+            cells = batch_cells(args.validate, os.path.join(args.build, "build", "tools", "listaudit-training-cells"),
                                 tmp)
         validation = [(sequence_input(m), t) for m, t in cells if sequence_input(m) is not None]
         print(f"validation: {len(validation)} cells of {args.validate}", flush=True)

@@ -291,7 +291,7 @@ TEST_F(Identity, aHandsNameGarbledByOneModelIsConfirmedByAnothersReading) {
   EXPECT_FALSE(has(j, Flag::NoConsent));  // Ivan consented
   EXPECT_EQ(j.nationalId, kIvan);
   EXPECT_EQ(j.fullName, "Иван Петров Попов");
-  EXPECT_NE(j.note.find("the name as another language model read it"), std::string::npos) << j.note;
+  EXPECT_NE(j.note.find("the name as another of the reader's models read it"), std::string::npos) << j.note;
   // Another reading far from the register's name confirms nothing.
   r.nameOtherReadings = {"Елена Шишкова"};
   EXPECT_TRUE(has(judge(r), Flag::Unreadable));
