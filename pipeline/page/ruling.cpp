@@ -6,6 +6,9 @@
 namespace listaudit::pipeline {
 namespace {
 
+// The contract's form: five columns, six vertical rulings.
+constexpr std::size_t kFormColumnRulings = 6;
+
 // Centres of runs of indices whose value passes `threshold`, with the run's width.
 std::vector<std::pair<int, int>> peaks(const std::vector<int>& profile, int threshold) {
   std::vector<std::pair<int, int>> out;
@@ -93,7 +96,10 @@ std::vector<VerticalLine> verticalLines(const cv::Mat& vertical) {
   std::vector<VerticalLine> lines;
   for (auto [x, widenedThickness] : peaks(columnProfile, h / 10)) {
     const int t = std::max(1, widenedThickness - 2 * reach);
-    const cv::Mat band = widened.colRange(std::max(0, x - t - reach), std::min(w, x + t + reach + 1));
+    // The line's extent from its own run of columns only: a per-digit box's
+    // edge a few pixels inside a column ruling would take the ruling's.
+    const int first = x - (widenedThickness - 1) / 2;
+    const cv::Mat band = widened.colRange(std::max(0, first), std::min(w, first + widenedThickness));
     cv::Mat rows;
     cv::reduce(band, rows, 1, cv::REDUCE_MAX);
     std::vector<cv::Point> on;
@@ -104,20 +110,38 @@ std::vector<VerticalLine> verticalLines(const cv::Mat& vertical) {
 }
 
 // The table's column rulings share one top and one bottom; a page frame or a
-// margin line does not share them. The largest such group is the table.
-std::vector<VerticalLine> tableColumns(const std::vector<VerticalLine>& verticals, int tolerance) {
+// margin line does not share them. Of such groups the table is the one with
+// most and longest lines over the widest span: a number column's per-digit
+// boxes share their ends too, and may outnumber the table's six rulings, but
+// span one column and are shorter (they leave out the header); a page frame
+// spans the page with two. A group of `formLines` (the form's count, when it
+// is known) is whole.
+std::vector<VerticalLine> tableColumns(const std::vector<VerticalLine>& verticals, int tolerance,
+                                       std::size_t formLines = 0) {
+  const auto weight = [](const std::vector<VerticalLine>& group) {
+    const auto [least, most] = std::minmax_element(
+        group.begin(), group.end(), [](const VerticalLine& a, const VerticalLine& b) { return a.at < b.at; });
+    double length = 0;
+    for (const VerticalLine& l : group) length += l.to - l.from + 1;
+    return length * (most->at - least->at + 1);  // lines x mean length x span
+  };
   std::vector<VerticalLine> table;
+  double tableWeight = 0;
   for (const VerticalLine& candidate : verticals) {
     std::vector<VerticalLine> group;
     for (const VerticalLine& other : verticals)
       if (std::abs(other.from - candidate.from) <= tolerance && std::abs(other.to - candidate.to) <= tolerance)
         group.push_back(other);
-    if (group.size() > table.size()) table = group;
+    if (const double w = weight(group); w > tableWeight) {
+      table = group;
+      tableWeight = w;
+    }
   }
-  if (table.empty()) return table;
+  if (table.empty() || table.size() == formLines) return table;
   // A column ruling broken at one end (faint, under a stamp) still lies within
   // the table and spans most of it; a page frame or a margin line reaches
-  // beyond it.
+  // beyond it. (So do per-digit boxes bridged into lines, which is why a
+  // whole group takes none.)
   const int top = table.front().from, bottom = table.front().to;
   std::vector<VerticalLine> whole;
   for (const VerticalLine& other : verticals) {
@@ -185,9 +209,12 @@ Ruling rulingOf(const cv::Mat& ink, int bridge, int across) {
   cv::bitwise_or(horizontal, vertical, r.lines);
 
   const int tolerance = std::max(4, h / 50);
-  const std::vector<VerticalLine> table = tableColumns(verticalLines(vertical), tolerance);
+  const std::vector<VerticalLine> table = tableColumns(verticalLines(vertical), tolerance, kFormColumnRulings);
   if (table.size() < 2) return rowRulingsOnly(horizontal, std::move(r));
   const LineGroup columns = summarise(table);
+  // Lines over less than half the page are a column's own (per-digit boxes),
+  // not the table's columns: the form has none.
+  if ((columns.at.back() - columns.at.front()) * 2 < ink.cols) return rowRulingsOnly(horizontal, std::move(r));
   r.vertical = columns.at;
   std::vector<int> thickness = columns.thickness;
   const int top = columns.from, bottom = columns.to;
@@ -250,13 +277,21 @@ cv::Mat onTheRulings(const Ruling& r) {
 }  // namespace
 
 Ruling findRuling(const cv::Mat& ink) {
+  // A table spans at least half the page. Solid rulings narrower than that
+  // are a column's own (the per-digit boxes of a number column) on a form
+  // whose table is ruled in dots or dashes.
+  const auto spansATable = [&](const Ruling& r) {
+    return r.horizontal.size() >= 2 && (r.right - r.left) * 2 >= ink.cols;
+  };
   Ruling solid = rulingOf(ink, 0, 6);
-  if (solid.horizontal.size() >= 2) return solid;
+  if (spansATable(solid)) return solid;
   // No table of solid lines: perhaps one ruled in dots or dashes, whose gaps
   // (up to about 1.5 mm) are closed before the runs are measured.
   Ruling dashed = rulingOf(ink, std::max(3, ink.cols / 140), 9);
   if (dashed.right > dashed.left) keepRowsAcross(dashed);
-  if (dashed.horizontal.size() <= std::max<std::size_t>(1, solid.horizontal.size())) return solid;
+  const bool dashedIsTheTable =
+      spansATable(dashed) || dashed.horizontal.size() > std::max<std::size_t>(1, solid.horizontal.size());
+  if (!dashedIsTheTable) return solid;
   dashed.lines = onTheRulings(dashed);
   return dashed;
 }
