@@ -51,7 +51,7 @@ struct PageRecord {
   int width = 0, height = 0;
   double skewDegrees = 0;
   bool upsideDown = false;
-  std::string title;      // text above the table, as read
+  std::string title;      // text above the table, as read; on the list's first page only (empty on the others)
   std::string collector;  // text under the table, as read
   int rows = 0;
 };

@@ -6,8 +6,6 @@
 #include <oneapi/tbb/parallel_pipeline.h>
 #include <oneapi/tbb/task_arena.h>
 
-#include <time.h>
-
 #include <atomic>
 #include <memory>
 #include <opencv2/core.hpp>
@@ -15,6 +13,7 @@
 
 #include "ingest/scan_source.hpp"
 #include "pipeline/page/clean_stage.hpp"
+#include "pipeline/page/cpu_clock.hpp"
 #include "pipeline/page/png_image.hpp"
 #include "pipeline/page/read_stage.hpp"
 #include "pipeline/page/writing_columns_layout_finder.hpp"
@@ -84,14 +83,6 @@ class PageFeeder {
   std::unique_ptr<ingest::ScanSource> source_;
   int nextPage_ = 0;
 };
-
-// CPU time of the calling thread, in nanoseconds: what a stage costs, apart
-// from the time its thread waited.
-long long threadCpuNanoseconds() {
-  timespec t{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-  return static_cast<long long>(t.tv_sec) * 1000000000LL + t.tv_nsec;
-}
 
 // A stage's CPU time, summed over the threads that run it.
 class StageClock {
@@ -177,8 +168,10 @@ class PagePhase {
 
   PagePhaseResult result() const {
     PagePhaseResult r = result_;
-    r.cpu = {decodeClock_.seconds(), cleanClock_.seconds(), layoutClock_.seconds(), readClock_.seconds(),
-             storeClock_.seconds()};
+    r.cpu = {decodeClock_.seconds(), cleanClock_.seconds(), layoutClock_.seconds(),
+             readClock_.seconds(),   storeClock_.seconds(), {}};
+    for (const Readers& readers : readers_)
+      for (const auto& [what, seconds] : readers.cpu().seconds()) r.cpu.reading[what] += seconds;
     return r;
   }
 

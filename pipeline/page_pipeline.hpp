@@ -35,6 +35,8 @@ struct PagePhaseOptions {
 // CPU seconds each stage of the page phase spent, summed over its threads.
 struct StageSeconds {
   double decode = 0, clean = 0, layout = 0, read = 0, store = 0;
+  // The read stage's seconds by reader and task ("numbers, Tesseract", ...).
+  std::map<std::string, double> reading;
 };
 
 struct PagePhaseResult {

@@ -26,6 +26,7 @@ class HandwrittenNumberReader final : public NumberReader {
   // Loads the networks; throws std::runtime_error naming the file when one is
   // missing or not a network. A path empty: the project's weights.
   explicit HandwrittenNumberReader(const std::string& glyphModelPath = "", const std::string& numberModelPath = "");
+  std::string name() const override { return "handwriting network"; }
   void setPage(const ReadablePage& page) override;
   bool accepts(const cv::Rect& cell, models::IdScheme scheme) override;
   CellReading read(const cv::Rect& cell, models::IdScheme scheme) override;

@@ -18,6 +18,8 @@ namespace listaudit::pipeline {
 class NumberReader {
  public:
   virtual ~NumberReader() = default;
+  // What reads, in words, for the figures of `bench speed`.
+  virtual std::string name() const = 0;
   // The page the cells are cut from.
   virtual void setPage(const ReadablePage& page) = 0;
   // Whether this reader reads the number of `scheme` in `cell` of the page set.

@@ -43,12 +43,20 @@ models::RowRecord readRow(const PageImage& image, const CleanPage& clean, const 
   row.listId = image.listId;
   row.page = image.page;
   row.row = tableRow.position;
-  const CellReading id = readers.numberReaderFor(cell(kIdColumn), scheme).read(cell(kIdColumn), scheme);
-  CellReading name = readers.nameReaderFor(cell(kNameColumn)).readLine(cell(kNameColumn));
+  CpuTally& cpu = readers.cpu();
+  // Choosing the reader is timed with the reading: the handwriting reader
+  // cuts the cell to decide whether it accepts it.
+  NumberReader* numberReader =
+      cpu.time("numbers, choosing the reader", [&] { return &readers.numberReaderFor(cell(kIdColumn), scheme); });
+  const CellReading id =
+      cpu.time("numbers, " + numberReader->name(), [&] { return numberReader->read(cell(kIdColumn), scheme); });
+  CellReading name = cpu.time("names, print models (Tesseract)",
+                              [&] { return readers.nameReaderFor(cell(kNameColumn)).readLine(cell(kNameColumn)); });
   // A row whose number is written by hand has its name written by hand too:
   // the name network reads it beside the print models.
   if (id.writing == models::Writing::Handwritten) {
-    HandwrittenName hand = readers.handwrittenNames().read(cell(kNameColumn));
+    HandwrittenName hand =
+        cpu.time("names, handwriting network", [&] { return readers.handwrittenNames().read(cell(kNameColumn)); });
     row.nameOdds = std::move(hand.odds);
     for (std::string& reading : hand.readings) name.otherTexts.push_back(std::move(reading));
   }
@@ -73,14 +81,17 @@ models::RowRecord readRow(const PageImage& image, const CleanPage& clean, const 
     }
   }
   row.idWriting = id.writing;
-  row.signatureInk = inkShare(clean.ink, layout.lines, cell(kSignatureColumn));
   row.laidOut = layout.how;
-  row.signatureShape = signatureShape(clean.ink, layout.lines, cell(kSignatureColumn));
-  const int inset = layout.inset();
-  const int margin = layout.lineThickness * 3;
-  row.box = {layout.columnX[0] - margin, tableRow.top - inset - margin,
-             layout.columnX[5] - layout.columnX[0] + 2 * margin, tableRow.bottom - tableRow.top + 2 * (inset + margin)};
-  row.image = rowImage(clean.grey, cv::Rect(row.box.x, row.box.y, row.box.width, row.box.height));
+  cpu.time("signature and the row's image", [&] {
+    row.signatureInk = inkShare(clean.ink, layout.lines, cell(kSignatureColumn));
+    row.signatureShape = signatureShape(clean.ink, layout.lines, cell(kSignatureColumn));
+    const int inset = layout.inset();
+    const int margin = layout.lineThickness * 3;
+    row.box = {layout.columnX[0] - margin, tableRow.top - inset - margin,
+               layout.columnX[5] - layout.columnX[0] + 2 * margin,
+               tableRow.bottom - tableRow.top + 2 * (inset + margin)};
+    row.image = rowImage(clean.grey, cv::Rect(row.box.x, row.box.y, row.box.width, row.box.height));
+  });
   return row;
 }
 
@@ -92,7 +103,10 @@ void lookAgainAtFailingNumbers(std::vector<models::RowRecord>& rows, const PageL
     models::RowRecord& row = rows[i];
     if (row.rawId.empty() || models::checkNationalId(row.rawId, scheme).valid()) continue;
     const cv::Rect cell = layout.cell(layout.rows[i], kIdColumn);
-    for (const std::string& reading : readers.numberReaderFor(cell, scheme).readAgain(cell, scheme))
+    NumberReader& reader = readers.numberReaderFor(cell, scheme);
+    const std::vector<std::string> again =
+        readers.cpu().time("numbers, second look, " + reader.name(), [&] { return reader.readAgain(cell, scheme); });
+    for (const std::string& reading : again)
       if (!reading.empty() && reading != row.rawId &&
           std::find(row.idOtherReadings.begin(), row.idOtherReadings.end(), reading) == row.idOtherReadings.end())
         row.idOtherReadings.push_back(reading);
@@ -137,14 +151,25 @@ PageReading ReadStage::operator()(const PageImage& image, const CleanPage& clean
 
   const ReadablePage page{layout.text, clean.ink, layout.lines};
   readers.setPage(page, image.country);
-  const models::Country country = readingCountry(image.country, layout, readers);
+  const models::Country country =
+      readers.cpu().time("the country, from numbers", [&] { return readingCountry(image.country, layout, readers); });
   if (!(country == image.country)) readers.setPage(page, country);
   const models::IdScheme scheme = country.scheme();
 
-  // The title is long: the reader may learn from it how to read the page.
-  out.page.title = models::normaliseName(readers.nameReaderFor(layout.titleBox).readBlock(layout.titleBox).text);
-  out.page.collector =
-      models::normaliseName(readers.nameReaderFor(layout.collectorBox).readLine(layout.collectorBox).text);
+  // The title is the list's, the same on every page: it is read on the
+  // first (every model of the country over a block of two lines cost a
+  // fifth of a page's reading). It is long: the reader may learn from it
+  // which model reads the page's script best.
+  if (image.page == 1)
+    readers.cpu().time("the title (first page), print models (Tesseract)", [&] {
+      out.page.title = models::normaliseName(readers.nameReaderFor(layout.titleBox).readBlock(layout.titleBox).text);
+    });
+  // The collector signs every page: each page's is read (the report and the
+  // person look-up show it).
+  readers.cpu().time("the collector, print models (Tesseract)", [&] {
+    out.page.collector =
+        models::normaliseName(readers.nameReaderFor(layout.collectorBox).readLine(layout.collectorBox).text);
+  });
   for (const TableRow& tableRow : layout.rows)
     out.rows.push_back(readRow(image, clean, layout, tableRow, scheme, readers));
   lookAgainAtFailingNumbers(out.rows, layout, scheme, readers);

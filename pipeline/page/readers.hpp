@@ -9,6 +9,7 @@
 #include <memory>
 #include <vector>
 
+#include "pipeline/page/cpu_clock.hpp"
 #include "pipeline/page/handwritten_name_reader.hpp"
 #include "pipeline/page/name_reader.hpp"
 #include "pipeline/page/number_reader.hpp"
@@ -30,12 +31,16 @@ class Readers {
   NameReader& nameReaderFor(const cv::Rect& box);
   // The second reading of a hand's name (handwritten_name_reader.hpp).
   HandwrittenNameReader& handwrittenNames() { return handwrittenNames_; }
+  // The CPU seconds this thread's reading took, by reader and task.
+  CpuTally& cpu() { return cpu_; }
+  const CpuTally& cpu() const { return cpu_; }
 
  private:
   OcrEnginePool engines_;
   std::vector<std::unique_ptr<NumberReader>> numberReaders_;
   std::vector<std::unique_ptr<NameReader>> nameReaders_;
   HandwrittenNameReader handwrittenNames_;
+  CpuTally cpu_;
 };
 
 }  // namespace listaudit::pipeline

@@ -16,6 +16,7 @@ namespace listaudit::pipeline {
 class TesseractNumberReader final : public NumberReader {
  public:
   explicit TesseractNumberReader(OcrEnginePool& engines) : engines_(engines) {}
+  std::string name() const override { return "Tesseract"; }
   void setPage(const ReadablePage& page) override;
   bool accepts(const cv::Rect&, models::IdScheme) override { return true; }
   CellReading read(const cv::Rect& cell, models::IdScheme scheme) override;

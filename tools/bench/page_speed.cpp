@@ -94,7 +94,8 @@ SpeedReport measureSpeed(const std::string& manifest, int jobs, bool withTessera
   const double pages = std::max(1, report.pages);
   report.cpuPerPage = one.cpu / pages;
   const auto& s = one.result.cpu;
-  report.stagesPerPage = {s.decode / pages, s.clean / pages, s.layout / pages, s.read / pages, s.store / pages};
+  report.stagesPerPage = {s.decode / pages, s.clean / pages, s.layout / pages, s.read / pages, s.store / pages, {}};
+  for (const auto& [what, seconds] : s.reading) report.stagesPerPage.reading[what] = seconds / pages;
   report.wallOneJob = one.wall;
   report.wallJobs = many.wall;
   if (withTesseract) {
@@ -124,7 +125,16 @@ std::string formatSpeed(const SpeedReport& r) {
                                        : "not run",
                 r.tesseractPerPage > 0 ? std::to_string(r.cpuPerPage / r.tesseractPerPage).substr(0, 4).c_str() : "-",
                 r.wallOneJob, r.wallJobs, r.jobs, r.wallJobs > 0 ? r.wallOneJob / r.wallJobs : 0.0, r.peakMemoryMb);
-  return text;
+  // The read stage's share, reader by reader, after its line.
+  std::string out = text;
+  std::string reading = "  of the read stage:\n";
+  char line[160];
+  for (const auto& [what, seconds] : s.reading) {
+    std::snprintf(line, sizeof line, "    %.3f %s\n", seconds, what.c_str());
+    reading += line;
+  }
+  const std::string::size_type afterStages = out.find('\n', out.find("  decode ")) + 1;
+  return s.reading.empty() ? out : out.insert(afterStages, reading);
 }
 
 }  // namespace listaudit::tools

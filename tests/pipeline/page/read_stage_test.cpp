@@ -57,6 +57,9 @@ TEST(ReadStage, readsAnUpsideDownPage) {
   const PageReading reading = readSample("L02-RS.pdf", 1, "L02-RS", "RS", readers);
   EXPECT_TRUE(reading.page.upsideDown);
   expectMatchesTruth(reading, "L02-RS", 2);
+  // The title is the list's, read on its first page; each page's collector is read.
+  EXPECT_TRUE(reading.page.title.empty());
+  EXPECT_FALSE(reading.page.collector.empty());
 }
 
 TEST(ReadStage, tellsSignedCellsFromEmptyOnes) {
