@@ -1,7 +1,9 @@
 #include "pipeline/page/cell_ink.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <opencv2/imgproc.hpp>
+#include <vector>
 
 namespace listaudit::pipeline {
 
@@ -15,11 +17,31 @@ cv::Mat writingIn(const cv::Mat& ink, const cv::Mat& lines, const cv::Rect& box)
   cv::Mat labels, stats, centroids;
   const int n = cv::connectedComponentsWithStats(cell, labels, stats, centroids, 8, CV_32S);
   const int minArea = std::max(6, r.height * r.height / 600);
-  cv::Mat kept = cv::Mat::zeros(cell.size(), CV_8UC1);
-  for (int i = 1; i < n; ++i) {
-    if (stats.at<int>(i, cv::CC_STAT_AREA) >= minArea) kept.setTo(255, labels == i);
+  // One pass over the labels: a comparison of the whole cell per component
+  // cost as much as the cell's components.
+  std::vector<std::uint8_t> keep(static_cast<std::size_t>(n), 0);
+  for (int i = 1; i < n; ++i)
+    keep[static_cast<std::size_t>(i)] = stats.at<int>(i, cv::CC_STAT_AREA) >= minArea ? 255 : 0;
+  cv::Mat kept(cell.size(), CV_8UC1);
+  for (int y = 0; y < cell.rows; ++y) {
+    const int* label = labels.ptr<int>(y);
+    std::uint8_t* out = kept.ptr<std::uint8_t>(y);
+    for (int x = 0; x < cell.cols; ++x) out[x] = keep[static_cast<std::size_t>(label[x])];
   }
   return kept;
+}
+
+cv::Rect writingSpan(const cv::Mat& ink, const cv::Mat& lines, const cv::Rect& box, int margin) {
+  const cv::Rect r = box & cv::Rect(0, 0, ink.cols, ink.rows);
+  const cv::Mat writing = writingIn(ink, lines, r);
+  if (writing.empty()) return r;
+  cv::Mat columns;
+  cv::reduce(writing, columns, 0, cv::REDUCE_MAX);
+  std::vector<cv::Point> on;
+  cv::findNonZero(columns, on);
+  if (on.empty()) return r;
+  const int from = std::max(0, on.front().x - margin), to = std::min(r.width, on.back().x + 1 + margin);
+  return {r.x + from, r.y, to - from, r.height};
 }
 
 cv::Mat numberWriting(const cv::Mat& text, const cv::Rect& cell) {

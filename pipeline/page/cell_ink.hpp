@@ -17,6 +17,11 @@ cv::Mat writingIn(const cv::Mat& ink, const cv::Mat& lines, const cv::Rect& box)
 // (tools/train/training_cells.cpp) see a cell through this alone.
 cv::Mat numberWriting(const cv::Mat& text, const cv::Rect& cell);
 
+// The part of `box` its writing spans left to right, widened by `margin`
+// each side (within the box), at the box's full height; the box when it
+// holds no writing. What a line reader need look at.
+cv::Rect writingSpan(const cv::Mat& ink, const cv::Mat& lines, const cv::Rect& box, int margin);
+
 // The share of the cell's area that is writing.
 double inkShare(const cv::Mat& ink, const cv::Mat& lines, const cv::Rect& box);
 

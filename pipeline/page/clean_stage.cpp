@@ -3,6 +3,7 @@
 #include <cmath>
 #include <opencv2/imgproc.hpp>
 #include <stdexcept>
+#include <vector>
 
 #include "pipeline/page/ruling.hpp"
 
@@ -17,17 +18,40 @@ cv::Mat rotate(const cv::Mat& image, double degrees, int interpolation, const cv
   return out;
 }
 
-// Sum of squared row sums: large when ink lines up in rows.
-double sharpness(const cv::Mat& ink) {
-  cv::Mat rows;
-  cv::reduce(ink, rows, 1, cv::REDUCE_SUM, CV_64F);
-  return rows.dot(rows);
-}
+// The ink's points, turned about the page's centre as warpAffine would turn
+// the image, counted per row: the sum of squared row counts is large when ink
+// lines up in rows. Turning the points costs a multiply-add each; turning the
+// image once per angle tried cost a tenth of a second a page.
+class InkRows {
+ public:
+  explicit InkRows(const cv::Mat& ink) : size_(ink.size()), centre_(ink.cols / 2.0f, ink.rows / 2.0f) {
+    cv::findNonZero(ink, points_);
+  }
+  double sharpness(double degrees) const {
+    const cv::Mat m = cv::getRotationMatrix2D(centre_, degrees, 1.0);
+    const double a = m.at<double>(0, 0), b = m.at<double>(0, 1), c = m.at<double>(0, 2);
+    const double d = m.at<double>(1, 0), e = m.at<double>(1, 1), f = m.at<double>(1, 2);
+    std::vector<double> rows(static_cast<std::size_t>(size_.height), 0.0);
+    for (const cv::Point& p : points_) {
+      // Points turned off the page are lost, as the image's corners are.
+      const int x = cvRound(a * p.x + b * p.y + c), y = cvRound(d * p.x + e * p.y + f);
+      if (x >= 0 && x < size_.width && y >= 0 && y < size_.height) rows[static_cast<std::size_t>(y)] += 1;
+    }
+    double sum = 0;
+    for (double r : rows) sum += r * r;
+    return sum;
+  }
 
-double bestAngle(const cv::Mat& ink, double from, double to, double step) {
+ private:
+  cv::Size size_;
+  cv::Point2f centre_;
+  std::vector<cv::Point> points_;
+};
+
+double bestAngle(const InkRows& ink, double from, double to, double step) {
   double best = 0, bestScore = -1;
   for (double a = from; a <= to + 1e-9; a += step) {
-    const double score = sharpness(rotate(ink, a, cv::INTER_NEAREST, cv::Scalar(0)));
+    const double score = ink.sharpness(a);
     if (score > bestScore) {
       bestScore = score;
       best = a;
@@ -108,8 +132,9 @@ double estimateSkew(const cv::Mat& ink, double maxDegrees) {
   cv::Mat small;
   cv::resize(ink, small, {}, scale, scale, cv::INTER_AREA);
   cv::threshold(small, small, 60, 255, cv::THRESH_BINARY);
-  const double coarse = bestAngle(small, -maxDegrees, maxDegrees, 0.25);
-  return bestAngle(small, coarse - 0.25, coarse + 0.25, 0.025);
+  const InkRows rows(small);
+  const double coarse = bestAngle(rows, -maxDegrees, maxDegrees, 0.25);
+  return bestAngle(rows, coarse - 0.25, coarse + 0.25, 0.025);
 }
 
 CleanPage CleanStage::operator()(const cv::Mat& grey) const {

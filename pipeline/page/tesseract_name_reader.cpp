@@ -4,6 +4,7 @@
 #include <numeric>
 
 #include "models/name_text.hpp"
+#include "pipeline/page/cell_ink.hpp"
 
 namespace listaudit::pipeline {
 namespace {
@@ -39,6 +40,8 @@ std::vector<std::string> nameModelsFor(const models::Country& country) {
 
 void TesseractNameReader::setPage(const ReadablePage& page, const models::Country& country) {
   page_ = page.text;
+  ink_ = page.ink;
+  lines_ = page.lines;
   const std::vector<std::string> models = nameModelsFor(country);
   trySecondScript_ = models.size() == 2;
   candidates_.clear();
@@ -78,7 +81,10 @@ CellReading TesseractNameReader::readBlock(const cv::Rect& box) {
   return asCellReading(best);
 }
 
-CellReading TesseractNameReader::readLine(const cv::Rect& box) {
+CellReading TesseractNameReader::readLine(const cv::Rect& cell) {
+  // The recognizer's cost grows with the width it reads: the cell's empty
+  // end is left out, with half a line's height of paper kept either side.
+  const cv::Rect box = writingSpan(ink_, lines_, cell, cell.height / 2);
   OcrText best;
   bool bestPlausible = false;
   std::size_t winner = 0;

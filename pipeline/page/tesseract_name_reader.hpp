@@ -35,7 +35,7 @@ class TesseractNameReader final : public NameReader {
   };
   OcrEnginePool& engines_;
   std::vector<Candidate> candidates_;
-  cv::Mat page_;
+  cv::Mat page_, ink_, lines_;
   // A country that writes names in two scripts (Serbia): each name is read in
   // both, since a person may write theirs in the script the form is not in.
   bool trySecondScript_ = false;
