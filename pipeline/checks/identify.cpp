@@ -96,6 +96,24 @@ bool nameFits(const models::RowRecord& row, const std::string& name, const Check
   return support && *support >= models::kNameSupportLog;
 }
 
+// Whether the electronic copy's name at the row, another person's than
+// `name`, fits the row's readings better: the row is then the copy's person,
+// and a hand's garbled reading near enough to `name` must not make it
+// `name`'s (a register holding the number under another name is a
+// NAME_MISMATCH, not a confirmation).
+bool copyNameFitsBetter(const models::RowRecord& row, const std::string& name, const ingest::DigitalRow* copy,
+                        const CheckOptions& options) {
+  if (!copy || copy->fullName.empty() || models::nameSimilarity(copy->fullName, name) >= kSameNameSimilarity)
+    return false;
+  return nearestReading(row, copy->fullName, options).similarity > nearestReading(row, name, options).similarity;
+}
+
+// nameFits, unless the copy's other name fits better.
+bool nameFitsBeforeTheCopys(const models::RowRecord& row, const std::string& name, const ingest::DigitalRow* copy,
+                            const CheckOptions& options) {
+  return nameFits(row, name, options) && !copyNameFitsBetter(row, name, copy, options);
+}
+
 // Each character's confidence; the number's own, for every character, when
 // the reader gave none per character.
 std::vector<double> characterConfidences(const models::RowRecord& row) {
@@ -231,7 +249,8 @@ class Identifier {
   Confirmation confirmation(const std::string& number) const {
     const Registers& registers = context_.registers;
     if (registers.population) {
-      if (auto p = registers.population->byNumber(number); p && nameFits(row_, p->fullName, context_.options))
+      if (auto p = registers.population->byNumber(number);
+          p && nameFitsBeforeTheCopys(row_, p->fullName, context_.copy, context_.options))
         return {registers.populationName + " line " + std::to_string(p->line) + " holds it under the row's name", p};
     }
     if (context_.copy && context_.copy->nationalId == number) return {"the electronic copy gives the same number", {}};
@@ -395,7 +414,8 @@ void confirmSpelling(const models::RowRecord& row, const IdentityContext& contex
     return support && *support >= models::kNameSupportLog;
   };
   std::string name, source;
-  if (who.person && fits(who.person->fullName)) {
+  if (who.person && !copyNameFitsBetter(row, who.person->fullName, context.copy, context.options) &&
+      fits(who.person->fullName)) {
     name = who.person->fullName;
     source = context.registers.populationName + " line " + std::to_string(who.person->line);
   } else if (context.copy && context.copy->nationalId == who.number && fits(context.copy->fullName)) {

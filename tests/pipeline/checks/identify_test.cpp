@@ -302,6 +302,28 @@ TEST_F(Identity, aHandsNameGarbledByOneModelIsConfirmedByAnothersReading) {
   EXPECT_TRUE(judge(printed).fullName.empty());
 }
 
+// A hand's name read as the electronic copy spells it, another person's than
+// the register's under the same number, is that other person's, even where
+// another model's garbled reading comes near enough to the register's name
+// (seed 505 list L01-BG page 1 row 5: the register's spelling had been taken
+// and NAME_MISMATCH lost).
+TEST_F(Identity, aHandsNameTheCopySpellsIsNotTakenForTheRegistersByAGarbledReading) {
+  models::RowRecord r = row("Петър Стоянов", "0241010000");  // the register holds it under Мария Колева
+  r.idWriting = models::Writing::Handwritten;
+  r.nameOtherReadings = {"Мари Колев"};  // another model's reading, near the register's name
+  const auto alone = judge(r);
+  EXPECT_FALSE(has(alone, Flag::NameMismatch));  // with no copy, that reading confirms Мария
+  EXPECT_EQ(alone.fullName, "Мария Колева");
+  pipeline::DigitalCopies copies;
+  copies["A"][{1, 1}] = ingest::DigitalRow{"Петър Стоянов", "0241010000", 2};
+  const auto j = pipeline::judgeRows({list_}, {r}, {}, registers_, copies)[0];
+  EXPECT_TRUE(j.fullName.empty()) << j.fullName;  // no other spelling: the name stands as read
+  EXPECT_EQ(j.note.find("spelled as"), std::string::npos) << j.note;
+  EXPECT_TRUE(has(j, Flag::NameMismatch));
+  EXPECT_FALSE(has(j, Flag::DigitalMismatch));
+  EXPECT_FALSE(has(j, Flag::Unreadable));
+}
+
 TEST(JmbgScheme, refusesAYearNoOneLivingWasBornIn) {
   // 04.11.679: the three year digits of a JMBG are 8xx, 9xx or 0xx.
   std::string first12 = "041167997205";
