@@ -126,13 +126,15 @@ cv::Mat lineInk(const cv::Mat& grey) {
   return ink;
 }
 
-double estimateSkew(const cv::Mat& ink, double maxDegrees) {
-  // Search on a small copy: about 800 pixels wide is enough for a tenth of a degree.
-  const double scale = std::min(1.0, 800.0 / ink.cols);
+double estimateSkew(const cv::Mat& grey, double maxDegrees) {
+  // Search on a small copy: about 800 pixels wide is enough for a tenth of a
+  // degree. Its ink is thresholded at that size (without the median, which
+  // would take a ruling a pixel wide there): the whole page's ink is made
+  // once, after the turn.
+  const double scale = std::min(1.0, 800.0 / grey.cols);
   cv::Mat small;
-  cv::resize(ink, small, {}, scale, scale, cv::INTER_AREA);
-  cv::threshold(small, small, 60, 255, cv::THRESH_BINARY);
-  const InkRows rows(small);
+  cv::resize(grey, small, {}, scale, scale, cv::INTER_AREA);
+  const InkRows rows(lineInk(small));
   const double coarse = bestAngle(rows, -maxDegrees, maxDegrees, 0.25);
   return bestAngle(rows, coarse - 0.25, coarse + 0.25, 0.025);
 }
@@ -140,17 +142,11 @@ double estimateSkew(const cv::Mat& ink, double maxDegrees) {
 CleanPage CleanStage::operator()(const cv::Mat& grey) const {
   if (grey.empty() || grey.type() != CV_8UC1) throw std::invalid_argument("clean stage: expects an 8-bit grey page");
   CleanPage page;
-  cv::Mat ink = binarise(grey);
-  page.skewDegrees = estimateSkew(ink, maxSkew_);
+  page.skewDegrees = estimateSkew(grey, maxSkew_);
   // Paper tone for the corners the rotation uncovers.
   const cv::Scalar paper(cv::mean(grey)[0] > 128 ? 255 : 0);
-  if (std::abs(page.skewDegrees) >= 0.05) {
-    page.grey = rotate(grey, page.skewDegrees, cv::INTER_LINEAR, paper);
-    page.ink = binarise(page.grey);
-  } else {
-    page.grey = grey;
-    page.ink = ink;
-  }
+  page.grey = std::abs(page.skewDegrees) >= 0.05 ? rotate(grey, page.skewDegrees, cv::INTER_LINEAR, paper) : grey;
+  page.ink = binarise(page.grey);
   page.ruling = findRuling(lineInk(page.grey));
   if (looksUpsideDown(page.ruling, page.ink)) {
     page.upsideDown = true;

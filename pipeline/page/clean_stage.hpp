@@ -18,8 +18,8 @@ class CleanStage {
 };
 
 // The rotation (degrees, counter-clockwise) that makes the page's lines
-// horizontal: the angle whose row projection of `ink` is sharpest.
-double estimateSkew(const cv::Mat& ink, double maxDegrees);
+// horizontal: the angle whose row projection of the ink of `grey` is sharpest.
+double estimateSkew(const cv::Mat& grey, double maxDegrees);
 // Ink (255) from a grey page: local-mean thresholding, so uneven paper tone
 // and a light background do not turn into ink.
 cv::Mat binarise(const cv::Mat& grey);
