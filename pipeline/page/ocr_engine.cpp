@@ -3,6 +3,7 @@
 #include <tesseract/baseapi.h>
 
 #include <algorithm>
+#include <opencv2/imgproc.hpp>
 #include <stdexcept>
 #include <vector>
 
@@ -45,7 +46,11 @@ void OcrEngine::setPage(const cv::Mat& grey) {
   if (grey.type() != CV_8UC1 || !grey.isContinuous())
     throw std::invalid_argument("read stage: OCR needs a continuous 8-bit grey page");
   page_ = grey;
-  api_->SetImage(page_.data, page_.cols, page_.rows, 1, static_cast<int>(page_.step));
+  pageOnEngine_ = false;  // given to Tesseract (which copies it) when a rectangle of it is read
+}
+
+void OcrEngine::giveImage(const cv::Mat& grey) {
+  api_->SetImage(grey.data, grey.cols, grey.rows, 1, static_cast<int>(grey.step));
   api_->SetSourceResolution(300);
 }
 
@@ -57,7 +62,24 @@ OcrText OcrEngine::read(const cv::Rect& box, int pageSegMode, const std::string&
     whitelist_ = whitelist;
   }
   api_->SetPageSegMode(static_cast<tesseract::PageSegMode>(pageSegMode));
-  api_->SetRectangle(r.x, r.y, r.width, r.height);
+  if (pageSegMode == tesseract::PSM_SINGLE_LINE && r.height > kLinePixels) {
+    // A line taller than the recognizer needs is read from a smaller copy:
+    // Tesseract thresholds and finds the line's blobs at the size given,
+    // then scales the line down for its network anyway.
+    const double f = static_cast<double>(kLinePixels) / r.height;
+    cv::Mat small;
+    cv::resize(page_(r), small, {}, f, f, cv::INTER_AREA);
+    giveImage(small);
+    pageOnEngine_ = false;
+  } else {
+    if (!pageOnEngine_) giveImage(page_);
+    pageOnEngine_ = true;
+    api_->SetRectangle(r.x, r.y, r.width, r.height);
+  }
+  return recognise();
+}
+
+OcrText OcrEngine::recognise() {
   std::unique_ptr<char[]> text(api_->GetUTF8Text());
   OcrText out{trimmed(text.get()), 0, {}, {}};
   // Character confidences: the mean word confidence collapses to 0 on some
@@ -79,14 +101,16 @@ OcrText OcrEngine::read(const cv::Rect& box, int pageSegMode, const std::string&
 }
 
 OcrText OcrEngine::readLineImage(const cv::Mat& grey, const std::string& whitelist) {
-  const cv::Mat page = page_;
-  setPage(grey.isContinuous() ? grey : grey.clone());
-  OcrText text = readLine(cv::Rect(0, 0, grey.cols, grey.rows), whitelist);
-  if (page.empty())
-    page_ = cv::Mat();
-  else
-    setPage(page);
-  return text;
+  // Read at the size given (a cell enlarged on purpose is not made small).
+  const cv::Mat image = grey.isContinuous() ? grey : grey.clone();
+  if (whitelist != whitelist_) {
+    api_->SetVariable("tessedit_char_whitelist", whitelist.c_str());
+    whitelist_ = whitelist;
+  }
+  api_->SetPageSegMode(tesseract::PSM_SINGLE_LINE);
+  giveImage(image);
+  pageOnEngine_ = false;  // the page is given again at its next read
+  return recognise();
 }
 
 OcrText OcrEngine::readLine(const cv::Rect& box, const std::string& whitelist) {

@@ -53,11 +53,19 @@ class OcrEngine {
   const std::string& languages() const { return languages_; }
 
  private:
+  // Lines are read at most this many pixels tall (a cell at about 180 dpi).
+  static constexpr int kLinePixels = 72;
+
   OcrText read(const cv::Rect& box, int pageSegMode, const std::string& whitelist);
+  // Gives Tesseract an image (it copies it).
+  void giveImage(const cv::Mat& grey);
+  // Recognises what was given, with each character's confidence.
+  OcrText recognise();
 
   std::string languages_;
   std::unique_ptr<tesseract::TessBaseAPI> api_;
   cv::Mat page_;
+  bool pageOnEngine_ = false;  // whether Tesseract holds page_ (a line's small copy replaces it)
   std::string whitelist_;
 };
 
