@@ -34,13 +34,9 @@ cv::Mat writingIn(const cv::Mat& ink, const cv::Mat& lines, const cv::Rect& box)
 cv::Rect writingSpan(const cv::Mat& ink, const cv::Mat& lines, const cv::Rect& box, int margin) {
   const cv::Rect r = box & cv::Rect(0, 0, ink.cols, ink.rows);
   const cv::Mat writing = writingIn(ink, lines, r);
-  if (writing.empty()) return r;
-  cv::Mat columns;
-  cv::reduce(writing, columns, 0, cv::REDUCE_MAX);
-  std::vector<cv::Point> on;
-  cv::findNonZero(columns, on);
-  if (on.empty()) return r;
-  const int from = std::max(0, on.front().x - margin), to = std::min(r.width, on.back().x + 1 + margin);
+  const cv::Rect written = writing.empty() ? cv::Rect() : cv::boundingRect(writing);
+  if (written.empty()) return r;
+  const int from = std::max(0, written.x - margin), to = std::min(r.width, written.x + written.width + margin);
   return {r.x + from, r.y, to - from, r.height};
 }
 

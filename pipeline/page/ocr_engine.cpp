@@ -49,6 +49,14 @@ void OcrEngine::setPage(const cv::Mat& grey) {
   pageOnEngine_ = false;  // given to Tesseract (which copies it) when a rectangle of it is read
 }
 
+void OcrEngine::prepare(int pageSegMode, const std::string& whitelist) {
+  if (whitelist != whitelist_) {
+    api_->SetVariable("tessedit_char_whitelist", whitelist.c_str());
+    whitelist_ = whitelist;
+  }
+  api_->SetPageSegMode(static_cast<tesseract::PageSegMode>(pageSegMode));
+}
+
 void OcrEngine::giveImage(const cv::Mat& grey) {
   api_->SetImage(grey.data, grey.cols, grey.rows, 1, static_cast<int>(grey.step));
   api_->SetSourceResolution(300);
@@ -57,11 +65,7 @@ void OcrEngine::giveImage(const cv::Mat& grey) {
 OcrText OcrEngine::read(const cv::Rect& box, int pageSegMode, const std::string& whitelist) {
   const cv::Rect r = box & cv::Rect(0, 0, page_.cols, page_.rows);
   if (r.width < 4 || r.height < 4) return {};
-  if (whitelist != whitelist_) {
-    api_->SetVariable("tessedit_char_whitelist", whitelist.c_str());
-    whitelist_ = whitelist;
-  }
-  api_->SetPageSegMode(static_cast<tesseract::PageSegMode>(pageSegMode));
+  prepare(pageSegMode, whitelist);
   if (pageSegMode == tesseract::PSM_SINGLE_LINE && r.height > kLinePixels) {
     // A line taller than the recognizer needs is read from a smaller copy:
     // Tesseract thresholds and finds the line's blobs at the size given,
@@ -102,13 +106,8 @@ OcrText OcrEngine::recognise() {
 
 OcrText OcrEngine::readLineImage(const cv::Mat& grey, const std::string& whitelist) {
   // Read at the size given (a cell enlarged on purpose is not made small).
-  const cv::Mat image = grey.isContinuous() ? grey : grey.clone();
-  if (whitelist != whitelist_) {
-    api_->SetVariable("tessedit_char_whitelist", whitelist.c_str());
-    whitelist_ = whitelist;
-  }
-  api_->SetPageSegMode(tesseract::PSM_SINGLE_LINE);
-  giveImage(image);
+  prepare(tesseract::PSM_SINGLE_LINE, whitelist);
+  giveImage(grey.isContinuous() ? grey : grey.clone());
   pageOnEngine_ = false;  // the page is given again at its next read
   return recognise();
 }

@@ -57,6 +57,8 @@ class OcrEngine {
   static constexpr int kLinePixels = 72;
 
   OcrText read(const cv::Rect& box, int pageSegMode, const std::string& whitelist);
+  // Sets the segmentation mode and the whitelist (only when it changed).
+  void prepare(int pageSegMode, const std::string& whitelist);
   // Gives Tesseract an image (it copies it).
   void giveImage(const cv::Mat& grey);
   // Recognises what was given, with each character's confidence.

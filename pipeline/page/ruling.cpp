@@ -9,6 +9,10 @@ namespace {
 // The contract's form: five columns, six vertical rulings.
 constexpr std::size_t kFormColumnRulings = 6;
 
+// A table spans at least half the page's width: lines narrower than that
+// are a column's own (the per-digit boxes of a number column).
+bool spansHalfThePage(int left, int right, int pageWidth) { return (right - left) * 2 >= pageWidth; }
+
 // Centres of runs of indices whose value passes `threshold`, with the run's width.
 std::vector<std::pair<int, int>> peaks(const std::vector<int>& profile, int threshold) {
   std::vector<std::pair<int, int>> out;
@@ -212,9 +216,9 @@ Ruling rulingOf(const cv::Mat& ink, int bridge, int across) {
   const std::vector<VerticalLine> table = tableColumns(verticalLines(vertical), tolerance, kFormColumnRulings);
   if (table.size() < 2) return rowRulingsOnly(horizontal, std::move(r));
   const LineGroup columns = summarise(table);
-  // Lines over less than half the page are a column's own (per-digit boxes),
-  // not the table's columns: the form has none.
-  if ((columns.at.back() - columns.at.front()) * 2 < ink.cols) return rowRulingsOnly(horizontal, std::move(r));
+  // Per-digit boxes are no table's columns: the form has none.
+  if (!spansHalfThePage(columns.at.front(), columns.at.back(), ink.cols))
+    return rowRulingsOnly(horizontal, std::move(r));
   r.vertical = columns.at;
   std::vector<int> thickness = columns.thickness;
   const int top = columns.from, bottom = columns.to;
@@ -277,11 +281,10 @@ cv::Mat onTheRulings(const Ruling& r) {
 }  // namespace
 
 Ruling findRuling(const cv::Mat& ink) {
-  // A table spans at least half the page. Solid rulings narrower than that
-  // are a column's own (the per-digit boxes of a number column) on a form
-  // whose table is ruled in dots or dashes.
+  // Solid rulings narrower than a table are a column's own (per-digit boxes)
+  // on a form whose table is ruled in dots or dashes.
   const auto spansATable = [&](const Ruling& r) {
-    return r.horizontal.size() >= 2 && (r.right - r.left) * 2 >= ink.cols;
+    return r.horizontal.size() >= 2 && spansHalfThePage(r.left, r.right, ink.cols);
   };
   Ruling solid = rulingOf(ink, 0, 6);
   if (spansATable(solid)) return solid;

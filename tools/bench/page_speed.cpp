@@ -110,31 +110,30 @@ SpeedReport measureSpeed(const std::string& manifest, int jobs, bool withTessera
 }
 
 std::string formatSpeed(const SpeedReport& r) {
-  char text[1024];
   const auto& s = r.stagesPerPage;
-  std::snprintf(text, sizeof text,
+  char line[256];
+  std::snprintf(line, sizeof line,
                 "pages: %d\n"
                 "listaudit, 1 job: %.3f s CPU per page\n"
-                "  decode %.3f, clean %.3f, layout %.3f, read %.3f, store %.3f (s CPU per page)\n"
+                "  decode %.3f, clean %.3f, layout %.3f, read %.3f, store %.3f (s CPU per page)\n",
+                r.pages, r.cpuPerPage, s.decode, s.clean, s.layout, s.read, s.store);
+  std::string out = line;
+  // The read stage's share, reader by reader, under its line.
+  if (!s.reading.empty()) out += "  of the read stage:\n";
+  for (const auto& [what, seconds] : s.reading) {
+    std::snprintf(line, sizeof line, "    %.3f %s\n", seconds, what.c_str());
+    out += line;
+  }
+  std::snprintf(line, sizeof line,
                 "tesseract command, whole page, 1 thread: %s\n"
                 "listaudit / tesseract: %s\n"
                 "wall time: %.1f s with 1 job, %.1f s with %d jobs (%.2f times faster)\n"
                 "peak memory: %ld MB\n",
-                r.pages, r.cpuPerPage, s.decode, s.clean, s.layout, s.read, s.store,
                 r.tesseractPerPage > 0 ? (std::to_string(r.tesseractPerPage).substr(0, 5) + " s CPU per page").c_str()
                                        : "not run",
                 r.tesseractPerPage > 0 ? std::to_string(r.cpuPerPage / r.tesseractPerPage).substr(0, 4).c_str() : "-",
                 r.wallOneJob, r.wallJobs, r.jobs, r.wallJobs > 0 ? r.wallOneJob / r.wallJobs : 0.0, r.peakMemoryMb);
-  // The read stage's share, reader by reader, after its line.
-  std::string out = text;
-  std::string reading = "  of the read stage:\n";
-  char line[160];
-  for (const auto& [what, seconds] : s.reading) {
-    std::snprintf(line, sizeof line, "    %.3f %s\n", seconds, what.c_str());
-    reading += line;
-  }
-  const std::string::size_type afterStages = out.find('\n', out.find("  decode ")) + 1;
-  return s.reading.empty() ? out : out.insert(afterStages, reading);
+  return out + line;
 }
 
 }  // namespace listaudit::tools
