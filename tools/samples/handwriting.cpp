@@ -6,6 +6,9 @@
 
 #include <glib.h>
 
+#include <cmath>
+#include <memory>
+
 #include <opencv2/imgcodecs.hpp>
 #include <stdexcept>
 #include <vector>
@@ -69,6 +72,17 @@ Hand handFor(SampleRandom random, bool cyrillic) {
   hand.pen = random.below(3) - 1;
   // One hand in four crowds its digits until they touch.
   hand.spacing = random.chance(0.25) ? random.real(0.5, 0.6) : random.real(0.64, 0.8);
+  // What real forms show and the first hands lacked, from a stream of the
+  // hand's own so the draws above (and every earlier batch's other bytes) stay.
+  SampleRandom harder(hand.seed ^ 0x4841524445ull);
+  hand.capitals = harder.chance(0.2);
+  hand.drift = harder.real(-2.5, 2.5);
+  hand.lift = harder.real(-1.0, 1.0);
+  // One pen in eight is running dry or is a pencil: its ink half way to the paper.
+  if (harder.chance(0.125)) {
+    const double fade = harder.real(0.35, 0.55);
+    for (double& c : hand.ink) c += (0.95 - c) * fade;
+  }
   return hand;
 }
 
@@ -89,25 +103,31 @@ std::string defaultDigitsPath() { return std::string(LISTAUDIT_SAMPLE_DATA) + "/
 void drawHandwriting(cairo_t* cr, const std::string& text, const Hand& hand, double pt, double x, double y, double w,
                      double h) {
   if (text.empty()) return;
+  std::string written = text;
+  if (hand.capitals) {
+    std::unique_ptr<gchar, decltype(&g_free)> upper(g_utf8_strup(text.c_str(), -1), &g_free);
+    written = upper.get();
+  }
   double size = pt * hand.size;
-  std::vector<Glyph> glyphs = measure(cr, text, hand.font, size);
+  std::vector<Glyph> glyphs = measure(cr, written, hand.font, size);
   double width = 0;
   for (const auto& g : glyphs) width += g.width;
   if (width > w) {
     size *= w / width;
-    glyphs = measure(cr, text, hand.font, size);
+    glyphs = measure(cr, written, hand.font, size);
   }
   SampleRandom jitter(hand.seed ^ std::hash<std::string>{}(text));
   cairo_save(cr);
   cairo_set_source_rgb(cr, hand.ink[0], hand.ink[1], hand.ink[2]);
   // The baseline a little below the middle of the cell, as capitals stand on it.
   const double capHeight = size / 72.0 * 25.4 * 0.7;
-  const double line = y + (h + capHeight) / 2 + jitter.real(-0.5, 0.5);
+  const double line = y + (h + capHeight) / 2 + jitter.real(-0.5, 0.5) - hand.lift;
+  const double climb = std::tan(hand.drift * G_PI / 180.0);
   double cursor = x;
   for (const auto& g : glyphs) {
     const double letterSize = size * jitter.real(0.92, 1.08);
-    const double baseline = line + jitter.real(-0.25, 0.25);
-    drawLetter(cr, g.text, hand.font, letterSize, cursor, baseline, hand.slant + jitter.real(-2, 2));
+    const double baseline = line + jitter.real(-0.25, 0.25) - (cursor - x) * climb;
+    drawLetter(cr, g.text, hand.font, letterSize, cursor, baseline, hand.slant - hand.drift + jitter.real(-2, 2));
     cursor += g.width * jitter.real(0.96, 1.04);
   }
   cairo_restore(cr);
@@ -135,12 +155,15 @@ void drawHandwrittenNumber(cairo_t* cr, const std::string& number, const Hand& h
   const double boxWidth = boxes > 0 ? w / boxes : 0;
   const double digitHeight =
       boxes > 0 ? std::min(h * 0.7, boxWidth * 1.1) : std::min(h * 0.8, w / (number.size() * 0.72 + 0.5)) * hand.size;
+  // In printed boxes the writing keeps to the boxes; on a bare line it drifts.
+  const double climb = boxes > 0 ? 0 : std::tan(hand.drift * G_PI / 180.0);
+  const double lift = boxes > 0 ? 0 : hand.lift;
   double cursor = x;
   cairo_save(cr);
   for (std::size_t i = 0; i < number.size(); ++i) {
     const char c = number[i];
     if (boxes > 0) cursor = x + boxWidth * static_cast<double>(i) + (boxWidth - digitHeight * 0.7) / 2;
-    const double top = y + (h - digitHeight) / 2 + jitter.real(-0.4, 0.4);
+    const double top = y + (h - digitHeight) / 2 + jitter.real(-0.4, 0.4) - lift - (cursor - x) * climb;
     if (c >= '0' && c <= '9') {
       // The pen: a fine one thins the strokes by about a third, a broad one
       // thickens them as much (at three times the sample's scale, so a thin
@@ -159,6 +182,10 @@ void drawHandwrittenNumber(cairo_t* cr, const std::string& number, const Hand& h
           cairo_image_surface_create_for_data(data.data(), CAIRO_FORMAT_A8, sample.cols, sample.rows, stride);
       cairo_save(cr);
       cairo_translate(cr, cursor, top);
+      // The digit leans with the hand (about its foot, as a pen does).
+      cairo_translate(cr, 0, digitHeight);
+      cairo_rotate(cr, hand.slant * G_PI / 180.0);
+      cairo_translate(cr, 0, -digitHeight);
       const double scale = digitHeight / sample.rows * jitter.real(0.9, 1.1);
       cairo_scale(cr, scale, scale);
       cairo_set_source_rgb(cr, hand.ink[0], hand.ink[1], hand.ink[2]);

@@ -27,6 +27,10 @@ struct Hand {
   std::uint64_t seed = 0;  // the letter-by-letter jitter
   int pen = 0;             // -1 a fine pen, 0 the digits as sampled, 1 a broad one
   double spacing = 0.7;    // advance between digits, in digit heights: below 0.6 they touch
+  // Harder hands (drawn from a stream of their own, so the draws above stay):
+  bool capitals = false;  // writes in block capitals, as many forms ask
+  double drift = 0.0;     // degrees the line of writing climbs (or falls) across a cell
+  double lift = 0.0;      // mm the writing sits above (below, when negative) the cell's middle
 };
 
 // A person's hand, from their own random stream; `cyrillic` when the name is
