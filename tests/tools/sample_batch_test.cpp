@@ -2,10 +2,14 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <set>
 
 #include "models/country.hpp"
 #include "tests/support/test_support.hpp"
+#include "tools/samples/handwriting.hpp"
+#include "tools/samples/sample_random.hpp"
 
 using namespace listaudit;
 using listaudit::testing::readCsv;
@@ -113,4 +117,29 @@ TEST(SampleBatch, refusesAnUnknownStyle) {
   auto o = small(dir.file("x"), 1);
   o.style = "calligraphy";
   EXPECT_THROW(tools::makeSamples(o), std::invalid_argument);
+}
+
+// The generator is the reader's adversary: its hands must show what real forms
+// show, at the shares handwriting.cpp states.
+TEST(SampleBatch, handsWriteCapitalsClimbDriftAndRunDryAtTheirShares) {
+  constexpr int kHands = 4000;
+  int capitals = 0, climbing = 0, falling = 0, high = 0, low = 0, faint = 0;
+  for (int i = 0; i < kHands; ++i) {
+    const tools::Hand hand = tools::handFor(tools::SampleRandom(static_cast<std::uint64_t>(i) * 7919 + 1), i % 2 == 0);
+    capitals += hand.capitals;
+    climbing += hand.drift > 1.0;
+    falling += hand.drift < -1.0;
+    EXPECT_LE(std::abs(hand.drift), 2.5);
+    high += hand.lift > 0.5;
+    low += hand.lift < -0.5;
+    EXPECT_LE(std::abs(hand.lift), 1.0);
+    // A dry pen's ink is half way to the paper: no channel stays dark.
+    faint += *std::min_element(hand.ink.begin(), hand.ink.end()) > 0.3;
+  }
+  EXPECT_NEAR(capitals / double(kHands), 0.2, 0.03);
+  EXPECT_NEAR(climbing / double(kHands), 0.3, 0.04);
+  EXPECT_NEAR(falling / double(kHands), 0.3, 0.04);
+  EXPECT_NEAR(high / double(kHands), 0.25, 0.04);
+  EXPECT_NEAR(low / double(kHands), 0.25, 0.04);
+  EXPECT_NEAR(faint / double(kHands), 0.125, 0.03);
 }
