@@ -143,7 +143,7 @@ class PagePhase {
         job->image.grey.release();  // the cleaned page replaces it
         upright = cleaned.grey;
         const PageLayout laidOut = layoutClock_.time([&] { return layout_.find(cleaned); });
-        job->reading = readClock_.time([&] { return read_(job->image, cleaned, laidOut, readers_.local()); });
+        job->reading = readClock_.time([&] { return read_(job->image, cleaned, laidOut, readersOfThisThread()); });
       });
     } catch (const LayoutError& e) {
       job->error =
@@ -170,12 +170,21 @@ class PagePhase {
     PagePhaseResult r = result_;
     r.cpu = {decodeClock_.seconds(), cleanClock_.seconds(), layoutClock_.seconds(),
              readClock_.seconds(),   storeClock_.seconds(), {}};
-    for (const Readers& readers : readers_)
-      for (const auto& [what, seconds] : readers.cpu().seconds()) r.cpu.reading[what] += seconds;
+    for (const auto& readers : readers_)
+      if (readers)
+        for (const auto& [what, seconds] : readers->cpu().seconds()) r.cpu.reading[what] += seconds;
     return r;
   }
 
  private:
+  // This thread's readers, made when it first reads a page; when they cannot
+  // be made, that page's error says why, and the next page tries again.
+  Readers& readersOfThisThread() {
+    std::unique_ptr<Readers>& readers = readers_.local();
+    if (!readers) readers = std::make_unique<Readers>();
+    return *readers;
+  }
+
   void keepUntimed(const Job& job) {
     const models::ListEntry& entry = lists_[job->list];
     if (job->page <= 1) store_.setPageCount(entry.listId, job->pageCount);
@@ -211,7 +220,10 @@ class PagePhase {
   const LayoutChain layout_{};
   const ReadStage read_{};
   // One set of readers (and Tesseract engines) per thread, made when first used.
-  oneapi::tbb::enumerable_thread_specific<Readers> readers_;
+  // Made by the thread itself, not by the container: the readers load their
+  // networks and can throw (a network missing), and a thread-specific value
+  // whose constructor threw is left unusable, to crash whoever visits it.
+  oneapi::tbb::enumerable_thread_specific<std::unique_ptr<Readers>> readers_;
   PagePhaseResult result_;
   PageProgress progress_;
   StageClock decodeClock_, cleanClock_, layoutClock_, readClock_, storeClock_;

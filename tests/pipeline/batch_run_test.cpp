@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <cstdlib>
 
 #include <opencv2/imgcodecs.hpp>
 
@@ -279,4 +280,21 @@ TEST(BatchRun, removesTheImportAKilledRunLeftInTheCache) {
   pipeline::runBatch(options);
   EXPECT_FALSE(std::filesystem::exists(abandoned));
   EXPECT_TRUE(std::filesystem::exists(running));
+}
+
+// A reader that cannot be made (its network missing) costs the pages it
+// would have read, each with its error, and nothing else: no crash when the
+// run gathers the readers' timings, and the outputs are written.
+TEST(BatchRun, saysEveryPageItCouldNotReadForAMissingNetworkAndStillWritesItsOutputs) {
+  TempDir dir;
+  const std::string manifest = onePageManifest(dir);
+  ASSERT_EQ(setenv("LISTAUDIT_NUMBER_MODEL", dir.file("nowhere/numbers.onnx").c_str(), 1), 0);
+  const auto summary = run(manifest, dir.file("out"), 2);
+  unsetenv("LISTAUDIT_NUMBER_MODEL");
+  EXPECT_EQ(summary.errors, 1);
+  EXPECT_EQ(summary.pagesRead, 0);
+  const std::string errors = readFile(summary.errorsCsv);
+  EXPECT_NE(errors.find("nowhere/numbers.onnx is missing (tools/train-numbers makes it)"), std::string::npos) << errors;
+  EXPECT_TRUE(std::filesystem::exists(summary.rowsCsv));
+  EXPECT_TRUE(std::filesystem::exists(summary.report));
 }
