@@ -179,6 +179,20 @@ class Identifier {
         who_.candidates += std::string(who_.candidates.empty() ? "" : "; ") + context_.registers.populationName +
                            " line " + std::to_string(peopleOfName().front().line) +
                            " holds the name read, under a number the image does not show";
+      } else if (peopleOfName().size() == 1 && farFromTheReading(peopleOfName().front().nationalId)) {
+        // Nor when the number read, however surely, is far from that
+        // person's: one who writes their own number wrong slips a digit or
+        // two, so the row is another person's whose name was misread into
+        // this one (Branka read as Branko) or whose number was.
+        who_.inDoubt = true;
+        who_.candidates += std::string(who_.candidates.empty() ? "" : "; ") + context_.registers.populationName +
+                           " line " + std::to_string(peopleOfName().front().line) +
+                           " holds the name read, under a number " +
+                           std::to_string(models::editDistance(row_.rawId, peopleOfName().front().nationalId)) +
+                           " characters from the one read" +
+                           (context_.copy && !context_.copy->nationalId.empty()
+                                ? "; the electronic copy gives " + context_.copy->nationalId
+                                : std::string());
       } else if (peopleOfName().size() == 1) {
         who_.person = peopleOfName().front();
         who_.number = who_.person->nationalId;
@@ -324,13 +338,20 @@ class Identifier {
         near.push_back(*p);
     std::erase_if(near, [&](const models::Person& person) {
       const models::IdCheck check = models::checkNationalId(person.nationalId, scheme_);
-      const auto edits = static_cast<double>(models::editDistance(row_.rawId, person.nationalId));
       return !check.valid() || person.nationalId == id_.number ||
              (check.birthDate && context_.list.submittedOn && *check.birthDate > *context_.list.submittedOn) ||
-             edits > kCutEditShare * static_cast<double>(length) + 0.5;
+             farFromTheReading(person.nationalId);
     });
     if (near.size() != 1) return std::nullopt;
     return near.front();
+  }
+
+  // Whether `number` is further from the number read than a few cuts or
+  // misreadings (kCutEditShare of the form's length) take it.
+  bool farFromTheReading(const std::string& number) const {
+    const std::size_t length = scheme_ == models::IdScheme::Unknown ? number.size() : models::idForm(scheme_).size();
+    return static_cast<double>(models::editDistance(row_.rawId, number)) >
+           kCutEditShare * static_cast<double>(length) + 0.5;
   }
 
   RowIdentity repairedToPersonOfTheName(const models::Person& person) {

@@ -200,6 +200,28 @@ TEST_F(Identity, doesNotTakeThePersonOfTheNameWhenTheImageShowsAnotherNumber) {
   EXPECT_TRUE(named);
 }
 
+// A surely read number that fails its check is far from the number of the
+// one register person of the name read: a person who writes their own number
+// wrong slips a digit, so the name (Branka read as Branko) or the number is
+// another person's. Nobody is accused; the evidence says why.
+TEST_F(Identity, doesNotTakeThePersonOfTheNameWhoseNumberIsFarFromASurelyReadFailingOne) {
+  const std::string stem = "880315441";
+  const std::string failing = stem + std::to_string((models::egnCheckDigit(stem) - '0' + 1) % 10);
+  ASSERT_FALSE(models::checkNationalId(failing, models::IdScheme::Egn).valid());
+  for (const auto writing : {models::Writing::Printed, models::Writing::Handwritten}) {
+    models::RowRecord r = row("Мария Колева", failing);
+    r.idWriting = writing;
+    const auto j = judge(r);
+    EXPECT_TRUE(has(j, Flag::Unreadable));
+    EXPECT_FALSE(has(j, Flag::NoConsent));  // Мария gave none: the row would have accused her
+    EXPECT_FALSE(has(j, Flag::IdInvalid));  // whose number it is, and so whether it is wrong, is in doubt
+    std::string evidence;
+    for (const auto& f : j.findings) evidence += f.evidence;
+    EXPECT_NE(evidence.find("holds the name read, under a number 10 characters from the one read"), std::string::npos)
+        << evidence;
+  }
+}
+
 // A hand's number is cut wrongly as often as misread: a stray stroke in front
 // taken for a digit, the last digit lost to the form's count. The name names
 // one register person whose number is two edits from the reading: name and
