@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <opencv2/imgproc.hpp>
+#include <sstream>
 #include <stdexcept>
 
 #include "pipeline/page/cell_ink.hpp"
@@ -51,12 +52,24 @@ CellReading handwrittenReading(std::vector<ReadGlyph> glyphs) {
 }  // namespace
 
 std::string defaultGlyphModelPath() { return modelPath("LISTAUDIT_GLYPH_MODEL", "glyphs.onnx"); }
-std::string defaultNumberModelPath() { return modelPath("LISTAUDIT_NUMBER_MODEL", "numbers.onnx"); }
+std::vector<std::string> defaultNumberModelPaths() {
+  if (const char* env = std::getenv("LISTAUDIT_NUMBER_MODEL"); env && *env) {
+    std::vector<std::string> paths;
+    std::stringstream list(env);
+    for (std::string path; std::getline(list, path, ':');)
+      if (!path.empty()) paths.push_back(path);
+    return paths;
+  }
+  return {weightsFile("numbers.onnx"), weightsFile("numbers-2.onnx")};
+}
 
-HandwrittenNumberReader::HandwrittenNumberReader(const std::string& glyphModelPath, const std::string& numberModelPath)
-    : net_(loadNetwork(glyphModelPath.empty() ? defaultGlyphModelPath() : glyphModelPath, "tools/train-glyphs")),
-      sequenceNet_(
-          loadNetwork(numberModelPath.empty() ? defaultNumberModelPath() : numberModelPath, "tools/train-numbers")) {}
+HandwrittenNumberReader::HandwrittenNumberReader(const std::string& glyphModelPath,
+                                                 const std::vector<std::string>& numberModelPaths)
+    : net_(loadNetwork(glyphModelPath.empty() ? defaultGlyphModelPath() : glyphModelPath, "tools/train-glyphs")) {
+  for (const std::string& path : numberModelPaths.empty() ? defaultNumberModelPaths() : numberModelPaths)
+    sequenceNets_.push_back(loadNetwork(path, "tools/train-numbers"));
+  if (sequenceNets_.empty()) throw std::runtime_error("read stage: no number network given");
+}
 
 void HandwrittenNumberReader::setPage(const ReadablePage& page) {
   page_ = page;
@@ -91,8 +104,10 @@ std::vector<std::vector<double>> HandwrittenNumberReader::classify(const std::ve
   return out;
 }
 
-cv::Mat HandwrittenNumberReader::sequencePosteriors(const cv::Mat& input) {
-  return columnPosteriors(sequenceNet_, input);
+std::vector<cv::Mat> HandwrittenNumberReader::sequencePosteriors(const cv::Mat& input) {
+  std::vector<cv::Mat> out;
+  for (cv::dnn::Net& net : sequenceNets_) out.push_back(columnPosteriors(net, input));
+  return out;
 }
 
 std::vector<Glyph> HandwrittenNumberReader::cutByRecognition(const cv::Mat& writing, std::string_view form) {
@@ -181,7 +196,9 @@ CellReading HandwrittenNumberReader::read(const cv::Rect& cell, models::IdScheme
 CellReading HandwrittenNumberReader::readWhole(const cv::Mat& writing, std::string_view form) {
   const cv::Mat input = sequenceInput(withoutBoxLines(writing));
   if (input.empty()) return {};
-  return handwrittenReading(decodeSequence(sequencePosteriors(input), form));
+  std::vector<std::vector<ReadGlyph>> readings;
+  for (const cv::Mat& posteriors : sequencePosteriors(input)) readings.push_back(decodeSequence(posteriors, form));
+  return handwrittenReading(averagedReading(readings));
 }
 
 CellReading HandwrittenNumberReader::readByGlyphs(const CellCut& cut, std::string_view form) {

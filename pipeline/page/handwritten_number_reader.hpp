@@ -1,7 +1,8 @@
 #pragma once
-// The handwritten-number reader. A cell is read whole by the project's
-// sequence network (number_sequence.hpp; weights/numbers.onnx, made by
-// tools/train-numbers), its output decoded under the scheme's form. When
+// The handwritten-number reader. A cell is read whole by the project's two
+// sequence networks (number_sequence.hpp; weights/numbers.onnx and
+// numbers-2.onnx, made by tools/train-numbers), each output decoded under the
+// scheme's form and the two readings averaged. When
 // the cell is too short for the form, it is cut into its characters instead
 // (glyph_segmenter.hpp), each classified by the glyph network
 // (weights/glyphs.onnx, tools/train-glyphs). Both run by OpenCV's dnn module;
@@ -24,8 +25,10 @@ namespace listaudit::pipeline {
 class HandwrittenNumberReader final : public NumberReader {
  public:
   // Loads the networks; throws std::runtime_error naming the file when one is
-  // missing or not a network. A path empty: the project's weights.
-  explicit HandwrittenNumberReader(const std::string& glyphModelPath = "", const std::string& numberModelPath = "");
+  // missing or not a network. A path empty, or no number network given: the
+  // project's weights.
+  explicit HandwrittenNumberReader(const std::string& glyphModelPath = "",
+                                   const std::vector<std::string>& numberModelPaths = {});
   std::string name() const override { return "handwriting network"; }
   void setPage(const ReadablePage& page) override;
   bool accepts(const cv::Rect& cell, models::IdScheme scheme) override;
@@ -34,10 +37,10 @@ class HandwrittenNumberReader final : public NumberReader {
   // Per glyph, the probability of each of kGlyphClasses (softmax of the
   // network's output). Public for the held-out test.
   std::vector<std::vector<double>> classify(const std::vector<cv::Mat>& glyphImages);
-  // Per column of a sequenceInput(), the probability of none and of each of
-  // kGlyphClasses (softmax of the sequence network's output), a row per
-  // column. Public for the tests.
-  cv::Mat sequencePosteriors(const cv::Mat& input);
+  // Per number network, per column of a sequenceInput(), the probability of
+  // none and of each of kGlyphClasses (softmax of the network's output), a
+  // row per column.
+  std::vector<cv::Mat> sequencePosteriors(const cv::Mat& input);
 
  private:
   // A cell's writing and its cut by shape, made once per cell and scheme of
@@ -51,14 +54,18 @@ class HandwrittenNumberReader final : public NumberReader {
   // are likeliest together (dynamic programming over runs of fragments);
   // empty when no such cut exists.
   std::vector<Glyph> cutByRecognition(const cv::Mat& writing, std::string_view form);
-  // The cell's writing read whole by the sequence network; no glyphs when
-  // the writing is too short for the form.
+  // The cell's writing read whole by the number networks, their readings
+  // averaged (averagedReading); no glyphs when the writing is too short for
+  // the form.
   CellReading readWhole(const cv::Mat& writing, std::string_view form);
   // The cell's writing cut into characters, each read by the glyph network.
   CellReading readByGlyphs(const CellCut& cut, std::string_view form);
 
   cv::dnn::Net net_;
-  cv::dnn::Net sequenceNet_;
+  // Networks trained alike from different seeds: where one reads a character
+  // the others do not, the image leaves it in doubt (a network alone is
+  // surest of its own misreadings).
+  std::vector<cv::dnn::Net> sequenceNets_;
   ReadablePage page_;
   std::map<std::tuple<int, int, int, int, models::IdScheme>, CellCut> cuts_;  // this page's, by cell and scheme
 };
@@ -66,8 +73,8 @@ class HandwrittenNumberReader final : public NumberReader {
 // Where the project's glyph network is: LISTAUDIT_GLYPH_MODEL when set, else
 // the weights committed beside the sources.
 std::string defaultGlyphModelPath();
-// Where the project's sequence network is: LISTAUDIT_NUMBER_MODEL when set,
-// else the weights committed beside the sources.
-std::string defaultNumberModelPath();
+// Where the project's number networks are: LISTAUDIT_NUMBER_MODEL when set
+// (paths separated by ':'), else the weights committed beside the sources.
+std::vector<std::string> defaultNumberModelPaths();
 
 }  // namespace listaudit::pipeline

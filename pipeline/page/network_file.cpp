@@ -9,9 +9,11 @@
 
 namespace listaudit::pipeline {
 
+std::string weightsFile(const char* file) { return std::string(LISTAUDIT_WEIGHTS_DIR) + "/" + file; }
+
 std::string modelPath(const char* variable, const char* file) {
   if (const char* env = std::getenv(variable); env && *env) return env;
-  return std::string(LISTAUDIT_WEIGHTS_DIR) + "/" + file;
+  return weightsFile(file);
 }
 
 cv::dnn::Net loadNetwork(const std::string& path, const char* whatMakesIt) {

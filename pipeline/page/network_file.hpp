@@ -8,6 +8,9 @@
 
 namespace listaudit::pipeline {
 
+// `file` of the weights committed beside the sources.
+std::string weightsFile(const char* file);
+
 // The network the environment variable `variable` names, else `file` of the
 // weights committed beside the sources.
 std::string modelPath(const char* variable, const char* file);

@@ -158,4 +158,26 @@ std::vector<ReadGlyph> decodeSequence(const cv::Mat& posteriors, std::string_vie
   return out;
 }
 
+std::vector<ReadGlyph> averagedReading(const std::vector<std::vector<ReadGlyph>>& readings) {
+  if (readings.empty()) return {};
+  const std::vector<ReadGlyph>& first = readings.front();
+  for (const auto& reading : readings)
+    if (reading.size() != first.size()) return first;
+  std::vector<ReadGlyph> out;
+  for (std::size_t k = 0; k < first.size(); ++k) {
+    ReadGlyph glyph;
+    for (const auto& reading : readings)
+      for (const GlyphChoice& choice : reading[k].choices) {
+        auto same = std::find_if(glyph.choices.begin(), glyph.choices.end(),
+                                 [&](const GlyphChoice& c) { return c.glyph == choice.glyph; });
+        if (same == glyph.choices.end()) same = glyph.choices.insert(glyph.choices.end(), {choice.glyph, 0});
+        same->probability += choice.probability / static_cast<double>(readings.size());
+      }
+    std::stable_sort(glyph.choices.begin(), glyph.choices.end(),
+                     [](const GlyphChoice& a, const GlyphChoice& b) { return a.probability > b.probability; });
+    out.push_back(std::move(glyph));
+  }
+  return out;
+}
+
 }  // namespace listaudit::pipeline

@@ -41,4 +41,11 @@ std::string_view formCharacters(std::string_view form, std::size_t k);
 // columns are too few for the form.
 std::vector<ReadGlyph> decodeSequence(const cv::Mat& posteriors, std::string_view form);
 
+// Several networks' readings of one cell as one: where they read as many
+// characters, each character's choices are the mean of theirs (a choice one
+// network did not give counts as 0 there), best first, so that a character
+// the networks read differently is left in doubt between their readings.
+// Where they read different counts, the first's reading. Empty when given none.
+std::vector<ReadGlyph> averagedReading(const std::vector<std::vector<ReadGlyph>>& readings);
+
 }  // namespace listaudit::pipeline

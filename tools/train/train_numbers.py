@@ -25,7 +25,12 @@ Both binarised as the reader binarises a cell (smoothed, then Otsu) and
 normalised as pipeline/page/number_sequence.cpp does (`sequence_input`; the
 two must agree).
 
-Fixed seeds; two CPU threads. Usage: tools/train-numbers (installs what it
+The reader averages two networks' readings, so that a character they read
+differently is left in doubt: numbers.onnx, which this script makes, and
+numbers-2.onnx, the network this script made at commit 6d9ec1e, before the
+generator's harder hands (pipeline/page/weights/README.md says why and how to
+remake it). --networks N trains N networks from seeds seed, seed + 1, ...
+(numbers.onnx, numbers-2.onnx, ...). Fixed seeds; two CPU threads. Usage: tools/train-numbers (installs what it
 needs from Debian, builds the project and calls this). --validate DIR scores
 the network on the cells of a batch DIR made by make-samples with its default,
 held-out digits, and is never trained on.
@@ -321,6 +326,14 @@ def exact_share(model, samples):
     return right / max(1, len(samples))
 
 
+def network_path(out, k):
+    """The k-th network's file (0-based): numbers.onnx, numbers-2.onnx, ..."""
+    if k == 0:
+        return out
+    stem, ext = os.path.splitext(out)
+    return f"{stem}-{k + 1}{ext}"
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--digits", default=os.path.join(ROOT, "..", "shared", "data", "digits-train.png"))
@@ -330,21 +343,12 @@ def main():
     parser.add_argument("--composed", type=int, default=10000, help="composed cells per epoch")
     parser.add_argument("--epochs", type=int, default=12)
     parser.add_argument("--seed", type=int, default=20231)
+    parser.add_argument("--networks", type=int, default=1,
+                        help="networks trained alike, the k-th (from 0) with seed + k, written to --out, "
+                             "then its name with -2, -3, ...")
+    parser.add_argument("--first", type=int, default=0, help="train only the networks from this one (0-based)")
     parser.add_argument("--validate", help="a make-samples batch of held-out digits to score on (not trained on)")
     args = parser.parse_args()
-
-    torch.manual_seed(args.seed)
-    torch.set_num_threads(2)
-    rng = np.random.default_rng(args.seed)
-    digits = sheet_digits(args.digits, 0, TRAIN_PER_CLASS)
-    fonts = font_files(HAND_FONTS)
-    if not fonts:
-        sys.exit("fonts missing: run tools/setup")
-    with tempfile.TemporaryDirectory() as tmp:
-        sheets = training_sheets(digits, tmp)
-        pipeline_cells = generated_cells(sheets, args.seed, args.batches, args.build)
-    pipeline_samples = [(sequence_input(m), t) for m, t in pipeline_cells]
-    pipeline_samples = [(x, t) for x, t in pipeline_samples if x is not None]
     validation = []
     if args.validate:
         with tempfile.TemporaryDirectory() as tmp:
@@ -352,6 +356,24 @@ def main():
                                 tmp)
         validation = [(sequence_input(m), t) for m, t in cells if sequence_input(m) is not None]
         print(f"validation: {len(validation)} cells of {args.validate}", flush=True)
+    for k in range(args.first, args.networks):
+        train_network(args, args.seed + k, network_path(args.out, k), validation)
+
+
+def train_network(args, seed, out, validation):
+    """One network from `seed`: its own make-samples batches, composed cells and initial weights."""
+    torch.manual_seed(seed)
+    torch.set_num_threads(2)
+    rng = np.random.default_rng(seed)
+    digits = sheet_digits(args.digits, 0, TRAIN_PER_CLASS)
+    fonts = font_files(HAND_FONTS)
+    if not fonts:
+        sys.exit("fonts missing: run tools/setup")
+    with tempfile.TemporaryDirectory() as tmp:
+        sheets = training_sheets(digits, tmp)
+        pipeline_cells = generated_cells(sheets, seed, args.batches, args.build)
+    pipeline_samples = [(sequence_input(m), t) for m, t in pipeline_cells]
+    pipeline_samples = [(x, t) for x, t in pipeline_samples if x is not None]
 
     model = NumberNet()
     optimiser = torch.optim.Adam(model.parameters(), lr=2e-3, weight_decay=1e-5)
@@ -384,11 +406,11 @@ def main():
         print(line, flush=True)
 
     model.eval()
-    os.makedirs(os.path.dirname(args.out), exist_ok=True)
-    torch.onnx.export(model, torch.zeros(1, 1, HEIGHT, 128), args.out, opset_version=11, input_names=["cell"],
+    os.makedirs(os.path.dirname(out), exist_ok=True)
+    torch.onnx.export(model, torch.zeros(1, 1, HEIGHT, 128), out, opset_version=11, input_names=["cell"],
                       output_names=["logits"], dynamic_axes={"cell": {0: "n", 3: "width"},
                                                              "logits": {0: "n", 3: "columns"}})
-    print(f"wrote {args.out} ({os.path.getsize(args.out)} bytes)")
+    print(f"wrote {out} ({os.path.getsize(out)} bytes)")
 
 
 if __name__ == "__main__":

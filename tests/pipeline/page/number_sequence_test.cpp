@@ -67,3 +67,23 @@ TEST(NumberSequence, inputIsTheWritingsBoxAtTheNetworksHeight) {
   EXPECT_FLOAT_EQ(input.at<float>(0, kSequenceMargin + 30), 0.0f);
   EXPECT_TRUE(sequenceInput(cv::Mat::zeros(60, 300, CV_8UC1)).empty());
 }
+
+TEST(NumberSequence, networksThatReadACharacterDifferentlyLeaveItInDoubt) {
+  // Two networks read the form "DDD": they agree on the first two digits and
+  // read the last one as 0 and as 8, each surely.
+  const auto first = decodeSequence(columns({{'5', 1}, {'-', 1}, {'9', 1}, {'-', 1}, {'0', 0.99f}}), "DDD");
+  const auto second = decodeSequence(columns({{'5', 1}, {'-', 1}, {'9', 1}, {'-', 1}, {'8', 0.97f}}), "DDD");
+  const auto both = averagedReading({first, second});
+  ASSERT_EQ(both.size(), 3u);
+  EXPECT_EQ(textOf(both), "590");
+  EXPECT_GT(both[0].choices.front().probability, 0.99);
+  // The last digit: 0 or 8 by half each, so neither is sure and 8 is a choice.
+  ASSERT_GE(both[2].choices.size(), 2u);
+  EXPECT_NEAR(both[2].choices[0].probability, 0.5, 0.02);
+  EXPECT_EQ(both[2].choices[1].glyph, "8");
+  EXPECT_NEAR(both[2].choices[1].probability, 0.485, 0.02);
+  // Readings of different lengths (no form) are not mixed: the first stands.
+  const auto shorter = decodeSequence(columns({{'5', 1}, {'-', 1}, {'9', 1}}), "");
+  EXPECT_EQ(textOf(averagedReading({first, shorter})), "590");
+  EXPECT_TRUE(averagedReading({}).empty());
+}
