@@ -62,9 +62,9 @@ class HandwrittenNumberReader final : public NumberReader {
   CellReading readByGlyphs(const CellCut& cut, std::string_view form);
 
   cv::dnn::Net net_;
-  // Networks trained alike from different seeds: where one reads a character
-  // the others do not, the image leaves it in doubt (a network alone is
-  // surest of its own misreadings).
+  // Networks trained on different hands (weights/README.md): where one reads
+  // a character the others do not, the image leaves it in doubt (a network
+  // alone is surest of its own misreadings).
   std::vector<cv::dnn::Net> sequenceNets_;
   ReadablePage page_;
   std::map<std::tuple<int, int, int, int, models::IdScheme>, CellCut> cuts_;  // this page's, by cell and scheme
