@@ -171,33 +171,32 @@ class Identifier {
     who_.inDoubt = row_.rawId.empty() || row_.idConfidence < sureConfidence() || !rivals.empty() || cutInDoubt;
     if (!rivals.empty()) who_.candidates = describe(rivals);
     if (context_.registers.population) {
-      // Only a name that names one person identifies anyone; and while the
-      // number is in doubt, only when the image allows that person's number
-      // (a name misread by one letter may be another person's).
-      if (peopleOfName().size() == 1 && who_.inDoubt && !row_.rawId.empty() &&
-          support(peopleOfName().front().nationalId) < kConfirmableSupport) {
-        who_.candidates += std::string(who_.candidates.empty() ? "" : "; ") + context_.registers.populationName +
-                           " line " + std::to_string(peopleOfName().front().line) +
-                           " holds the name read, under a number the image does not show";
-      } else if (peopleOfName().size() == 1 && farFromTheReading(peopleOfName().front().nationalId)) {
-        // Nor when the number read, however surely, is far from that
-        // person's: one who writes their own number wrong slips a digit or
-        // two, so the row is another person's whose name was misread into
-        // this one (Branka read as Branko) or whose number was.
-        who_.inDoubt = true;
-        who_.candidates += std::string(who_.candidates.empty() ? "" : "; ") + context_.registers.populationName +
-                           " line " + std::to_string(peopleOfName().front().line) +
-                           " holds the name read, under a number " +
-                           std::to_string(models::editDistance(row_.rawId, peopleOfName().front().nationalId)) +
-                           " characters from the one read" +
-                           (context_.copy && !context_.copy->nationalId.empty()
-                                ? "; the electronic copy gives " + context_.copy->nationalId
-                                : std::string());
-      } else if (peopleOfName().size() == 1) {
-        who_.person = peopleOfName().front();
-        who_.number = who_.person->nationalId;
-        who_.byName = true;
-        who_.established = true;
+      // Only a name that names one person identifies anyone.
+      if (peopleOfName().size() == 1) {
+        const models::Person& named = peopleOfName().front();
+        const std::string where = context_.registers.populationName + " line " + std::to_string(named.line);
+        const std::size_t apart = models::editDistance(row_.rawId, named.nationalId);
+        if (who_.inDoubt && !row_.rawId.empty() && support(named.nationalId) < kConfirmableSupport) {
+          // While the number is in doubt, only when the image allows that
+          // person's number (a name misread by one letter may be another person's).
+          noteCandidate(where + " holds the name read, under a number the image does not show");
+        } else if (apart > editsAllowed(named.nationalId)) {
+          // Nor when the number read, however surely, is far from that
+          // person's: one who writes their own number wrong slips a digit or
+          // two, so the row is another person's whose name was misread into
+          // this one (Branka read as Branko) or whose number was.
+          who_.inDoubt = true;
+          noteCandidate(where + " holds the name read, under a number " + std::to_string(apart) +
+                        " characters from the one read" +
+                        (context_.copy && !context_.copy->nationalId.empty()
+                             ? "; the electronic copy gives " + context_.copy->nationalId
+                             : std::string()));
+        } else {
+          who_.person = named;
+          who_.number = named.nationalId;
+          who_.byName = true;
+          who_.established = true;
+        }
       }
     } else if (!who_.nameKey.empty() && !nameReadUnsurely(row_, context_.options)) {
       who_.established = true;  // known by the name alone, read with confidence
@@ -340,19 +339,22 @@ class Identifier {
       const models::IdCheck check = models::checkNationalId(person.nationalId, scheme_);
       return !check.valid() || person.nationalId == id_.number ||
              (check.birthDate && context_.list.submittedOn && *check.birthDate > *context_.list.submittedOn) ||
-             farFromTheReading(person.nationalId);
+             models::editDistance(row_.rawId, person.nationalId) > editsAllowed(person.nationalId);
     });
     if (near.size() != 1) return std::nullopt;
     return near.front();
   }
 
-  // Whether `number` is further from the number read than a few cuts or
-  // misreadings (kCutEditShare of the form's length) take it.
-  bool farFromTheReading(const std::string& number) const {
+  // How many characters a few cuts or misreadings change in `number`
+  // (kCutEditShare of the form's length, rounded): a person's number further
+  // than that from the number read is not the one read.
+  std::size_t editsAllowed(const std::string& number) const {
     const std::size_t length = scheme_ == models::IdScheme::Unknown ? number.size() : models::idForm(scheme_).size();
-    return static_cast<double>(models::editDistance(row_.rawId, number)) >
-           kCutEditShare * static_cast<double>(length) + 0.5;
+    return static_cast<std::size_t>(kCutEditShare * static_cast<double>(length) + 0.5);
   }
+
+  // One more candidate for the reviewer, after those already named.
+  void noteCandidate(const std::string& what) { who_.candidates += (who_.candidates.empty() ? "" : "; ") + what; }
 
   RowIdentity repairedToPersonOfTheName(const models::Person& person) {
     const std::size_t edits = models::editDistance(row_.rawId, person.nationalId);

@@ -12,6 +12,7 @@
 
 #include "ingest/manifest_reader.hpp"
 #include "ingest/scan_source.hpp"
+#include "models/decimal_text.hpp"
 #include "models/store.hpp"
 #include "pipeline/page/tesseract_name_reader.hpp"
 
@@ -124,15 +125,15 @@ std::string formatSpeed(const SpeedReport& r) {
     std::snprintf(line, sizeof line, "    %.3f %s\n", seconds, what.c_str());
     out += line;
   }
-  std::snprintf(line, sizeof line,
-                "tesseract command, whole page, 1 thread: %s\n"
-                "listaudit / tesseract: %s\n"
-                "wall time: %.1f s with 1 job, %.1f s with %d jobs (%.2f times faster)\n"
-                "peak memory: %ld MB\n",
-                r.tesseractPerPage > 0 ? (std::to_string(r.tesseractPerPage).substr(0, 5) + " s CPU per page").c_str()
-                                       : "not run",
-                r.tesseractPerPage > 0 ? std::to_string(r.cpuPerPage / r.tesseractPerPage).substr(0, 4).c_str() : "-",
-                r.wallOneJob, r.wallJobs, r.jobs, r.wallJobs > 0 ? r.wallOneJob / r.wallJobs : 0.0, r.peakMemoryMb);
+  std::snprintf(
+      line, sizeof line,
+      "tesseract command, whole page, 1 thread: %s\n"
+      "listaudit / tesseract: %s\n"
+      "wall time: %.1f s with 1 job, %.1f s with %d jobs (%.2f times faster)\n"
+      "peak memory: %ld MB\n",
+      r.tesseractPerPage > 0 ? (models::decimal(r.tesseractPerPage, 3) + " s CPU per page").c_str() : "not run",
+      r.tesseractPerPage > 0 ? models::decimal(r.cpuPerPage / r.tesseractPerPage, 2).c_str() : "-", r.wallOneJob,
+      r.wallJobs, r.jobs, r.wallJobs > 0 ? r.wallOneJob / r.wallJobs : 0.0, r.peakMemoryMb);
   return out + line;
 }
 

@@ -49,6 +49,9 @@ void drawLetter(cairo_t* cr, const std::string& letter, const std::string& font,
   cairo_restore(cr);
 }
 
+// How far the hand's line of writing climbs per mm written (negative: it falls).
+double climbOf(const Hand& hand) { return std::tan(hand.drift * G_PI / 180.0); }
+
 }  // namespace
 
 bool isCyrillic(const std::string& utf8) {
@@ -122,7 +125,7 @@ void drawHandwriting(cairo_t* cr, const std::string& text, const Hand& hand, dou
   // The baseline a little below the middle of the cell, as capitals stand on it.
   const double capHeight = size / 72.0 * 25.4 * 0.7;
   const double line = y + (h + capHeight) / 2 + jitter.real(-0.5, 0.5) - hand.lift;
-  const double climb = std::tan(hand.drift * G_PI / 180.0);
+  const double climb = climbOf(hand);
   double cursor = x;
   for (const auto& g : glyphs) {
     const double letterSize = size * jitter.real(0.92, 1.08);
@@ -156,7 +159,7 @@ void drawHandwrittenNumber(cairo_t* cr, const std::string& number, const Hand& h
   const double digitHeight =
       boxes > 0 ? std::min(h * 0.7, boxWidth * 1.1) : std::min(h * 0.8, w / (number.size() * 0.72 + 0.5)) * hand.size;
   // In printed boxes the writing keeps to the boxes; on a bare line it drifts.
-  const double climb = boxes > 0 ? 0 : std::tan(hand.drift * G_PI / 180.0);
+  const double climb = boxes > 0 ? 0 : climbOf(hand);
   const double lift = boxes > 0 ? 0 : hand.lift;
   double cursor = x;
   cairo_save(cr);
