@@ -4,12 +4,16 @@
 
 #include <algorithm>
 #include <cmath>
+#include <opencv2/imgproc.hpp>
 #include <set>
 
 #include "models/country.hpp"
 #include "tests/support/test_support.hpp"
 #include "tools/samples/handwriting.hpp"
+#include "tools/samples/pango_text.hpp"
 #include "tools/samples/sample_random.hpp"
+#include "tools/samples/scan_effects.hpp"
+#include "tools/samples/typing.hpp"
 
 using namespace listaudit;
 using listaudit::testing::readCsv;
@@ -142,4 +146,51 @@ TEST(SampleBatch, handsWriteCapitalsClimbDriftAndRunDryAtTheirShares) {
   EXPECT_NEAR(high / double(kHands), 0.25, 0.04);
   EXPECT_NEAR(low / double(kHands), 0.25, 0.04);
   EXPECT_NEAR(faint / double(kHands), 0.125, 0.03);
+}
+
+// A font that lacks a letter would have Pango draw it from another font, a
+// mix no office printer makes; and a name fontconfig does not know would be
+// drawn in its default face, the one the first generator always used.
+TEST(SampleBatch, typesOnlyInFontsThatDrawEveryLetterOfTheFiveAlphabets) {
+  for (const std::string& font : tools::printFonts())
+    EXPECT_EQ(tools::charactersMissingFrom(font, tools::formAlphabets()), "") << font;
+  EXPECT_EQ(tools::charactersMissingFrom("No Such Typeface", "Aa"), "Aa");
+  EXPECT_EQ(tools::charactersMissingFrom("Humor Sans", "Aжa"), "ж");  // a Latin hand
+}
+
+// The typists and printers vary at the shares typing.cpp states.
+TEST(SampleBatch, typistsTypeBoldCapitalsAndFaintAtTheirShares) {
+  constexpr int kLists = 3000;
+  int bold = 0, capitals = 0, faint = 0;
+  std::set<std::string> fonts;
+  for (int i = 0; i < kLists; ++i) {
+    const tools::Typing t = tools::typingFor(tools::SampleRandom(static_cast<std::uint64_t>(i) * 7919 + 3));
+    bold += t.bold;
+    capitals += t.capitals;
+    faint += t.ink > 0.25;
+    fonts.insert(t.font);
+  }
+  EXPECT_NEAR(bold / double(kLists), 1.0 / 6, 0.03);
+  EXPECT_NEAR(capitals / double(kLists), 0.2, 0.03);
+  EXPECT_NEAR(faint / double(kLists), 1.0 / 6, 0.03);
+  EXPECT_EQ(fonts.size(), std::set<std::string>(tools::printFonts().begin(), tools::printFonts().end()).size());
+}
+
+// A photocopy prints black or nothing, and its copier drops specks even on
+// blank paper.
+TEST(SampleBatch, aPhotocopyIsBlackOrWhiteWithSpecks) {
+  cv::Mat page(1600, 1200, CV_8UC3, cv::Scalar(255, 255, 255));
+  cv::putText(page, "8501", {40, 300}, cv::FONT_HERSHEY_SIMPLEX, 3, cv::Scalar(120, 120, 120), 6);
+  tools::ScanEffects effects;
+  effects.photocopied = true;
+  effects.copyThreshold = 160;
+  effects.copySeed = 11;
+  tools::SampleRandom random(1);
+  const cv::Mat scan = tools::applyScanEffects(page, effects, random);
+  ASSERT_EQ(scan.type(), CV_8UC1);
+  const cv::Mat grey = (scan != 0) & (scan != 255);
+  EXPECT_EQ(cv::countNonZero(grey), 0);
+  // The grey digits print black; specks fall outside them too.
+  EXPECT_GT(cv::countNonZero(scan(cv::Rect(40, 220, 300, 90)) == 0), 2000);
+  EXPECT_GT(cv::countNonZero(scan(cv::Rect(0, 0, 1200, 200)) == 0), 0);
 }

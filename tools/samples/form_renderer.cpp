@@ -47,6 +47,12 @@ void drawText(cairo_t* cr, const std::string& text, const std::string& family, d
   pango_cairo_show_layout(cr, layout.get());
 }
 
+// `text` in capitals, as Unicode maps each letter (ë to Ë, ђ to Ђ).
+std::string upperCase(const std::string& text) {
+  std::unique_ptr<gchar, decltype(&g_free)> upper(g_utf8_strup(text.c_str(), -1), &g_free);
+  return upper.get();
+}
+
 // A pen scribble: a few connected loops whose shape depends only on the seed.
 void drawSignature(cairo_t* cr, std::uint64_t seed, double x, double y, double w, double h) {
   SampleRandom r(seed);
@@ -157,11 +163,16 @@ void drawRow(cairo_t* cr, const FormPage& page, const TableGeometry& g, std::siz
                           page.digitBoxes);
     drawHandwriting(cr, row.address, *row.hand, page.fontPt - 1, g.columnX[3] + pad, y, cellWidth(3), h);
   } else {
-    drawText(cr, row.name, page.font, page.fontPt, false, g.columnX[1] + pad, y, cellWidth(1), h, Align::Left, false);
-    drawText(cr, row.nationalId, page.font, page.fontPt, false, g.columnX[2] + pad, y, cellWidth(2), h, Align::Left,
+    const Typing& t = page.typing;
+    cairo_save(cr);
+    cairo_set_source_rgb(cr, t.ink, t.ink, t.ink);
+    const std::string name = t.capitals ? upperCase(row.name) : row.name;
+    const std::string address = t.capitals ? upperCase(row.address) : row.address;
+    drawText(cr, name, t.font, page.fontPt, t.bold, g.columnX[1] + pad, y, cellWidth(1), h, Align::Left, false);
+    drawText(cr, row.nationalId, t.font, page.fontPt, t.bold, g.columnX[2] + pad, y, cellWidth(2), h, Align::Left,
              false);
-    drawText(cr, row.address, page.font, page.fontPt - 2, false, g.columnX[3] + pad, y, cellWidth(3), h, Align::Left,
-             false);
+    drawText(cr, address, t.font, page.fontPt - 2, t.bold, g.columnX[3] + pad, y, cellWidth(3), h, Align::Left, false);
+    cairo_restore(cr);
   }
   if (row.signed_) drawSignature(cr, row.signatureSeed, g.columnX[4] + 1, y + 0.8, page.columnMm[4] - 2, h - 1.6);
 }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "tools/samples/handwriting.hpp"
+#include "tools/samples/typing.hpp"
 
 namespace listaudit::tools {
 
@@ -32,8 +33,9 @@ struct FormPage {
   double dpi = 300;
   std::array<double, 5> columnMm{12, 58, 32, 50, 28};
   double rowMm = 10;
-  std::string font = "DejaVu Sans";
+  std::string font = "DejaVu Sans";  // the form's own words: title, headers, collector line
   double fontPt = 11;
+  Typing typing;        // how the rows were typed (the printed ones)
   double lineMm = 0.3;  // ruling width
   double lineGrey = 0;  // ruling ink, 0 black to 1 white: faint rulings are grey
   // A dotted or dashed ruling: the ink and the gap along the line, in mm; 0

@@ -20,4 +20,9 @@ LayoutPtr millimetreLayout(cairo_t* cr, const std::string& font, double pt, bool
 // The layout's logical width and height, in millimetres.
 std::pair<double, double> layoutSize(PangoLayout* layout);
 
+// The characters of `text` (UTF-8) that the font `family` does not draw
+// itself: all of them when fontconfig gives another family for the name.
+// Pango would draw them in a fallback font.
+std::string charactersMissingFrom(const std::string& family, const std::string& text);
+
 }  // namespace listaudit::tools

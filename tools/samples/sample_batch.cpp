@@ -21,6 +21,7 @@
 #include "tools/samples/planted_case.hpp"
 #include "tools/samples/scan_effects.hpp"
 #include "tools/samples/scan_files.hpp"
+#include "tools/samples/typing.hpp"
 
 namespace listaudit::tools {
 namespace {
@@ -132,7 +133,8 @@ class BatchMaker {
         planting_(root_.fork(3)),
         scanning_(root_.fork(4)),
         printing_(root_.fork(5)),
-        rulingStyle_(root_.fork(6)) {
+        rulingStyle_(root_.fork(6)),
+        harderPrint_(root_.fork(7)) {
     if (options.style != "printed")
       digits_.emplace(options.digitsPath.empty() ? defaultDigitsPath() : options.digitsPath);
   }
@@ -367,6 +369,11 @@ class BatchMaker {
       for (auto& h : form.headers) h = toSerbianLatin(h);
     }
     form.collectorName = people_.collectorName(list.locale);
+    // Each office its own word processor and printer: the form's face, the
+    // typist's, and one list in four typed small.
+    form.font = harderPrint_.pick(printFonts());
+    form.typing = typingFor(harderPrint_.fork(1));
+    if (harderPrint_.chance(0.25)) form.fontPt = harderPrint_.real(8.0, 9.5);
     form.dpi = dpi;
     form.digits = digits_ ? &*digits_ : nullptr;
     return form;
@@ -409,6 +416,12 @@ class BatchMaker {
     effects.noiseSigma = scanning_.real(2, 8);
     effects.blurSigma = scanning_.chance(0.5) ? scanning_.real(0.3, 0.8) : 0.0;
     effects.background = scanning_.real(235, 252);
+    // One page in eight is a photocopy: what an office keeps and sends on.
+    if (harderPrint_.chance(0.125)) {
+      effects.photocopied = true;
+      effects.copyThreshold = harderPrint_.real(110, 190);
+      effects.copySeed = harderPrint_.next();
+    }
     form.stampRow = -1;
     if (scanning_.chance(0.3)) {
       form.stampRow = scanning_.below(rows);
@@ -556,6 +569,7 @@ class BatchMaker {
   // so that adding them left every other page of a seed as it was.
   SampleRandom printing_;
   SampleRandom rulingStyle_;  // likewise, for dotted and dashed rulings
+  SampleRandom harderPrint_;  // likewise, for typing, small print and photocopies
   const Date election_ = *Date::make(2021, 4, 4);
 
   std::vector<SamplePerson> batchPeople_;  // everyone the batch writes about

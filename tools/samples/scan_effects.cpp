@@ -4,8 +4,30 @@
 #include <opencv2/imgproc.hpp>
 
 namespace listaudit::tools {
+namespace {
 
-cv::Mat applyScanEffects(const cv::Mat& page, const ScanEffects& effects, SampleRandom& random) {
+// A copier's print of a BGR page, BGR again: its optics blur, its toner is
+// black or nothing, and stray toner falls as specks.
+cv::Mat photocopy(const cv::Mat& page, double threshold, std::uint64_t seed) {
+  cv::Mat grey;
+  cv::cvtColor(page, grey, cv::COLOR_BGR2GRAY);
+  cv::GaussianBlur(grey, grey, cv::Size(0, 0), 0.8);
+  cv::threshold(grey, grey, threshold, 255, cv::THRESH_BINARY);
+  SampleRandom specks(seed);
+  const int count = grey.rows * grey.cols / 40000;
+  for (int i = 0; i < count; ++i) {
+    const cv::Point at(specks.below(grey.cols), specks.below(grey.rows));
+    cv::circle(grey, at, specks.between(0, 2), cv::Scalar(0), cv::FILLED);
+  }
+  cv::Mat out;
+  cv::cvtColor(grey, out, cv::COLOR_GRAY2BGR);
+  return out;
+}
+
+}  // namespace
+
+cv::Mat applyScanEffects(const cv::Mat& clean, const ScanEffects& effects, SampleRandom& random) {
+  const cv::Mat page = effects.photocopied ? photocopy(clean, effects.copyThreshold, effects.copySeed) : clean;
   cv::Mat out;
   if (effects.colour) {
     out = page.clone();

@@ -1,6 +1,7 @@
 #pragma once
 // What a scanner and a photocopier do to a clean page: skew, turning the page
-// upside down, blur and noise. Deterministic for a given SampleRandom.
+// upside down, blur and noise, and a copier's black-or-nothing print with its
+// toner specks. Deterministic for a given SampleRandom.
 #include <opencv2/core.hpp>
 
 #include "tools/samples/sample_random.hpp"
@@ -15,6 +16,12 @@ struct ScanEffects {
   double background = 255;              // paper grey
   bool colour = false;                  // keep the page in colour (a colour scan), else grey
   cv::Scalar paperTint{1.0, 1.0, 1.0};  // BGR factors of a colour scan's paper
+  // The page was photocopied before it was scanned: the copier prints black
+  // where the page is darker than `copyThreshold` (thin strokes break, bold
+  // ones swell) and drops toner specks where `copySeed` puts them.
+  bool photocopied = false;
+  double copyThreshold = 160;
+  std::uint64_t copySeed = 0;
 };
 
 // `page` is BGR; the result is BGR for a colour scan, grey otherwise.
