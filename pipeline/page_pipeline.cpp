@@ -14,9 +14,9 @@
 #include "ingest/scan_source.hpp"
 #include "pipeline/page/clean_stage.hpp"
 #include "pipeline/page/cpu_clock.hpp"
+#include "pipeline/page/layout_chain.hpp"
 #include "pipeline/page/png_image.hpp"
 #include "pipeline/page/read_stage.hpp"
-#include "pipeline/page/writing_columns_layout_finder.hpp"
 
 namespace listaudit::pipeline {
 namespace {

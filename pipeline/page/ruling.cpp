@@ -32,6 +32,8 @@ std::vector<std::pair<int, int>> peaks(const std::vector<int>& profile, int thre
 // and from/to its ends' y; for a horizontal one the other way round.
 struct VerticalLine {
   int at = 0, thickness = 0, from = 0, to = 0;
+  int inked =
+      0;  // how many pixels from `from` to `to` hold ink (a ruling nearly all; words bridged into a run far fewer)
 };
 
 // Fills the gaps shorter than `gap` between inked pixels of a line.
@@ -108,7 +110,7 @@ std::vector<VerticalLine> verticalLines(const cv::Mat& vertical) {
     cv::reduce(band, rows, 1, cv::REDUCE_MAX);
     std::vector<cv::Point> on;
     cv::findNonZero(rows, on);
-    if (!on.empty()) lines.push_back({x, t, on.front().y, on.back().y});
+    if (!on.empty()) lines.push_back({x, t, on.front().y, on.back().y, static_cast<int>(on.size())});
   }
   return lines;
 }
@@ -192,7 +194,16 @@ Ruling rowRulingsOnly(const cv::Mat& horizontal, Ruling r) {
   cv::Mat sideways;
   cv::transpose(horizontal, sideways);
   const int tolerance = std::max(4, horizontal.cols / 50);
-  const std::vector<VerticalLine> rows = tableColumns(verticalLines(sideways), tolerance);
+  // A row ruling spans the table, a table half the page, and it is inked
+  // nearly all along. A line of words bridged into runs (on a dashed form)
+  // reaches from the name to the address with the cells' gaps between; such
+  // lines share their ends in a column and would outweigh a header's two
+  // rulings.
+  std::vector<VerticalLine> spanning = verticalLines(sideways);
+  std::erase_if(spanning, [&](const VerticalLine& l) {
+    return !spansHalfThePage(l.from, l.to, horizontal.cols) || l.inked * 10 < (l.to - l.from + 1) * 8;
+  });
+  const std::vector<VerticalLine> rows = tableColumns(spanning, tolerance);
   if (rows.size() < 2) return r;  // two: a form that rules its header only
   const LineGroup group = summarise(rows);
   r.horizontal = group.at;

@@ -4,7 +4,6 @@
 #include <cmath>
 #include <opencv2/imgproc.hpp>
 
-#include "pipeline/page/ruled_layout_finder.hpp"
 #include "pipeline/page/table_layout.hpp"
 
 namespace listaudit::pipeline {
@@ -56,6 +55,32 @@ std::vector<int> rowsFromTextLines(const CleanPage& page, const std::vector<int>
       lines.push_back(run);
   }
   std::erase_if(lines, [&](const auto& l) { return l.second - l.first < headerHeight / 10; });
+  if (lines.empty()) throw LayoutError("no line of writing under the ruled header");
+  // Nor is a speck (a copier's toner, dust) between two lines: it would stand
+  // for a row of its own, and every row under it would be counted one too
+  // far. A name is wider than twice its height, a speck round. A row that
+  // numbers the columns, first under the header, shows one digit here, but
+  // one in each of the five columns across the page (signatures and specks
+  // may scatter pieces across the page between rows further down).
+  const int pieceGap = std::max(4, page.ink.cols / 80);
+  auto piecesAcrossThePage = [&](int from, int to) {
+    cv::Mat perColumn;
+    cv::reduce(page.ink.rowRange(top + from, top + to + 1), perColumn, 0, cv::REDUCE_MAX);
+    int pieces = 0, lastInk = -pieceGap - 1;
+    for (int x = 0; x < perColumn.cols; ++x)
+      if (perColumn.at<std::uint8_t>(0, x)) {
+        if (x - lastInk > pieceGap) ++pieces;
+        lastInk = x;
+      }
+    return pieces;
+  };
+  const auto firstLine = lines.front();
+  std::erase_if(lines, [&](const auto& l) {
+    cv::Mat perColumn;
+    cv::reduce(writing.rowRange(l.first, l.second + 1), perColumn, 0, cv::REDUCE_MAX);
+    const bool numbersTheColumns = l == firstLine && piecesAcrossThePage(l.first, l.second) >= 4;
+    return cv::countNonZero(perColumn) < 2 * (l.second - l.first + 1) && !numbersTheColumns;
+  });
   if (lines.empty()) throw LayoutError("no line of writing under the ruled header");
   // Lines run together (a stamp, a hand's long strokes) are as many lines as
   // the typical pitch fits into them.
@@ -211,18 +236,6 @@ PageLayout WritingColumnsLayoutFinder::find(const CleanPage& page) const {
   std::sort(gaps.begin(), gaps.end(), [](const Gap& a, const Gap& b) { return a.from < b.from; });
   for (std::size_t i = 0; i < 4; ++i) columnX[i + 1] = (gaps[i].from + gaps[i].to) / 2;
   return layOutTable(laidOut, columnX, how);
-}
-
-PageLayout LayoutChain::find(const CleanPage& page) const {
-  try {
-    return RuledLayoutFinder{}.find(page);
-  } catch (const LayoutError& ruled) {
-    try {
-      return WritingColumnsLayoutFinder{}.find(page);
-    } catch (const LayoutError& writing) {
-      throw LayoutError(std::string(ruled.what()) + "; " + writing.what());
-    }
-  }
 }
 
 }  // namespace listaudit::pipeline

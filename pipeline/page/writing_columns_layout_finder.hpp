@@ -16,11 +16,4 @@ class WritingColumnsLayoutFinder final : public LayoutFinder {
   PageLayout find(const CleanPage& page) const override;  // throws LayoutError
 };
 
-// Tries the form's rulings first, then the writing's columns; the error,
-// when both fail, says why each did.
-class LayoutChain final : public LayoutFinder {
- public:
-  PageLayout find(const CleanPage& page) const override;  // throws LayoutError
-};
-
 }  // namespace listaudit::pipeline

@@ -9,14 +9,15 @@
 #include <opencv2/imgproc.hpp>
 
 #include "pipeline/page/clean_stage.hpp"
-#include "pipeline/page/writing_columns_layout_finder.hpp"
+#include "pipeline/page/layout_chain.hpp"
 #include "tools/samples/form_renderer.hpp"
+#include "tools/samples/scan_effects.hpp"
 
 using namespace listaudit;
 
 namespace {
 
-tools::FormPage dottedFormWithDigitBoxes(double dpi, bool columnRulings) {
+tools::FormPage dottedFormWithDigitBoxes(double dpi, bool columnRulings, int digitBoxes = 10) {
   tools::FormPage page;
   page.title = "LISTA e zgjedhësve që mbështesin regjistrimin e partisë";
   page.headers = {"Nr.", "Emri dhe mbiemri", "Numri personal", "Adresa e banimit", "Nënshkrimi"};
@@ -26,7 +27,7 @@ tools::FormPage dottedFormWithDigitBoxes(double dpi, bool columnRulings) {
   page.dashMm = 0.3;
   page.dashGapMm = 0.6;
   page.columnRulings = columnRulings;
-  page.digitBoxes = 10;
+  page.digitBoxes = digitBoxes;
   page.numberingRow = true;
   page.blankRows = 3;
   const char* names[] = {"Elona Dervishi", "Mimoza Shehu", "Përparim Tafaj", "Ilir Shehu",
@@ -71,4 +72,60 @@ TEST(FormRulings, findsEveryRowOfADottedFormWithPerDigitBoxes) {
           ADD_FAILURE() << what << ": " << e.what();
         }
       }
+}
+
+// The rows found hold every row written, numbered from 1 without a gap: a
+// speck taken for a line of writing would number every row under it one too
+// far, and the reviewer asked for "page 2, row 7" would find another person.
+void expectEveryRowInOrder(const pipeline::CleanPage& clean, std::size_t written, const std::string& what,
+                           const std::string& how) {
+  try {
+    const pipeline::PageLayout layout = pipeline::LayoutChain{}.find(clean);
+    ASSERT_EQ(layout.rows.size(), written) << what;
+    for (std::size_t i = 0; i < written; ++i) EXPECT_EQ(layout.rows[i].position, static_cast<int>(i + 1)) << what;
+    EXPECT_NE(layout.how.find(how), std::string::npos) << what << ": " << layout.how;
+  } catch (const pipeline::LayoutError& e) {
+    ADD_FAILURE() << what << ": " << e.what();
+  }
+}
+
+// A copier lost the form's faint rulings, and dropped toner specks between
+// the rows: the page shows no ruling at all. Such pages were lost whole ("no
+// ruled table found").
+TEST(FormRulings, findsEveryRowOfAPhotocopyThatLostItsRulings) {
+  for (const double dpi : {150.0, 300.0})
+    for (const double degrees : {0.0, 2.0}) {
+      const std::string what = std::to_string(static_cast<int>(dpi)) + " dpi, turned " + std::to_string(degrees);
+      tools::FormPage form = dottedFormWithDigitBoxes(dpi, true, 0);
+      form.dashMm = 0;
+      form.lineGrey = 0.6;  // grey rulings, under the copier's threshold
+      form.numberingRow = false;
+      tools::ScanEffects copier;
+      copier.photocopied = true;
+      copier.copyThreshold = 120;
+      copier.copySeed = 7;
+      copier.angleDegrees = degrees;
+      copier.background = 245;
+      tools::SampleRandom random(3);
+      const pipeline::CleanPage clean =
+          pipeline::CleanStage{}(tools::applyScanEffects(tools::renderForm(form), copier, random));
+      EXPECT_TRUE(clean.ruling.horizontal.empty()) << what << ": the copy should show no ruling";
+      expectEveryRowInOrder(clean, form.rows.size(), what, "the page shows no rulings");
+    }
+}
+
+// A form that rules its header only, in dashes: words bridged across the
+// dashes' gaps once outweighed the header's two rulings.
+TEST(FormRulings, findsEveryRowUnderAHeaderRuledInDashes) {
+  for (const double dpi : {150.0, 300.0})
+    for (const double degrees : {0.0, 2.0}) {
+      const std::string what = std::to_string(static_cast<int>(dpi)) + " dpi, turned " + std::to_string(degrees);
+      tools::FormPage form = dottedFormWithDigitBoxes(dpi, false, 0);
+      form.dashMm = 2.0;
+      form.dashGapMm = 1.0;
+      form.bodyRulings = false;
+      form.numberingRow = false;
+      const pipeline::CleanPage clean = pipeline::CleanStage{}(grey(tools::renderForm(form), degrees));
+      expectEveryRowInOrder(clean, form.rows.size(), what, "the form rules its header only");
+    }
 }

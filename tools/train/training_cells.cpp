@@ -20,7 +20,7 @@
 #include "pipeline/page/cell_ink.hpp"
 #include "pipeline/page/clean_stage.hpp"
 #include "pipeline/page/glyph_segmenter.hpp"
-#include "pipeline/page/writing_columns_layout_finder.hpp"
+#include "pipeline/page/layout_chain.hpp"
 
 int main(int argc, char** argv) {
   using namespace listaudit;

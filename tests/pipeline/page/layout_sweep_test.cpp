@@ -13,9 +13,9 @@
 
 #include "models/name_text.hpp"
 #include "pipeline/page/clean_stage.hpp"
+#include "pipeline/page/layout_chain.hpp"
 #include "pipeline/page/read_stage.hpp"
 #include "pipeline/page/ruled_layout_finder.hpp"
-#include "pipeline/page/writing_columns_layout_finder.hpp"
 #include "tests/pipeline/page/page_fixture.hpp"
 
 using namespace listaudit::pipeline;
