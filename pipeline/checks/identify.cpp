@@ -157,7 +157,8 @@ class Identifier {
     if (id_.check.valid()) {
       if (auto one = theOneConfirmed(all)) return repairedTo(one->first, std::move(one->second));
       if (auto person = personOfTheNameNearTheReading()) return repairedToPersonOfTheName(*person);
-      if (rivals.empty() && row_.idConfidence >= sureConfidence()) return byNumber(id_.number, {});
+      if (rivals.empty() && row_.idConfidence >= sureConfidence() && bornToStandOnTheList(id_.check))
+        return byNumber(id_.number, {});
       return inDoubt(rivals);
     }
     if (auto one = theOneConfirmed(all)) return repairedTo(one->first, std::move(one->second));
@@ -233,11 +234,7 @@ class Identifier {
       if (number.empty() || number == id_.number) return;
       if (std::any_of(out.begin(), out.end(), [&](const Candidate& c) { return c.number == number; })) return;
       const models::IdCheck check = models::checkNationalId(number, scheme_);
-      if (!check.valid()) return;
-      // Nobody born after the list was submitted, or 120 years before, stands on it.
-      if (check.birthDate && context_.list.submittedOn &&
-          (*check.birthDate > *context_.list.submittedOn || check.birthDate->ageOn(*context_.list.submittedOn) > 120))
-        return;
+      if (!check.valid() || !bornToStandOnTheList(check)) return;
       const double s = support(number);
       if (s >= kConfirmableSupport) out.push_back({number, s, source});
     };
@@ -372,15 +369,30 @@ class Identifier {
     return byNumber(person.nationalId, Confirmation{"", person});
   }
 
+  // Whether the birth date a number encodes (when it encodes one) lets its
+  // holder stand on the list: nobody born after the list was submitted, or
+  // more than 120 years before. A number that passes its check with such a
+  // date is a misreading far likelier than a person (an F read as a P moves
+  // a birth from 1952 to 2052), and accuses nobody.
+  bool bornToStandOnTheList(const models::IdCheck& check) const {
+    if (!check.birthDate || !context_.list.submittedOn) return true;
+    return !(*check.birthDate > *context_.list.submittedOn) &&
+           check.birthDate->ageOn(*context_.list.submittedOn) <= 120;
+  }
+
   RowIdentity inDoubt(const std::vector<Candidate>& rivals) {
     who_.inDoubt = true;
+    const std::string copy = context_.copy && !context_.copy->nationalId.empty()
+                                 ? "; the electronic copy gives " + context_.copy->nationalId
+                                 : std::string();
     if (!rivals.empty())
       who_.candidates = describe(rivals);
+    else if (!bornToStandOnTheList(id_.check))
+      who_.candidates = "the number passes its check but gives a birth on " + id_.check.birthDate->toString() +
+                        ", which nobody on a list submitted on " + context_.list.submittedOn->toString() + " has" +
+                        copy;
     else
-      who_.candidates = "the number passes its check but was read unsurely and nothing confirms it" +
-                        (context_.copy && !context_.copy->nationalId.empty()
-                             ? "; the electronic copy gives " + context_.copy->nationalId
-                             : std::string());
+      who_.candidates = "the number passes its check but was read unsurely and nothing confirms it" + copy;
     return who_;
   }
 

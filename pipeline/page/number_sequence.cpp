@@ -180,4 +180,26 @@ std::vector<ReadGlyph> averagedReading(const std::vector<std::vector<ReadGlyph>>
   return out;
 }
 
+CellReading withSecondOpinion(const CellReading& first, const CellReading& second, std::string_view form) {
+  if (first.glyphs.empty() || first.glyphs.size() != second.glyphs.size() || first.glyphs.size() != form.size())
+    return first;
+  CellReading out = first;
+  for (std::size_t k = 0; k < out.glyphs.size(); ++k) {
+    const ReadGlyph& other = second.glyphs[k];
+    if (form[k] != 'L' || out.glyphs[k].choices.empty() || other.choices.empty() ||
+        other.choices.front().glyph == out.glyphs[k].choices.front().glyph)
+      continue;
+    out.glyphs[k] = averagedReading({{out.glyphs[k]}, {other}}).front();
+  }
+  out.text.clear();
+  out.confidence = 1;
+  for (const ReadGlyph& glyph : out.glyphs) {
+    out.text += glyph.choices.front().glyph;
+    out.confidence = std::min(out.confidence, glyph.choices.front().probability);
+  }
+  return out;
+}
+
+bool formHasLetters(std::string_view form) { return form.find('L') != std::string_view::npos; }
+
 }  // namespace listaudit::pipeline

@@ -6,6 +6,7 @@
 
 #include "models/name_text.hpp"
 #include "pipeline/page/cell_ink.hpp"
+#include "pipeline/page/number_sequence.hpp"
 #include "pipeline/page/png_image.hpp"
 #include "pipeline/page/signature_shape.hpp"
 
@@ -48,8 +49,15 @@ models::RowRecord readRow(const PageImage& image, const CleanPage& clean, const 
   // cuts the cell to decide whether it accepts it.
   NumberReader* numberReader =
       cpu.time("numbers, choosing the reader", [&] { return &readers.numberReaderFor(cell(kIdColumn), scheme); });
-  const CellReading id =
+  CellReading id =
       cpu.time("numbers, " + numberReader->name(), [&] { return numberReader->read(cell(kIdColumn), scheme); });
+  // The letters of a printed number are read by the number networks too:
+  // Tesseract is sure of some of its misreadings of them (withSecondOpinion).
+  if (id.writing == models::Writing::Printed && !id.glyphs.empty() && formHasLetters(models::idForm(scheme))) {
+    const CellReading networks = cpu.time("numbers, letters read again by the networks",
+                                          [&] { return readers.numberNetworks().read(cell(kIdColumn), scheme); });
+    id = withSecondOpinion(id, networks, models::idForm(scheme));
+  }
   CellReading name = cpu.time("names, print models (Tesseract)",
                               [&] { return readers.nameReaderFor(cell(kNameColumn)).readLine(cell(kNameColumn)); });
   // A row whose number is written by hand has its name written by hand too:

@@ -33,7 +33,11 @@ Reader& firstAccepting(const std::vector<std::unique_ptr<Reader>>& readers, cons
 
 }  // namespace
 
-Readers::Readers() : numberReaders_(registeredNumberReaders(engines_)), nameReaders_(registeredNameReaders(engines_)) {}
+Readers::Readers() : numberReaders_(registeredNumberReaders(engines_)), nameReaders_(registeredNameReaders(engines_)) {
+  for (const auto& reader : numberReaders_)
+    if (dynamic_cast<HandwrittenNumberReader*>(reader.get())) numberNetworks_ = reader.get();
+  if (!numberNetworks_) throw std::logic_error("read stage: no number networks registered");
+}
 
 void Readers::setPage(const ReadablePage& page, const models::Country& country) {
   for (const auto& reader : numberReaders_) reader->setPage(page);

@@ -31,6 +31,9 @@ class Readers {
   NameReader& nameReaderFor(const cv::Rect& box);
   // The second reading of a hand's name (handwritten_name_reader.hpp).
   HandwrittenNameReader& handwrittenNames() { return handwrittenNames_; }
+  // The number networks (the handwriting reader), whose reading of a printed
+  // number is weighed beside Tesseract's (withSecondOpinion).
+  NumberReader& numberNetworks() { return *numberNetworks_; }
   // The CPU seconds this thread's reading took, by reader and task.
   CpuTally& cpu() { return cpu_; }
   const CpuTally& cpu() const { return cpu_; }
@@ -38,6 +41,7 @@ class Readers {
  private:
   OcrEnginePool engines_;
   std::vector<std::unique_ptr<NumberReader>> numberReaders_;
+  NumberReader* numberNetworks_ = nullptr;  // one of numberReaders_
   std::vector<std::unique_ptr<NameReader>> nameReaders_;
   HandwrittenNameReader handwrittenNames_;
   CpuTally cpu_;

@@ -166,6 +166,36 @@ TEST(IdentityOfAnAlbanianRow, aLookAlikeReadSurelyIsTakenWhenTheRegisterHoldsItU
   EXPECT_FALSE(has(j, Flag::Unreadable));
 }
 
+// A look-alike read surely that makes a valid number of someone born after
+// the list was submitted (F read as P: 1952 becomes 2052) is a misreading,
+// not a person: nobody is accused (no NOT_IN_REGISTER, UNDERAGE or
+// NO_CONSENT), and the evidence says why the row is in doubt.
+TEST(IdentityOfAnAlbanianRow, aValidNumberOfSomeoneNotYetBornAccusesNobody) {
+  TempDir dir;
+  writeFile(dir.file("population.csv"),
+            "national_id,full_name,birth_date,death_date\nF25625307C,Jonida Berisha,1952-06-25,\n");
+  writeFile(dir.file("consent.csv"), "national_id,full_name,party,signed_on,withdrawn_on\n");
+  models::ErrorList errors;
+  const auto registers =
+      pipeline::loadRegisters({dir.file("population.csv"), dir.file("consent.csv"), "", dir.file("cache")}, errors);
+  models::ListEntry list;
+  list.listId = "A";
+  list.party = "P";
+  list.country = *models::Country::fromCode("AL");
+  list.electionDate = models::Date{2021, 4, 4};
+  list.submittedOn = models::Date{2021, 2, 15};
+  ASSERT_TRUE(models::checkNationalId("P25625307C", list.country.scheme()).valid());
+  models::RowRecord r = listaudit::testing::clearRow("A", 1, 1, "Lindita Krasniqi", "P25625307C");
+  r.idCharacterConfidences.assign(10, 1.0);
+  const auto j = pipeline::judgeRows({list}, {r}, {}, registers)[0];
+  EXPECT_TRUE(has(j, Flag::Unreadable));
+  for (Flag f : {Flag::NotInRegister, Flag::Underage, Flag::NoConsent, Flag::IdInvalid})
+    EXPECT_FALSE(has(j, f)) << models::flagCode(f);
+  std::string evidence;
+  for (const auto& f : j.findings) evidence += f.evidence;
+  EXPECT_NE(evidence.find("gives a birth on 2052-06-25"), std::string::npos) << evidence;
+}
+
 // A hand's number that passes its check by chance (one misreading in ten
 // does) accuses nobody unless something confirms it.
 TEST_F(Identity, holdsBackAHandsValidNumberReadUnsurelyThatNothingConfirms) {

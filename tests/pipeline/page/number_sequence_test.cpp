@@ -87,3 +87,43 @@ TEST(NumberSequence, networksThatReadACharacterDifferentlyLeaveItInDoubt) {
   EXPECT_EQ(textOf(averagedReading({first, shorter})), "590");
   EXPECT_TRUE(averagedReading({}).empty());
 }
+
+namespace {
+// A reading of `text` with one sure choice per character.
+CellReading sureReading(const std::string& text, double probability) {
+  CellReading r;
+  r.text = text;
+  r.confidence = probability;
+  for (char c : text) r.glyphs.push_back({{{std::string(1, c), probability}}});
+  return r;
+}
+}  // namespace
+
+TEST(NumberSequence, theNetworksSecondOpinionWeighsTheLettersOfAPrintedNumberOnly) {
+  // Tesseract reads F25625307C as P25625307G at 1.00; the networks read the
+  // letters right and the 3 as a 5.
+  const CellReading tesseract = sureReading("P25625307G", 1.0);
+  const CellReading networks = sureReading("F25625507C", 0.99);
+  const CellReading both = withSecondOpinion(tesseract, networks, "LDDDDDDDDL");
+  EXPECT_EQ(both.text, "P25625307G");  // Tesseract's choice first
+  ASSERT_EQ(both.glyphs.size(), 10u);
+  // Each letter read differently is in doubt between the two readings.
+  for (std::size_t k : {0u, 9u}) {
+    ASSERT_EQ(both.glyphs[k].choices.size(), 2u);
+    EXPECT_NEAR(both.glyphs[k].choices[0].probability, 0.5, 0.01);
+    EXPECT_NEAR(both.glyphs[k].choices[1].probability, 0.495, 0.01);
+  }
+  EXPECT_EQ(both.glyphs[0].choices[1].glyph, "F");
+  EXPECT_EQ(both.glyphs[9].choices[1].glyph, "C");
+  EXPECT_NEAR(both.confidence, 0.5, 0.01);
+  // The digit the networks misread stays as Tesseract read it, alone.
+  ASSERT_EQ(both.glyphs[6].choices.size(), 1u);
+  EXPECT_EQ(both.glyphs[6].choices[0].glyph, "3");
+  EXPECT_DOUBLE_EQ(both.glyphs[6].choices[0].probability, 1.0);
+  // A reading of another length, or a form without letters, is left as it was.
+  EXPECT_EQ(withSecondOpinion(tesseract, sureReading("F2562530C", 0.99), "LDDDDDDDDL").glyphs[0].choices.size(), 1u);
+  EXPECT_EQ(withSecondOpinion(sureReading("7501020018", 1), sureReading("7501020013", 1), "DDDDDDDDDD").text,
+            "7501020018");
+  EXPECT_FALSE(formHasLetters("DDDDDDDDDD"));
+  EXPECT_TRUE(formHasLetters("LDDDDDDDDL"));
+}
