@@ -1,6 +1,7 @@
 #include "pipeline/page/table_layout.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <opencv2/imgproc.hpp>
 
 #include "pipeline/page/cell_ink.hpp"
@@ -57,11 +58,30 @@ PageLayout layOutTable(const CleanPage& page, const std::array<int, 6>& columnX,
   const int typical = sorted.empty() ? 0 : sorted[sorted.size() / 2];
   std::size_t first = 1;
   while (first + 1 < h.size() && heights[first - 1] * 4 < typical * 3) ++first;
-  layout.headerBottom = h[first];
+  // A header band taller than two rows lost the ruling under it, and holds
+  // the first row: that row is cut from its foot (a form's header holds two
+  // or three lines of labels, less than two rows' height).
+  std::vector<int> edges(h.begin() + static_cast<long>(first), h.end());
+  if (first == 1 && typical > 0 && (h[1] - h[0]) * 10 > typical * 21) edges.insert(edges.begin(), h[1] - typical);
+  layout.headerBottom = edges.front();
 
+  // A band of the body as tall as two rows or more lost the rulings between
+  // them (too faint for a copier, broken, under a stamp): it is cut into as
+  // many rows of the typical height, or its rows would be read as one and
+  // every row under them numbered too few.
+  if (typical > 0)
+    for (std::size_t i = 0; i + 1 < edges.size(); ++i) {
+      const int height = edges[i + 1] - edges[i];
+      const int rows = static_cast<int>(std::lround(static_cast<double>(height) / typical));
+      if (height * 10 < typical * 17 || rows < 2) continue;
+      std::vector<int> cuts;
+      for (int k = 1; k < rows; ++k) cuts.push_back(edges[i] + height * k / rows);
+      edges.insert(edges.begin() + static_cast<long>(i) + 1, cuts.begin(), cuts.end());
+      i += cuts.size();
+    }
   const int inset = layout.inset();
-  for (std::size_t i = first; i + 1 < h.size(); ++i) {
-    TableRow row{h[i] + inset, h[i + 1] - inset, static_cast<int>(i - first + 1)};
+  for (std::size_t i = 0; i + 1 < edges.size(); ++i) {
+    TableRow row{edges[i] + inset, edges[i + 1] - inset, static_cast<int>(i + 1)};
     if (row.bottom - row.top < 8) continue;
     auto cell = [&](int column) { return layout.cell(row, column); };
     // A row counts when its name or number cell holds writing; empty rows at

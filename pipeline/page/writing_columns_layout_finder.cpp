@@ -152,8 +152,14 @@ std::vector<Gap> headerLabels(const std::vector<int>& counts, int left, int join
     else
       labels.push_back({left + x, left + x});
   }
-  // A speck is not a label.
-  std::erase_if(labels, [&](const Gap& g) { return g.width() < std::max(3, join / 4); });
+  // A speck is not a label: too narrow, or too little ink (a copier's toner
+  // speck is a few pixels across at any resolution; the shortest label,
+  // "Nr.", holds ten times its ink).
+  std::erase_if(labels, [&](const Gap& g) {
+    int ink = 0;
+    for (int x = g.from; x <= g.to; ++x) ink += counts[static_cast<std::size_t>(x - left)];
+    return g.width() < std::max(3, join / 4) || ink < 2 * join;
+  });
   return labels;
 }
 
