@@ -30,6 +30,34 @@ bool idCellEmpty(const cv::Mat& ink, const cv::Mat& lines, const cv::Rect& cell)
   return cv::countNonZero(writing) < kEmptyCellInk * static_cast<double>(writing.total());
 }
 
+// A header band taller than two rows may have lost the ruling under it and
+// hold the first row. Then its number column shows the label on top and the
+// row's number at the foot, with paper between them: the edge is the middle
+// of that paper. -1 when the band shows no such foot (a tall header of three
+// lines of labels shows none: its labels sit together).
+int firstRowInTheHeader(const cv::Mat& ink, const cv::Mat& lines, int top, int bottom, int left, int right,
+                        int typical) {
+  const cv::Rect band = cv::Rect(left, top, right - left, bottom - top) & cv::Rect(0, 0, ink.cols, ink.rows);
+  if (band.area() <= 0) return -1;
+  cv::Mat writing = ink(band).clone();
+  writing.setTo(0, lines(band));
+  cv::Mat perRow;
+  cv::reduce(writing / 255, perRow, 1, cv::REDUCE_SUM, CV_32S);
+  auto inked = [&](int y) { return perRow.at<int>(y, 0) >= 2; };
+  int y = band.height - 1;
+  while (y >= 0 && !inked(y)) --y;  // paper under the number
+  const int numberBottom = y;
+  while (y >= 0 && inked(y)) --y;  // the number
+  const int gapBottom = y;
+  while (y >= 0 && !inked(y)) --y;  // paper between it and the labels
+  const int gapTop = y + 1;
+  const bool labelsAbove = y >= 0, clear = gapBottom - gapTop + 1 >= typical / 5;
+  // The number lies within the last row's height of the band's foot.
+  const bool atTheFoot = numberBottom >= 0 && band.height - gapBottom <= typical * 13 / 10;
+  if (!labelsAbove || !clear || !atTheFoot) return -1;
+  return top + (gapTop + gapBottom) / 2;
+}
+
 }  // namespace
 
 PageLayout layOutTable(const CleanPage& page, const std::array<int, 6>& columnX, std::string how) {
@@ -58,11 +86,10 @@ PageLayout layOutTable(const CleanPage& page, const std::array<int, 6>& columnX,
   const int typical = sorted.empty() ? 0 : sorted[sorted.size() / 2];
   std::size_t first = 1;
   while (first + 1 < h.size() && heights[first - 1] * 4 < typical * 3) ++first;
-  // A header band taller than two rows lost the ruling under it, and holds
-  // the first row: that row is cut from its foot (a form's header holds two
-  // or three lines of labels, less than two rows' height).
   std::vector<int> edges(h.begin() + static_cast<long>(first), h.end());
-  if (first == 1 && typical > 0 && (h[1] - h[0]) * 10 > typical * 21) edges.insert(edges.begin(), h[1] - typical);
+  if (first == 1 && typical > 0 && h[1] - h[0] > 2 * typical)
+    if (const int foot = firstRowInTheHeader(page.ink, lines, h[0], h[1], columnX[2], columnX[3], typical); foot > 0)
+      edges.insert(edges.begin(), foot);
   layout.headerBottom = edges.front();
 
   // A band of the body as tall as two rows or more lost the rulings between

@@ -129,3 +129,27 @@ TEST(FormRulings, findsEveryRowUnderAHeaderRuledInDashes) {
       expectEveryRowInOrder(clean, form.rows.size(), what, "the form rules its header only");
     }
 }
+
+// A copier or a stamp lost two row rulings: the one under the header and
+// one between two body rows. The header band then holds the first row, and
+// one band two rows: each is cut, and no row is numbered wrong.
+TEST(FormRulings, findsEveryRowWhereRowRulingsWereLost) {
+  for (const double dpi : {150.0, 300.0}) {
+    const std::string what = std::to_string(static_cast<int>(dpi)) + " dpi";
+    tools::FormPage form = dottedFormWithDigitBoxes(dpi, true, 0);
+    form.dashMm = 0;
+    form.numberingRow = false;
+    cv::Mat page = grey(tools::renderForm(form), 0.0);
+    const pipeline::CleanPage ruled = pipeline::CleanStage{}(page);
+    ASSERT_GE(ruled.ruling.horizontal.size(), 6u) << what;
+    const int band = ruled.ruling.thickness + 3;
+    for (std::size_t lost : {1u, 4u}) {
+      const int y = ruled.ruling.horizontal[lost];
+      page(cv::Rect(0, y - band, page.cols, 2 * band + 1)).setTo(250);
+    }
+    // The column rulings were cut where the rows' were: put them back.
+    const auto& rows = ruled.ruling.horizontal;
+    for (int x : ruled.ruling.vertical) cv::line(page, {x, rows.front()}, {x, rows.back()}, cv::Scalar(0), 1);
+    expectEveryRowInOrder(pipeline::CleanStage{}(page), form.rows.size(), what, "");
+  }
+}

@@ -61,6 +61,17 @@ class Identity : public ::testing::Test {
 
 bool has(const models::JudgedRow& j, Flag f) { return listaudit::testing::hasFlag(j, f); }
 
+// An Albanian party's list submitted on 15 February 2021.
+models::ListEntry albanianList() {
+  models::ListEntry list;
+  list.listId = "A";
+  list.party = "P";
+  list.country = *models::Country::fromCode("AL");
+  list.electionDate = models::Date{2021, 4, 4};
+  list.submittedOn = models::Date{2021, 2, 15};
+  return list;
+}
+
 }  // namespace
 
 TEST(ReadingOdds, weighsACandidateByTheReadersDoubtAboutTheChangedCharacters) {
@@ -152,12 +163,7 @@ TEST(IdentityOfAnAlbanianRow, aLookAlikeReadSurelyIsTakenWhenTheRegisterHoldsItU
             "national_id,full_name,birth_date,death_date\nE50312345K,Arben Hoxha,1945-03-12,\n");
   models::ErrorList errors;
   const auto registers = pipeline::loadRegisters({dir.file("population.csv"), "", "", dir.file("cache")}, errors);
-  models::ListEntry list;
-  list.listId = "A";
-  list.party = "P";
-  list.country = *models::Country::fromCode("AL");
-  list.electionDate = models::Date{2021, 4, 4};
-  list.submittedOn = models::Date{2021, 2, 15};
+  const models::ListEntry list = albanianList();
   models::RowRecord r = listaudit::testing::clearRow("A", 1, 1, "Arben Hoxha", "B50312345K");
   r.idCharacterConfidences.assign(10, 0.9);
   const auto j = pipeline::judgeRows({list}, {r}, {}, registers)[0];
@@ -178,12 +184,7 @@ TEST(IdentityOfAnAlbanianRow, aValidNumberOfSomeoneNotYetBornAccusesNobody) {
   models::ErrorList errors;
   const auto registers =
       pipeline::loadRegisters({dir.file("population.csv"), dir.file("consent.csv"), "", dir.file("cache")}, errors);
-  models::ListEntry list;
-  list.listId = "A";
-  list.party = "P";
-  list.country = *models::Country::fromCode("AL");
-  list.electionDate = models::Date{2021, 4, 4};
-  list.submittedOn = models::Date{2021, 2, 15};
+  const models::ListEntry list = albanianList();
   ASSERT_TRUE(models::checkNationalId("P25625307C", list.country.scheme()).valid());
   models::RowRecord r = listaudit::testing::clearRow("A", 1, 1, "Lindita Krasniqi", "P25625307C");
   r.idCharacterConfidences.assign(10, 1.0);
