@@ -49,10 +49,11 @@ struct Candidate {
 };
 
 // The row's reading of its name nearest `name`, and how near. A name read
-// surely stands on its own reading; one read unsurely (a hand's) may be
-// nearer in another of the reader's models' readings (a Latin hand garbled
-// by the Cyrillic model is read by the Latin one). With `sameScript`, only
-// readings in the script of `name` count. `reading` is null when none does.
+// surely stands on its own reading and the other script's; one read unsurely
+// (a hand's) may be nearer in any other of the reader's models' readings (a
+// Latin hand garbled by the Cyrillic model is read by the Latin one). With
+// `sameScript`, only readings in the script of `name` count. `reading` is
+// null when none does.
 struct NearestReading {
   const std::string* reading = nullptr;
   double similarity = 0;
@@ -66,8 +67,14 @@ NearestReading nearestReading(const models::RowRecord& row, const std::string& n
     if (!best.reading || s > best.similarity) best = {&reading, s};
   };
   weigh(row.fullName);
-  if (nameReadUnsurely(row, options))
-    for (const std::string& other : row.nameOtherReadings) weigh(other);
+  // A name read unsurely (a hand's) may be nearer in any of the reader's
+  // models' readings. One read surely stands on its own reading, in its
+  // script; but the model of the other script read the same ink, and
+  // capitals of one script are look-alikes of the other's (ЈОВАН ШАРАЦ read
+  // surely by the Latin model as JOBAH IIJAPAL): the name may be in that one.
+  const bool unsure = nameReadUnsurely(row, options);
+  for (const std::string& other : row.nameOtherReadings)
+    if (unsure || models::mixesScripts(other + " " + row.fullName)) weigh(other);
   return best;
 }
 

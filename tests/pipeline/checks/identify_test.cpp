@@ -348,11 +348,24 @@ TEST_F(Identity, aHandsNameGarbledByOneModelIsConfirmedByAnothersReading) {
   // Another reading far from the register's name confirms nothing.
   r.nameOtherReadings = {"Елена Шишкова"};
   EXPECT_TRUE(has(judge(r), Flag::Unreadable));
-  // A name read surely stands on its own reading: the others are not looked at.
+  // A name read surely stands on its own reading and on the other script's:
+  // capitals of one script are look-alikes of the other's, and the Latin
+  // model reads ИВАН surely as HBAH (the printed batch of seed 404 read
+  // ЈОВАН ШАРАЦ as JOBAH IIJAPAL and raised NAME_MISMATCH).
   models::RowRecord printed = row("Hbah Metpob Nonob", kIvan);
   printed.nameConfidence = 0.99;
   printed.nameOtherReadings = {"Ивон Петрв Попов"};
-  EXPECT_TRUE(judge(printed).fullName.empty());
+  const auto confirmed = judge(printed);
+  EXPECT_EQ(confirmed.fullName, "Иван Петров Попов");
+  EXPECT_FALSE(has(confirmed, Flag::NameMismatch));
+  // Another reading in its own script is not looked at: a name read surely
+  // as another person's is that person's name (NAME_MISMATCH).
+  models::RowRecord other = row("Елена Шишкова", kIvan);
+  other.nameConfidence = 0.99;
+  other.nameOtherReadings = {"Ивон Петрв Попов"};
+  const auto mismatch = judge(other);
+  EXPECT_TRUE(mismatch.fullName.empty());  // the name stays as read
+  EXPECT_TRUE(has(mismatch, Flag::NameMismatch));
 }
 
 // A hand's name read as the electronic copy spells it, another person's than
