@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "pipeline/page/ruling.hpp"
+#include "pipeline/page/text_lines.hpp"
 
 namespace listaudit::pipeline {
 namespace {
@@ -67,6 +68,21 @@ int inkBetween(const cv::Mat& ink, int left, int right, int y, int rows) {
   return band.area() > 0 ? cv::countNonZero(ink(band)) : 0;
 }
 
+// A page that shows no rulings, upside down: the lines of its table (four
+// pieces or more across half the page) end in the narrow row numbers and
+// begin with the signatures or the addresses, where an upright page's begin
+// with the row numbers. A page with no such lines is taken for upright.
+bool unruledLooksUpsideDown(const cv::Mat& ink) {
+  int narrowFirst = 0, narrowLast = 0;
+  for (const TextLine& line : textLines(ink, leastLineHeight(ink.cols), wordJoin(ink.cols))) {
+    if (!tableLike(line, ink.cols)) continue;
+    const int first = line.pieces.front().second - line.pieces.front().first;
+    const int last = line.pieces.back().second - line.pieces.back().first;
+    (first < last ? narrowFirst : narrowLast)++;
+  }
+  return narrowLast > narrowFirst;
+}
+
 // An upside-down form has its narrow row-number column on the right; its
 // title (two bold lines) under the table and its collector line above; and
 // its tall header row at the bottom. The columns tell only when all six
@@ -74,6 +90,7 @@ int inkBetween(const cv::Mat& ink, int left, int right, int y, int rows) {
 // form's. Then the title tells, when one side holds clearly more ink; the
 // header's height last.
 bool looksUpsideDown(const Ruling& ruling, const cv::Mat& ink) {
+  if (ruling.horizontal.empty() && ruling.vertical.empty()) return unruledLooksUpsideDown(ink);
   const auto& v = ruling.vertical;
   if (v.size() == 6) {
     const int first = v[1] - v[0], last = v[v.size() - 1] - v[v.size() - 2];

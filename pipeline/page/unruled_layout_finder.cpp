@@ -4,62 +4,13 @@
 #include <opencv2/imgproc.hpp>
 #include <vector>
 
+#include "pipeline/page/text_lines.hpp"
 #include "pipeline/page/writing_columns_layout_finder.hpp"
 
 namespace listaudit::pipeline {
 namespace {
 
 constexpr const char* kHow = "rows and columns found from the writing: the page shows no rulings";
-
-// A line of writing across the page: its pixel rows, and the pieces its ink
-// stands in from left to right (words joined across their spaces).
-struct TextLine {
-  int top = 0, bottom = 0;
-  std::vector<std::pair<int, int>> pieces;  // x from, to
-};
-
-// The lines of writing on the page, top to bottom: runs of pixel rows that
-// hold ink, at least `minHeight` tall (a speck is not a line).
-std::vector<TextLine> textLines(const cv::Mat& writing, int minHeight, int join) {
-  cv::Mat perRow;
-  cv::reduce(writing / 255, perRow, 1, cv::REDUCE_SUM, CV_32S);
-  const int inked = std::max(3, writing.cols / 400);
-  std::vector<TextLine> lines;
-  int start = -1;
-  for (int y = 0; y <= writing.rows; ++y) {
-    const bool on = y < writing.rows && perRow.at<int>(y, 0) >= inked;
-    if (on && start < 0) start = y;
-    if (!on && start >= 0) {
-      // Gaps of a pixel or two inside a line (an accent over its letter) join it.
-      if (!lines.empty() && start - lines.back().bottom <= 3)
-        lines.back().bottom = y - 1;
-      else
-        lines.push_back({start, y - 1, {}});
-      start = -1;
-    }
-  }
-  std::erase_if(lines, [&](const TextLine& l) { return l.bottom - l.top + 1 < minHeight; });
-  for (TextLine& line : lines) {
-    cv::Mat perColumn;
-    cv::reduce(writing.rowRange(line.top, line.bottom + 1) / 255, perColumn, 0, cv::REDUCE_SUM, CV_32S);
-    for (int x = 0; x < writing.cols; ++x) {
-      if (perColumn.at<int>(0, x) == 0) continue;
-      if (!line.pieces.empty() && x - line.pieces.back().second <= join)
-        line.pieces.back().second = x;
-      else
-        line.pieces.emplace_back(x, x);
-    }
-    // Specks beside the writing are no piece of it.
-    std::erase_if(line.pieces, [&](const auto& p) { return p.second - p.first + 1 < std::max(3, join / 4); });
-  }
-  return lines;
-}
-
-// A line laid out as a table's: four or more pieces (labels, or a row's
-// cells) spread over half the page.
-bool tableLike(const TextLine& line, int pageWidth) {
-  return line.pieces.size() >= 4 && (line.pieces.back().second - line.pieces.front().first) * 2 >= pageWidth;
-}
 
 }  // namespace
 
@@ -68,10 +19,8 @@ PageLayout UnruledLayoutFinder::find(const CleanPage& page) const {
   // The lines found (a collector's underline, say) are no writing.
   cv::Mat writing = ink.clone();
   if (!page.ruling.lines.empty()) writing.setTo(0, page.ruling.lines);
-  // The space between a label's words is narrower than a fifth of an inch at
-  // any resolution; the gap between two columns' labels is wider.
-  const int join = std::max(4, ink.cols / 80);
-  const std::vector<TextLine> lines = textLines(writing, std::max(4, ink.cols / 250), join);
+  const int join = wordJoin(ink.cols);
+  const std::vector<TextLine> lines = textLines(writing, leastLineHeight(ink.cols), join);
   // The header: the first table-like line with two more under it.
   std::size_t header = lines.size();
   for (std::size_t i = 0; i + 2 < lines.size() && header == lines.size(); ++i)

@@ -91,27 +91,31 @@ void expectEveryRowInOrder(const pipeline::CleanPage& clean, std::size_t written
 
 // A copier lost the form's faint rulings, and dropped toner specks between
 // the rows: the page shows no ruling at all. Such pages were lost whole ("no
-// ruled table found").
+// ruled table found"); upside down, one would be read backwards.
 TEST(FormRulings, findsEveryRowOfAPhotocopyThatLostItsRulings) {
   for (const double dpi : {150.0, 300.0})
-    for (const double degrees : {0.0, 2.0}) {
-      const std::string what = std::to_string(static_cast<int>(dpi)) + " dpi, turned " + std::to_string(degrees);
-      tools::FormPage form = dottedFormWithDigitBoxes(dpi, true, 0);
-      form.dashMm = 0;
-      form.lineGrey = 0.6;  // grey rulings, under the copier's threshold
-      form.numberingRow = false;
-      tools::ScanEffects copier;
-      copier.photocopied = true;
-      copier.copyThreshold = 120;
-      copier.copySeed = 7;
-      copier.angleDegrees = degrees;
-      copier.background = 245;
-      tools::SampleRandom random(3);
-      const pipeline::CleanPage clean =
-          pipeline::CleanStage{}(tools::applyScanEffects(tools::renderForm(form), copier, random));
-      EXPECT_TRUE(clean.ruling.horizontal.empty()) << what << ": the copy should show no ruling";
-      expectEveryRowInOrder(clean, form.rows.size(), what, "the page shows no rulings");
-    }
+    for (const double degrees : {0.0, 2.0})
+      for (const bool upsideDown : {false, true}) {
+        const std::string what = std::to_string(static_cast<int>(dpi)) + " dpi, turned " + std::to_string(degrees) +
+                                 (upsideDown ? ", upside down" : "");
+        tools::FormPage form = dottedFormWithDigitBoxes(dpi, true, 0);
+        form.dashMm = 0;
+        form.lineGrey = 0.6;  // grey rulings, under the copier's threshold
+        form.numberingRow = false;
+        tools::ScanEffects copier;
+        copier.photocopied = true;
+        copier.copyThreshold = 120;
+        copier.copySeed = 7;
+        copier.angleDegrees = degrees;
+        copier.upsideDown = upsideDown;
+        copier.background = 245;
+        tools::SampleRandom random(3);
+        const pipeline::CleanPage clean =
+            pipeline::CleanStage{}(tools::applyScanEffects(tools::renderForm(form), copier, random));
+        EXPECT_TRUE(clean.ruling.horizontal.empty()) << what << ": the copy should show no ruling";
+        EXPECT_EQ(clean.upsideDown, upsideDown) << what;
+        expectEveryRowInOrder(clean, form.rows.size(), what, "the page shows no rulings");
+      }
 }
 
 // A form that rules its header only, in dashes: words bridged across the

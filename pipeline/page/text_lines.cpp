@@ -1,0 +1,48 @@
+#include "pipeline/page/text_lines.hpp"
+
+#include <algorithm>
+#include <opencv2/imgproc.hpp>
+
+namespace listaudit::pipeline {
+
+std::vector<TextLine> textLines(const cv::Mat& writing, int minHeight, int join) {
+  cv::Mat perRow;
+  cv::reduce(writing / 255, perRow, 1, cv::REDUCE_SUM, CV_32S);
+  const int inked = std::max(3, writing.cols / 400);
+  std::vector<TextLine> lines;
+  int start = -1;
+  for (int y = 0; y <= writing.rows; ++y) {
+    const bool on = y < writing.rows && perRow.at<int>(y, 0) >= inked;
+    if (on && start < 0) start = y;
+    if (!on && start >= 0) {
+      if (!lines.empty() && start - lines.back().bottom <= 3)
+        lines.back().bottom = y - 1;
+      else
+        lines.push_back({start, y - 1, {}});
+      start = -1;
+    }
+  }
+  std::erase_if(lines, [&](const TextLine& l) { return l.bottom - l.top + 1 < minHeight; });
+  for (TextLine& line : lines) {
+    cv::Mat perColumn;
+    cv::reduce(writing.rowRange(line.top, line.bottom + 1) / 255, perColumn, 0, cv::REDUCE_SUM, CV_32S);
+    for (int x = 0; x < writing.cols; ++x) {
+      if (perColumn.at<int>(0, x) == 0) continue;
+      if (!line.pieces.empty() && x - line.pieces.back().second <= join)
+        line.pieces.back().second = x;
+      else
+        line.pieces.emplace_back(x, x);
+    }
+    std::erase_if(line.pieces, [&](const auto& p) { return p.second - p.first + 1 < std::max(3, join / 4); });
+  }
+  return lines;
+}
+
+bool tableLike(const TextLine& line, int pageWidth) {
+  return line.pieces.size() >= 4 && (line.pieces.back().second - line.pieces.front().first) * 2 >= pageWidth;
+}
+
+int wordJoin(int pageWidth) { return std::max(4, pageWidth / 80); }
+int leastLineHeight(int pageWidth) { return std::max(4, pageWidth / 250); }
+
+}  // namespace listaudit::pipeline

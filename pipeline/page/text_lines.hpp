@@ -1,0 +1,33 @@
+#pragma once
+// The lines of writing on a page that shows no rulings, each with the pieces
+// its ink stands in from left to right: what lays out such a page
+// (unruled_layout_finder) and tells whether it is upside down (clean_stage).
+// Pure functions.
+#include <opencv2/core.hpp>
+#include <utility>
+#include <vector>
+
+namespace listaudit::pipeline {
+
+struct TextLine {
+  int top = 0, bottom = 0;
+  std::vector<std::pair<int, int>> pieces;  // x from, to: words joined across their spaces
+};
+
+// The lines of `writing` (255 on ink) top to bottom: runs of pixel rows that
+// hold ink, gaps of a few rows inside one joined (an accent over its
+// letter), at least `minHeight` tall (a speck is not a line); pieces joined
+// across gaps of at most `join` pixels, specks beside them left out.
+std::vector<TextLine> textLines(const cv::Mat& writing, int minHeight, int join);
+
+// A line laid out as a table's: four or more pieces (labels, or a row's
+// cells) spread over half the page.
+bool tableLike(const TextLine& line, int pageWidth);
+
+// The join and the least height textLines takes on a page `pageWidth`
+// pixels wide: a label's words are closer than a fifth of an inch at any
+// resolution, and two columns' labels further apart.
+int wordJoin(int pageWidth);
+int leastLineHeight(int pageWidth);
+
+}  // namespace listaudit::pipeline
