@@ -97,7 +97,11 @@ bool looksUpsideDown(const Ruling& ruling, const cv::Mat& ink) {
     if (first != last) return last < first;
   }
   const auto& h = ruling.horizontal;
-  if (h.size() == 2 || h.size() == 3) {
+  // A form that rules its header only (and perhaps a row numbering the
+  // columns under it) has two to four rulings close together: a tenth of the
+  // page holds them all, where a form that rules its rows spans half of it.
+  const bool headerOnly = h.size() == 2 || h.size() == 3 || (h.size() == 4 && (h.back() - h.front()) * 10 < ink.rows);
+  if (headerOnly) {
     // A form that rules its header only: its rows of writing lie under the
     // header, and outweigh the title on the other side.
     const int header = h.back() - h.front();

@@ -194,14 +194,17 @@ Ruling rowRulingsOnly(const cv::Mat& horizontal, Ruling r) {
   cv::Mat sideways;
   cv::transpose(horizontal, sideways);
   const int tolerance = std::max(4, horizontal.cols / 50);
-  // A row ruling spans the table, a table half the page, and it is inked
-  // nearly all along. A line of words bridged into runs (on a dashed form)
-  // reaches from the name to the address with the cells' gaps between; such
-  // lines share their ends in a column and would outweigh a header's two
-  // rulings.
+  // A row ruling spans the table, a table half the page, it is inked nearly
+  // all along, and it is thin. A line of words bridged into runs (on a dashed
+  // form) reaches from the name to the address with the cells' gaps between;
+  // such lines share their ends in a column and would outweigh a header's
+  // two rulings. A bold title bridged is inked all along, but as thick as
+  // its letters (it once turned an upright page upside down).
   std::vector<VerticalLine> spanning = verticalLines(sideways);
+  const int thickest = std::max(8, horizontal.cols / 120);  // 1.7 mm: a bold title is thicker
   std::erase_if(spanning, [&](const VerticalLine& l) {
-    return !spansHalfThePage(l.from, l.to, horizontal.cols) || l.inked * 10 < (l.to - l.from + 1) * 8;
+    return !spansHalfThePage(l.from, l.to, horizontal.cols) || l.inked * 10 < (l.to - l.from + 1) * 8 ||
+           l.thickness > thickest;
   });
   const std::vector<VerticalLine> rows = tableColumns(spanning, tolerance);
   if (rows.size() < 2) return r;  // two: a form that rules its header only
