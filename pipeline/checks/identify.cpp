@@ -195,10 +195,7 @@ class Identifier {
           // this one (Branka read as Branko) or whose number was.
           who_.inDoubt = true;
           noteCandidate(where + " holds the name read, under a number " + std::to_string(apart) +
-                        " characters from the one read" +
-                        (context_.copy && !context_.copy->nationalId.empty()
-                             ? "; the electronic copy gives " + context_.copy->nationalId
-                             : std::string()));
+                        " characters from the one read" + copysNumber());
         } else {
           who_.person = named;
           who_.number = named.nationalId;
@@ -341,8 +338,7 @@ class Identifier {
         near.push_back(*p);
     std::erase_if(near, [&](const models::Person& person) {
       const models::IdCheck check = models::checkNationalId(person.nationalId, scheme_);
-      return !check.valid() || person.nationalId == id_.number ||
-             (check.birthDate && context_.list.submittedOn && *check.birthDate > *context_.list.submittedOn) ||
+      return !check.valid() || person.nationalId == id_.number || !bornToStandOnTheList(check) ||
              models::editDistance(row_.rawId, person.nationalId) > editsAllowed(person.nationalId);
     });
     if (near.size() != 1) return std::nullopt;
@@ -355,6 +351,13 @@ class Identifier {
   std::size_t editsAllowed(const std::string& number) const {
     const std::size_t length = scheme_ == models::IdScheme::Unknown ? number.size() : models::idForm(scheme_).size();
     return static_cast<std::size_t>(kCutEditShare * static_cast<double>(length) + 0.5);
+  }
+
+  // "; the electronic copy gives N" for the evidence, when the copy gives a number.
+  std::string copysNumber() const {
+    return context_.copy && !context_.copy->nationalId.empty()
+               ? "; the electronic copy gives " + context_.copy->nationalId
+               : std::string();
   }
 
   // One more candidate for the reviewer, after those already named.
@@ -389,9 +392,7 @@ class Identifier {
 
   RowIdentity inDoubt(const std::vector<Candidate>& rivals) {
     who_.inDoubt = true;
-    const std::string copy = context_.copy && !context_.copy->nationalId.empty()
-                                 ? "; the electronic copy gives " + context_.copy->nationalId
-                                 : std::string();
+    const std::string copy = copysNumber();
     if (!rivals.empty())
       who_.candidates = describe(rivals);
     else if (!bornToStandOnTheList(id_.check))

@@ -3,6 +3,7 @@
 // reader's choices with their probabilities, so that later steps (the
 // number resolver, a reviewer's candidates) can weigh what else the ink
 // could be. Value type.
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,17 @@ struct CellReading {
   // and the Cyrillic model), the text's own left out: a later step that knows
   // the person may find the name in one of them.
   std::vector<std::string> otherTexts;
+
+  // The text and the confidence of `glyphs` as they stand: each character's
+  // first choice, and the least sure of them (0 for no characters).
+  void spellGlyphs() {
+    text.clear();
+    confidence = glyphs.empty() ? 0 : 1;
+    for (const ReadGlyph& g : glyphs) {
+      text += g.choices.front().glyph;
+      confidence = std::min(confidence, g.choices.front().probability);
+    }
+  }
 
   // The probability of each character's first choice, in order.
   std::vector<double> confidences() const {

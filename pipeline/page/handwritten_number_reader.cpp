@@ -38,13 +38,11 @@ constexpr double kLeaveOutCost = 0.02;
 // reading of the handwriting reader.
 CellReading handwrittenReading(std::vector<ReadGlyph> glyphs) {
   CellReading out;
-  out.confidence = glyphs.empty() ? 0 : 1;
   for (ReadGlyph& glyph : glyphs) {
     while (glyph.choices.size() > 1 && glyph.choices.back().probability < kChoiceKept) glyph.choices.pop_back();
-    out.text += glyph.choices.front().glyph;
-    out.confidence = std::min(out.confidence, glyph.choices.front().probability);
     out.glyphs.push_back(std::move(glyph));
   }
+  out.spellGlyphs();
   out.writing = models::Writing::Handwritten;
   return out;
 }

@@ -191,12 +191,7 @@ CellReading withSecondOpinion(const CellReading& first, const CellReading& secon
       continue;
     out.glyphs[k] = averagedReading({{out.glyphs[k]}, {other}}).front();
   }
-  out.text.clear();
-  out.confidence = 1;
-  for (const ReadGlyph& glyph : out.glyphs) {
-    out.text += glyph.choices.front().glyph;
-    out.confidence = std::min(out.confidence, glyph.choices.front().probability);
-  }
+  out.spellGlyphs();
   return out;
 }
 

@@ -32,8 +32,9 @@ std::vector<std::pair<int, int>> peaks(const std::vector<int>& profile, int thre
 // and from/to its ends' y; for a horizontal one the other way round.
 struct VerticalLine {
   int at = 0, thickness = 0, from = 0, to = 0;
-  int inked =
-      0;  // how many pixels from `from` to `to` hold ink (a ruling nearly all; words bridged into a run far fewer)
+  // How many pixels from `from` to `to` hold ink: a ruling nearly all, words
+  // bridged into a run far fewer.
+  int inked = 0;
 };
 
 // Fills the gaps shorter than `gap` between inked pixels of a line.

@@ -26,16 +26,23 @@ std::vector<TextLine> textLines(const cv::Mat& writing, int minHeight, int join)
   for (TextLine& line : lines) {
     cv::Mat perColumn;
     cv::reduce(writing.rowRange(line.top, line.bottom + 1) / 255, perColumn, 0, cv::REDUCE_SUM, CV_32S);
-    for (int x = 0; x < writing.cols; ++x) {
-      if (perColumn.at<int>(0, x) == 0) continue;
-      if (!line.pieces.empty() && x - line.pieces.back().second <= join)
-        line.pieces.back().second = x;
-      else
-        line.pieces.emplace_back(x, x);
-    }
-    std::erase_if(line.pieces, [&](const auto& p) { return p.second - p.first + 1 < std::max(3, join / 4); });
+    line.pieces =
+        inkPieces(std::vector<int>(perColumn.begin<int>(), perColumn.end<int>()), join, std::max(3, join / 4));
   }
   return lines;
+}
+
+std::vector<std::pair<int, int>> inkPieces(const std::vector<int>& counts, int join, int minWidth) {
+  std::vector<std::pair<int, int>> pieces;
+  for (int x = 0; x < static_cast<int>(counts.size()); ++x) {
+    if (counts[static_cast<std::size_t>(x)] == 0) continue;
+    if (!pieces.empty() && x - pieces.back().second <= join)
+      pieces.back().second = x;
+    else
+      pieces.emplace_back(x, x);
+  }
+  std::erase_if(pieces, [&](const auto& p) { return p.second - p.first + 1 < minWidth; });
+  return pieces;
 }
 
 bool tableLike(const TextLine& line, int pageWidth) {

@@ -20,6 +20,10 @@ struct TextLine {
 // across gaps of at most `join` pixels, specks beside them left out.
 std::vector<TextLine> textLines(const cv::Mat& writing, int minHeight, int join);
 
+// Runs of x where `counts` (ink per pixel column) is not zero, joined across
+// gaps of at most `join` pixels, those narrower than `minWidth` left out.
+std::vector<std::pair<int, int>> inkPieces(const std::vector<int>& counts, int join, int minWidth);
+
 // A line laid out as a table's: four or more pieces (labels, or a row's
 // cells) spread over half the page.
 bool tableLike(const TextLine& line, int pageWidth);

@@ -5,6 +5,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "pipeline/page/table_layout.hpp"
+#include "pipeline/page/text_lines.hpp"
 
 namespace listaudit::pipeline {
 namespace {
@@ -62,17 +63,10 @@ std::vector<int> rowsFromTextLines(const CleanPage& page, const std::vector<int>
   // numbers the columns, first under the header, shows one digit here, but
   // one in each of the five columns across the page (signatures and specks
   // may scatter pieces across the page between rows further down).
-  const int pieceGap = std::max(4, page.ink.cols / 80);
   auto piecesAcrossThePage = [&](int from, int to) {
     cv::Mat perColumn;
-    cv::reduce(page.ink.rowRange(top + from, top + to + 1), perColumn, 0, cv::REDUCE_MAX);
-    int pieces = 0, lastInk = -pieceGap - 1;
-    for (int x = 0; x < perColumn.cols; ++x)
-      if (perColumn.at<std::uint8_t>(0, x)) {
-        if (x - lastInk > pieceGap) ++pieces;
-        lastInk = x;
-      }
-    return pieces;
+    cv::reduce(page.ink.rowRange(top + from, top + to + 1) / 255, perColumn, 0, cv::REDUCE_SUM, CV_32S);
+    return inkPieces(std::vector<int>(perColumn.begin<int>(), perColumn.end<int>()), wordJoin(page.ink.cols), 1).size();
   };
   const auto firstLine = lines.front();
   std::erase_if(lines, [&](const auto& l) {
@@ -145,21 +139,14 @@ std::vector<Gap> clearStrips(const std::vector<int>& counts, int left, int clear
 // spaces between a label's words (narrower than `join`).
 std::vector<Gap> headerLabels(const std::vector<int>& counts, int left, int join) {
   std::vector<Gap> labels;
-  for (int x = 0; x < static_cast<int>(counts.size()); ++x) {
-    if (counts[static_cast<std::size_t>(x)] == 0) continue;
-    if (!labels.empty() && left + x - labels.back().to <= join)
-      labels.back().to = left + x;
-    else
-      labels.push_back({left + x, left + x});
-  }
   // A speck is not a label: too narrow, or too little ink (a copier's toner
   // speck is a few pixels across at any resolution; the shortest label,
   // "Nr.", holds ten times its ink).
-  std::erase_if(labels, [&](const Gap& g) {
+  for (const auto& [from, to] : inkPieces(counts, join, std::max(3, join / 4))) {
     int ink = 0;
-    for (int x = g.from; x <= g.to; ++x) ink += counts[static_cast<std::size_t>(x - left)];
-    return g.width() < std::max(3, join / 4) || ink < 2 * join;
-  });
+    for (int x = from; x <= to; ++x) ink += counts[static_cast<std::size_t>(x)];
+    if (ink >= 2 * join) labels.push_back({left + from, left + to});
+  }
   return labels;
 }
 
@@ -204,7 +191,7 @@ PageLayout WritingColumnsLayoutFinder::find(const CleanPage& page) const {
     return std::vector<int>(counts.begin<int>(), counts.end<int>());
   };
   const std::vector<int> header = inkPerColumn(h[0], h[1]);
-  const std::vector<Gap> labels = headerLabels(header, left, page.ink.cols / 80);
+  const std::vector<Gap> labels = headerLabels(header, left, wordJoin(page.ink.cols));
   // With the header ruled only, the rows are the lines of writing under it,
   // looked for in the name column (between the labels of the row number and
   // the number), where no signature or office stamp reaches.
