@@ -47,6 +47,58 @@ void closeGaps(std::uint8_t* row, int n, int gap) {
   }
 }
 
+// The column-wise counterpart of closeGaps, over every column of `lines` at
+// once, row by row with a state per column.
+void closeColumnGaps(cv::Mat& lines, int gap) {
+  std::vector<int> lastInk(static_cast<std::size_t>(lines.cols), -1);
+  for (int y = 0; y < lines.rows; ++y) {
+    const std::uint8_t* row = lines.ptr<std::uint8_t>(y);
+    for (int x = 0; x < lines.cols; ++x) {
+      if (!row[x]) continue;
+      int& last = lastInk[static_cast<std::size_t>(x)];
+      if (last >= 0 && y - last - 1 > 0 && y - last - 1 < gap)
+        for (int k = last + 1; k < y; ++k) lines.at<std::uint8_t>(k, x) = 255;
+      last = y;
+    }
+  }
+}
+
+// Runs shorter than `length` along each row of `lines` go.
+void dropShortRowRuns(std::uint8_t* row, int n, int length) {
+  for (int x = 0; x < n;) {
+    if (!row[x]) {
+      ++x;
+      continue;
+    }
+    int end = x;
+    while (end < n && row[end]) ++end;
+    if (end - x < length) std::fill(row + x, row + end, std::uint8_t{0});
+    x = end;
+  }
+}
+
+// Runs shorter than `length` down each column of `lines` go, row by row with
+// a state per column.
+void dropShortColumnRuns(cv::Mat& lines, int length) {
+  std::vector<int> runStart(static_cast<std::size_t>(lines.cols), -1);
+  const auto endRun = [&](int x, int end) {
+    int& start = runStart[static_cast<std::size_t>(x)];
+    if (end - start < length)
+      for (int k = start; k < end; ++k) lines.at<std::uint8_t>(k, x) = 0;
+    start = -1;
+  };
+  for (int y = 0; y < lines.rows; ++y) {
+    const std::uint8_t* row = lines.ptr<std::uint8_t>(y);
+    for (int x = 0; x < lines.cols; ++x) {
+      const bool inked = row[x] != 0, inRun = runStart[static_cast<std::size_t>(x)] >= 0;
+      if (inked && !inRun) runStart[static_cast<std::size_t>(x)] = y;
+      if (!inked && inRun) endRun(x, y);
+    }
+  }
+  for (int x = 0; x < lines.cols; ++x)
+    if (runStart[static_cast<std::size_t>(x)] >= 0) endRun(x, lines.rows);
+}
+
 // Long runs of ink in one direction, with small breaks (noise, a stamp's
 // edge) closed. The ink is first widened by a pixel across the direction: a
 // faint ruling one pixel wide that a scanner turned and a JPEG smeared wiggles
@@ -56,33 +108,30 @@ void closeGaps(std::uint8_t* row, int n, int gap) {
 // one, which is why findRuling keeps only what lies on a ruling it found).
 cv::Mat longRuns(const cv::Mat& ink, bool horizontal, int bridge = 0) {
   const int w = ink.cols, h = ink.rows;
-  cv::Mat widened;
-  cv::dilate(ink, widened, cv::getStructuringElement(cv::MORPH_RECT, horizontal ? cv::Size(1, 3) : cv::Size(3, 1)));
+  cv::Mat lines;
+  cv::dilate(ink, lines, cv::getStructuringElement(cv::MORPH_RECT, horizontal ? cv::Size(1, 3) : cv::Size(3, 1)));
   // An opening and a closing by a straight kernel, done as what they are on
   // a binary image, one pass along each line: keep the runs at least
   // `length` long, then fill the gaps shorter than `gap` between them. The
   // morphology with kernels a twenty-fifth of the page long cost a quarter
-  // of a second a page; this costs a pass.
-  cv::Mat lines = horizontal ? widened : widened.t();
+  // of a second a page; this costs a pass. Columns are walked row by row,
+  // a state per column: turning the page to walk them as rows, and back,
+  // cost more than the passes themselves.
   const int length = horizontal ? std::max(20, w / 25) : std::max(20, h / 25);
   const int gap = horizontal ? w / 60 + 1 : h / 80 + 1;
+  if (!horizontal) {
+    if (bridge > 0) closeColumnGaps(lines, bridge);
+    dropShortColumnRuns(lines, length);
+    closeColumnGaps(lines, gap);
+    return lines;
+  }
   for (int y = 0; y < lines.rows; ++y) {
     auto* row = lines.ptr<std::uint8_t>(y);
-    const int n = lines.cols;
-    if (bridge > 0) closeGaps(row, n, bridge);
-    for (int x = 0; x < n;) {  // runs shorter than `length` go
-      if (!row[x]) {
-        ++x;
-        continue;
-      }
-      int end = x;
-      while (end < n && row[end]) ++end;
-      if (end - x < length) std::fill(row + x, row + end, std::uint8_t{0});
-      x = end;
-    }
-    closeGaps(row, n, gap);  // gaps shorter than `gap` between kept runs close
+    if (bridge > 0) closeGaps(row, lines.cols, bridge);
+    dropShortRowRuns(row, lines.cols, length);
+    closeGaps(row, lines.cols, gap);  // gaps shorter than `gap` between kept runs close
   }
-  return horizontal ? lines : cv::Mat(lines.t());
+  return lines;
 }
 
 // How many pixels either side a one-pixel ruling's staircase may spread over
@@ -97,9 +146,11 @@ std::vector<VerticalLine> verticalLines(const cv::Mat& vertical) {
   cv::Mat widened;
   cv::dilate(vertical, widened, cv::getStructuringElement(cv::MORPH_RECT, {2 * reach + 1, 1}));
   // Summed row by row (a column of a page is a strided walk through memory).
+  // Summed as 0 or 255, then counted: dividing the page first cost a pass.
   cv::Mat sums;
-  cv::reduce(widened / 255, sums, 0, cv::REDUCE_SUM, CV_32S);
-  const std::vector<int> columnProfile(sums.begin<int>(), sums.end<int>());
+  cv::reduce(widened, sums, 0, cv::REDUCE_SUM, CV_32S);
+  std::vector<int> columnProfile(sums.begin<int>(), sums.end<int>());
+  for (int& c : columnProfile) c /= 255;
   std::vector<VerticalLine> lines;
   for (auto [x, widenedThickness] : peaks(columnProfile, h / 10)) {
     const int t = std::max(1, widenedThickness - 2 * reach);
@@ -250,8 +301,9 @@ Ruling rulingOf(const cv::Mat& ink, int bridge, int across) {
   cv::dilate(horizontal.colRange(left, right + 1), widened,
              cv::getStructuringElement(cv::MORPH_RECT, {1, 2 * reach + 1}));
   cv::Mat sums;
-  cv::reduce(widened / 255, sums, 1, cv::REDUCE_SUM, CV_32S);
-  const std::vector<int> rowProfile(sums.begin<int>(), sums.end<int>());
+  cv::reduce(widened, sums, 1, cv::REDUCE_SUM, CV_32S);
+  std::vector<int> rowProfile(sums.begin<int>(), sums.end<int>());
+  for (int& c : rowProfile) c /= 255;
   for (auto [y, t] : peaks(rowProfile, (right - left) * across / 10)) {
     if (y < top - tolerance || y > bottom + tolerance) continue;
     r.horizontal.push_back(y);
