@@ -103,6 +103,8 @@ IdCheck checkKosovo(std::string_view n) {
 
 }  // namespace
 
+bool hasVerifiedCheckDigit(IdScheme scheme) { return scheme == IdScheme::Egn || scheme == IdScheme::Jmbg; }
+
 std::string_view schemeName(IdScheme scheme) {
   switch (scheme) {
     case IdScheme::Egn: return "EGN";

@@ -28,6 +28,13 @@ struct IdCheck {
 // JMBG, letter-8 digits-letter Albanian.
 IdCheck checkNationalId(std::string_view number, IdScheme scheme);
 
+// Whether checkNationalId verifies a check digit of the scheme's numbers
+// (EGN, JMBG): then a digit misread fails the check, with few exceptions. An
+// Albanian number's check letter is not verified (issued numbers do not
+// follow the rule) and a Kosovo number has none: a misreading of either
+// passes unless it breaks the form or the date.
+bool hasVerifiedCheckDigit(IdScheme scheme);
+
 // Check digits by the published algorithms, for the checksum-guided repair.
 // The argument is the number without its check digit.
 char egnCheckDigit(std::string_view first9);

@@ -50,4 +50,23 @@ struct CellReading {
   }
 };
 
+// Choices kept per character of a network's reading: every class the network
+// gives at least this probability, so that the decoder weighs a register's
+// number by what the network said of each of its characters, not by a guess
+// at the leftover.
+inline constexpr double kChoiceKept = 0.001;
+
+// A network's characters as a reading written as `writing`: each
+// character's choices under kChoiceKept dropped, text and confidence spelt.
+inline CellReading networkReading(std::vector<ReadGlyph> glyphs, models::Writing writing) {
+  CellReading out;
+  for (ReadGlyph& glyph : glyphs) {
+    while (glyph.choices.size() > 1 && glyph.choices.back().probability < kChoiceKept) glyph.choices.pop_back();
+    out.glyphs.push_back(std::move(glyph));
+  }
+  out.spellGlyphs();
+  out.writing = writing;
+  return out;
+}
+
 }  // namespace listaudit::pipeline

@@ -16,11 +16,6 @@
 namespace listaudit::pipeline {
 namespace {
 
-// Choices kept per character: every class the network gives at least this
-// probability, so that the decoder weighs a register's number by what the
-// network said of each of its characters, not by a guess at the leftover.
-constexpr double kChoiceKept = 0.001;
-
 // The classes a position may take: the form's letter or digit there, or, when
 // the glyphs do not line up with the form, any character of the scheme.
 std::string_view allowedAt(std::string_view form, std::size_t position, std::size_t glyphs) {
@@ -33,19 +28,6 @@ constexpr std::size_t kFragmentsPerCharacter = 3;
 // Leaving a fragment out (a speck, a stray stroke) costs as much as a
 // character read at this probability.
 constexpr double kLeaveOutCost = 0.02;
-
-// Each character's choices as read, those below kChoiceKept dropped, in a
-// reading of the handwriting reader.
-CellReading handwrittenReading(std::vector<ReadGlyph> glyphs) {
-  CellReading out;
-  for (ReadGlyph& glyph : glyphs) {
-    while (glyph.choices.size() > 1 && glyph.choices.back().probability < kChoiceKept) glyph.choices.pop_back();
-    out.glyphs.push_back(std::move(glyph));
-  }
-  out.spellGlyphs();
-  out.writing = models::Writing::Handwritten;
-  return out;
-}
 
 }  // namespace
 
@@ -196,7 +178,7 @@ CellReading HandwrittenNumberReader::readWhole(const cv::Mat& writing, std::stri
   if (input.empty()) return {};
   std::vector<std::vector<ReadGlyph>> readings;
   for (const cv::Mat& posteriors : sequencePosteriors(input)) readings.push_back(decodeSequence(posteriors, form));
-  return handwrittenReading(averagedReading(readings));
+  return networkReading(averagedReading(readings), models::Writing::Handwritten);
 }
 
 CellReading HandwrittenNumberReader::readByGlyphs(const CellCut& cut, std::string_view form) {
@@ -230,7 +212,7 @@ CellReading HandwrittenNumberReader::readByGlyphs(const CellCut& cut, std::strin
               [](const GlyphChoice& a, const GlyphChoice& b) { return a.probability > b.probability; });
     read.push_back(std::move(glyph));
   }
-  return handwrittenReading(std::move(read));
+  return networkReading(std::move(read), models::Writing::Handwritten);
 }
 
 }  // namespace listaudit::pipeline

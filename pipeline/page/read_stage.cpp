@@ -45,10 +45,7 @@ models::RowRecord readRow(const PageImage& image, const CleanPage& clean, const 
   row.page = image.page;
   row.row = tableRow.position;
   CpuTally& cpu = readers.cpu();
-  // Choosing the reader is timed with the reading: the handwriting reader
-  // cuts the cell to decide whether it accepts it.
-  NumberReader* numberReader =
-      cpu.time("numbers, choosing the reader", [&] { return &readers.numberReaderFor(cell(kIdColumn), scheme); });
+  NumberReader* numberReader = &readers.numberReaderFor(cell(kIdColumn), scheme);
   CellReading id =
       cpu.time("numbers, " + numberReader->name(), [&] { return numberReader->read(cell(kIdColumn), scheme); });
   // The letters of a printed number are read by the number networks too:

@@ -118,10 +118,10 @@ def training_sheets(digits, folder):
     return paths
 
 
-def batch_cells(batch, cells_tool, folder, names=False):
-    """(writing, number), or with `names` (writing, name), for each handwritten
-    row of a make-samples batch whose page's table was found with as many rows
-    as the truth has."""
+def batch_cells(batch, cells_tool, folder, names=False, writing="handwritten"):
+    """(writing, number), or with `names` (writing, name), for each row
+    written as `writing` ("handwritten" or "printed") of a make-samples batch
+    whose page's table was found with as many rows as the truth has."""
     scans = []
     with open(os.path.join(batch, "manifest.csv"), newline="", encoding="utf-8") as f:
         lists = {os.path.normpath(os.path.join(batch, r["path"])): r["list_id"] for r in csv.DictReader(f)}
@@ -143,7 +143,7 @@ def batch_cells(batch, cells_tool, folder, names=False):
         if len(rows) != len(files):
             continue
         for file, row in zip(files, rows):
-            if row["writing"] != "handwritten":
+            if row["writing"] != writing:
                 continue
             if names and row["full_name"]:
                 out.append((cv2.imread(file, cv2.IMREAD_GRAYSCALE), row["full_name"]))

@@ -1,0 +1,49 @@
+#include "pipeline/page/printed_number_reader.hpp"
+
+#include <stdexcept>
+
+#include "pipeline/page/cell_ink.hpp"
+#include "pipeline/page/glyph_segmenter.hpp"
+#include "pipeline/page/network_file.hpp"
+#include "pipeline/page/number_sequence.hpp"
+
+namespace listaudit::pipeline {
+
+PrintedNumberReader::PrintedNumberReader(const std::string& modelPath)
+    : net_(loadNetwork(
+          modelPath.empty() ? pipeline::modelPath("LISTAUDIT_PRINTED_NUMBER_MODEL", "printed-numbers.onnx") : modelPath,
+          "tools/train-printed-numbers")) {}
+
+void PrintedNumberReader::setPage(const ReadablePage& page) {
+  page_ = page;
+  read_.clear();
+}
+
+CellReading PrintedNumberReader::readWriting(const cv::Mat& writing, std::string_view form) {
+  // Per-digit boxes printed round a number are no characters of it.
+  const cv::Mat input = sequenceInput(withoutBoxLines(writing));
+  if (input.empty()) return {};
+  return networkReading(decodeSequence(columnPosteriors(net_, input), form), models::Writing::Printed);
+}
+
+bool PrintedNumberReader::accepts(const cv::Rect& cell, models::IdScheme scheme) {
+  // A number of a scheme without a check digit (Albanian, Kosovo, unknown)
+  // has nothing to confirm the reading: Tesseract reads it, as before.
+  if (page_.text.empty() || !models::hasVerifiedCheckDigit(scheme)) return false;
+  const std::string_view form = models::idForm(scheme);
+  auto [it, isNew] = read_.try_emplace({cell.x, cell.y, cell.width, cell.height, scheme});
+  if (isNew) {
+    CellReading reading = readWriting(numberWriting(page_.text, cell), form);
+    if (reading.glyphs.size() == form.size() && reading.confidence >= kSurePrinted &&
+        models::checkNationalId(reading.text, scheme).valid())
+      it->second = std::move(reading);
+  }
+  return it->second.has_value();
+}
+
+CellReading PrintedNumberReader::read(const cv::Rect& cell, models::IdScheme scheme) {
+  if (!accepts(cell, scheme)) throw std::logic_error("printed-number reader: asked to read a cell it did not accept");
+  return *read_.at({cell.x, cell.y, cell.width, cell.height, scheme});
+}
+
+}  // namespace listaudit::pipeline

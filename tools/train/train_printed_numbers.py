@@ -1,0 +1,221 @@
+#!/usr/bin/python3
+"""Trains the printed-number network of listaudit's number slot.
+
+The same network as the handwritten numbers' (train_numbers.py, NumberNet):
+it reads a whole number cell and gives, for every quarter of the cell's
+width, the probability of each character (the ten digits, the 26 capital
+letters) and of none (CTC). This one is trained on typed numbers. The read
+stage runs it on a printed number cell before Tesseract and keeps its reading
+only when the reading passes the number's check with every character sure;
+Tesseract reads every other cell (pipeline/page/printed_number_reader.cpp).
+Tesseract costs about nine milliseconds of CPU a number; this network
+about 2.6.
+
+Data (all from Debian, nothing downloaded): numbers composed here, typed in
+print faces the generator never types with (tools/samples/typing.cpp lists
+the generator's seventeen; these are others: Noto, URW's Nimbus and its
+kin, TeX Gyre, Open Sans, Roboto, Lato, Cantarell, Gentium, Charis, EB
+Garamond, Computer Modern, Courier Prime, monospaced faces, and the
+captions and monospaced cuts of installed families), so that the batches
+make-samples draws measure the network on faces it never saw:
+- random numbers of the three forms (13 and 10 digits; a letter, eight
+  digits and a letter) and of other lengths;
+- typed at 7 to 14 points, regular or bold, tracking from tight to spread
+  (spaced typing, per-digit boxes), one in ten grouped by a space or a dash;
+- scanned at 150 to 400 dpi: turned up to a degree and a half, grey toner,
+  blur, noise, JPEG, one in eight photocopied (black or nothing at a drawn
+  threshold, with specks), remnants of the cell's rulings;
+then binarised as numberWriting binarises a cell and normalised as
+number_sequence.cpp does (both through train_numbers.py).
+
+Fixed seed; two CPU threads. Usage: tools/train-printed-numbers (installs
+what it needs from Debian, builds the project and calls this). --validate DIR
+scores the network on the printed number cells of a make-samples batch.
+"""
+import argparse
+import os
+import sys
+import tempfile
+
+import cv2
+import numpy as np
+import torch
+import torch.nn as nn
+from PIL import Image, ImageDraw, ImageFont
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from train_glyphs import font_files, on_paper  # noqa: E402
+from train_numbers import (CLASSES, HEIGHT, NumberNet, batch_cells, batches_of, cell_writing,  # noqa: E402
+                           exact_share, random_number, sequence_input)
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+# Print faces the generator never types with (its own are in
+# tools/samples/typing.cpp); the families' files, regular and bold cuts.
+TRAINING_FACES = [
+    "Noto Sans", "Noto Serif", "Noto Sans Mono", "Nimbus Sans", "Nimbus Sans Narrow", "Nimbus Roman",
+    "Nimbus Mono PS", "URW Bookman", "URW Gothic", "C059", "P052", "TeX Gyre Heros", "TeX Gyre Termes",
+    "TeX Gyre Cursor", "TeX Gyre Pagella", "TeX Gyre Schola", "TeX Gyre Adventor", "TeX Gyre Bonum",
+    "Open Sans", "Roboto", "Roboto Condensed", "Lato", "Cantarell", "Gentium Basic", "Charis SIL",
+    "EB Garamond", "CMU Serif", "CMU Sans Serif", "CMU Typewriter Text", "Courier Prime", "Hack",
+    "Inconsolata", "Fira Code", "Oxygen", "Cousine", "DejaVu Sans Mono", "PT Mono", "PT Sans Caption",
+    "PT Serif Caption", "Linux Biolinum O", "Linux Libertine Mono O",
+]
+
+
+def upright_faces():
+    """The training faces' files that FreeType opens, without their italic,
+    oblique and hairline cuts (a list is typed upright, and legibly)."""
+    out = []
+    for f in font_files(TRAINING_FACES):
+        try:
+            style = ImageFont.truetype(f, 12).getname()[1].lower()
+        except OSError:
+            continue
+        if not any(s in style for s in ("italic", "oblique", "slanted", "hairline")):
+            out.append(f)
+    return out
+
+
+def typed(rng, font_file, text):
+    """`text` typed in the face at 48 px a character, with the drawn
+    tracking; white on black. None when the face draws no such text."""
+    size = 48
+    font = ImageFont.truetype(font_file, size)
+    tracking = size * (rng.uniform(-0.04, 0.08) if rng.random() < 0.7 else rng.uniform(0.1, 0.9))
+    bold = int(rng.integers(1, 3)) if rng.random() < 1 / 6 else 0
+    width = int(sum(font.getlength(c) for c in text) + tracking * len(text) + 4 * size)
+    image = Image.new("L", (width, 3 * size), 0)
+    draw = ImageDraw.Draw(image)
+    x = size
+    for c in text:
+        draw.text((x, size), c, fill=255, font=font, stroke_width=bold, stroke_fill=255)
+        x += font.getlength(c) + tracking
+    ink = np.array(image)
+    ys, xs = np.nonzero(ink > 40)
+    if len(xs) == 0:
+        return None
+    return ink[max(0, ys.min() - 6):ys.max() + 7, max(0, xs.min() - 10):xs.max() + 11]
+
+
+def with_groups(rng, number):
+    """One number in ten grouped as some forms type it: a space or a dash
+    (neither is a character of the number)."""
+    if rng.random() >= 0.1 or len(number) < 8:
+        return number
+    cut = 6 if len(number) in (10, 13) else 4
+    return number[:cut] + (" " if rng.random() < 0.6 else "-") + number[cut:]
+
+
+def photocopied(rng, grey):
+    """A photocopy: black or white at a drawn threshold, toner specks. The
+    threshold lies above the print's darkest ink: a copy that lost the
+    number is no number to learn."""
+    darkest = float(np.percentile(grey, 1))
+    out = np.where(grey < rng.uniform(max(110.0, darkest + 30), max(190.0, darkest + 40)), 0, 255).astype(np.uint8)
+    for _ in range(int(rng.integers(0, 6))):
+        y, x = int(rng.integers(0, out.shape[0])), int(rng.integers(0, out.shape[1]))
+        cv2.circle(out, (x, y), int(rng.integers(0, 2)), 0, -1)
+    return out
+
+
+def printed_cell(rng, fonts, number):
+    """A typed number as the read stage binarises its cell; None when the
+    drawn face cannot type it."""
+    ink = typed(rng, fonts[int(rng.integers(0, len(fonts)))], with_groups(rng, number))
+    if ink is None:
+        return None
+    ink = cv2.copyMakeBorder(ink, 12, 12, 20, 20, cv2.BORDER_CONSTANT, value=0)
+    h, w = ink.shape
+    m = cv2.getRotationMatrix2D((w / 2, h / 2), rng.uniform(-1.5, 1.5), 1.0)
+    ink = cv2.warpAffine(ink, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=0)
+    # Remnants of the cell: a ruling's last pixels above or below, a column ruling's at an end.
+    if rng.random() < 0.3:
+        y = int(rng.choice([rng.integers(0, 5), h - 1 - rng.integers(0, 5)]))
+        x0 = int(rng.integers(0, w // 2))
+        cv2.line(ink, (x0, y), (int(rng.integers(x0 + 10, w)), y), 255, int(rng.integers(1, 4)))
+    if rng.random() < 0.1:
+        x = int(rng.choice([rng.integers(0, 4), w - 1 - rng.integers(0, 4)]))
+        cv2.line(ink, (x, 0), (x, h - 1), 255, int(rng.integers(1, 4)))
+    # The characters' height on the page: 7 to 14 points at 150 to 400 dpi
+    # (a capital about 0.7 of the point size), rendered here at 48 px a point size.
+    points, dpi = rng.uniform(7, 14), rng.uniform(150, 400)
+    scale = points / 72 * dpi / 48
+    small = cv2.resize(ink, (max(8, int(w * scale)), max(8, int(h * scale))), interpolation=cv2.INTER_AREA)
+    paper = on_paper(rng, small, palest=0.35, blur_up_to=0.9, jpeg_chance=0.5)
+    if rng.random() < 1 / 8:
+        paper = photocopied(rng, paper)
+    writing = cell_writing(paper)
+    # A number drawn too faint or too small to survive the threshold as
+    # characters is no number to learn either.
+    count = cv2.connectedComponents(writing)[0] - 1
+    if count < len(number) // 2 or np.count_nonzero(writing) > writing.size // 2:
+        return None
+    return writing
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--out", default=os.path.join(ROOT, "pipeline", "page", "weights", "printed-numbers.onnx"))
+    parser.add_argument("--build", default=ROOT, help="the project folder whose build/ holds the tools")
+    parser.add_argument("--composed", type=int, default=12000, help="composed cells per epoch")
+    parser.add_argument("--epochs", type=int, default=10)
+    parser.add_argument("--seed", type=int, default=20233)
+    parser.add_argument("--validate", help="a make-samples batch whose printed number cells to score on")
+    args = parser.parse_args()
+    torch.manual_seed(args.seed)
+    torch.set_num_threads(2)
+    rng = np.random.default_rng(args.seed)
+    fonts = upright_faces()
+    if len(fonts) < 20:
+        sys.exit(f"only {len(fonts)} training faces installed: run tools/train-printed-numbers")
+    print(f"{len(fonts)} faces", flush=True)
+    validation = []
+    if args.validate:
+        with tempfile.TemporaryDirectory() as tmp:
+            cells = batch_cells(args.validate, os.path.join(args.build, "build", "tools", "listaudit-training-cells"),
+                                tmp, writing="printed")
+        validation = [(sequence_input(m), t) for m, t in cells if sequence_input(m) is not None]
+        print(f"validation: {len(validation)} printed cells of {args.validate}", flush=True)
+
+    model = NumberNet()
+    optimiser = torch.optim.Adam(model.parameters(), lr=2e-3, weight_decay=1e-5)
+    schedule = torch.optim.lr_scheduler.OneCycleLR(optimiser, max_lr=3e-3,
+                                                   total_steps=args.epochs * (args.composed // 32 + 40))
+    ctc = nn.CTCLoss(blank=0, zero_infinity=True)
+    for epoch in range(args.epochs):
+        samples = []
+        while len(samples) < args.composed:
+            number = random_number(rng)
+            cell = printed_cell(rng, fonts, number)
+            x = None if cell is None else sequence_input(cell)
+            if x is not None:
+                samples.append((x, number))
+        model.train()
+        total, seen = 0.0, 0
+        for x, labels, lengths in batches_of(samples, rng, 32):
+            logits = model(x)[:, :, 0, :]
+            log_probs = logits.permute(2, 0, 1).log_softmax(2)
+            frames = torch.full((x.shape[0],), log_probs.shape[0], dtype=torch.long)
+            loss = ctc(log_probs, labels, frames, lengths)
+            optimiser.zero_grad()
+            loss.backward()
+            optimiser.step()
+            schedule.step()
+            total += float(loss) * x.shape[0]
+            seen += x.shape[0]
+        line = f"epoch {epoch + 1}/{args.epochs}: {seen} cells, loss {total / seen:.4f}"
+        if validation:
+            line += f", validation numbers exact {exact_share(model, validation):.4f}"
+        print(line, flush=True)
+
+    model.eval()
+    os.makedirs(os.path.dirname(args.out), exist_ok=True)
+    torch.onnx.export(model, torch.zeros(1, 1, HEIGHT, 128), args.out, opset_version=11, input_names=["cell"],
+                      output_names=["logits"], dynamic_axes={"cell": {0: "n", 3: "width"},
+                                                             "logits": {0: "n", 3: "columns"}})
+    print(f"wrote {args.out} ({os.path.getsize(args.out)} bytes)")
+
+
+if __name__ == "__main__":
+    main()
