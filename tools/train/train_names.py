@@ -41,7 +41,8 @@ from PIL import Image, ImageDraw, ImageFont
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from train_glyphs import HAND_FONTS, on_paper  # noqa: E402
-from train_numbers import batch_cells, batches_of, cell_writing, sequence_input  # noqa: E402
+from train_numbers import (batch_cells, batches_of, cell_writing, ctc_epoch, export_sequence_network,  # noqa: E402
+                           sequence_input)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 # The network's outputs 1..N; 0 is "none" (the CTC blank). Must agree with
@@ -358,7 +359,6 @@ def main():
     optimiser = torch.optim.Adam(model.parameters(), lr=2e-3, weight_decay=1e-5)
     schedule = torch.optim.lr_scheduler.OneCycleLR(optimiser, max_lr=3e-3,
                                                    total_steps=args.epochs * (args.composed // BATCH + 40))
-    ctc = nn.CTCLoss(blank=0, zero_infinity=True)
     for epoch in range(args.epochs):
         # 67 letters in thirty hands take long to tell apart from nothing
         # (CTC's plateau): the first round writes single words, the second
@@ -372,29 +372,13 @@ def main():
             x = name_input(written_name(rng, pens, name))
             if x is not None:
                 samples.append((x, label(name)))
-        model.train()
-        total, seen = 0.0, 0
-        for x, labels, lengths in batches_of(samples, rng, BATCH, CLASSES):
-            logits = model(x)[:, :, 0, :]
-            log_probs = logits.permute(2, 0, 1).log_softmax(2)
-            frames = torch.full((x.shape[0],), log_probs.shape[0], dtype=torch.long)
-            loss = ctc(log_probs, labels, frames, lengths)
-            optimiser.zero_grad()
-            loss.backward()
-            optimiser.step()
-            schedule.step()
-            total += float(loss) * x.shape[0]
-            seen += x.shape[0]
-        line = f"epoch {epoch + 1}/{args.epochs}: {seen} names, loss {total / seen:.4f}"
+        loss, seen = ctc_epoch(model, optimiser, schedule, batches_of(samples, rng, BATCH, CLASSES))
+        line = f"epoch {epoch + 1}/{args.epochs}: {seen} names, loss {loss:.4f}"
         if validation:
             exact, cer, first = scores(model, validation)
             line += f", validation: exact {exact:.4f}, character errors {cer:.4f}, own name likeliest {first:.4f}"
         print(line, flush=True)
-        model.eval()
-        os.makedirs(os.path.dirname(args.out), exist_ok=True)
-        torch.onnx.export(model, torch.zeros(1, 1, HEIGHT, 128), args.out, opset_version=11, input_names=["cell"],
-                          output_names=["logits"], dynamic_axes={"cell": {0: "n", 3: "width"},
-                                                                 "logits": {0: "n", 3: "columns"}})
+        export_sequence_network(model, HEIGHT, args.out)
     print(f"wrote {args.out} ({os.path.getsize(args.out)} bytes)")
 
 

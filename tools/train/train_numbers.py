@@ -177,6 +177,16 @@ def random_number(rng):
     return "".join(str(d) for d in rng.integers(0, 10, length))
 
 
+def ruling_remnant(rng, canvas, reach):
+    """Three cells in ten keep a ruling's last pixels: a line along the top or
+    the bottom `reach` rows of `canvas` (white on black), drawn in place."""
+    h, w = canvas.shape
+    if rng.random() < 0.3:
+        y = int(rng.choice([rng.integers(0, reach), h - 1 - rng.integers(0, reach)]))
+        x0 = int(rng.integers(0, w // 2))
+        cv2.line(canvas, (x0, y), (int(rng.integers(x0 + 10, w)), y), 255, int(rng.integers(1, 4)))
+
+
 def composed_cell(rng, digits, fonts, number):
     """A number written by a hand of training digits (and font letters) and
     scanned: the cell's writing as the reader binarises it."""
@@ -239,10 +249,7 @@ def composed_cell(rng, digits, fonts, number):
     m = cv2.getRotationMatrix2D((w / 2, h / 2), rng.uniform(-3, 3), 1.0) @ np.vstack([m, [0, 0, 1]])
     canvas = cv2.warpAffine(canvas, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=0)
     # Remnants of the cell: a ruling's last pixels, the row above's descenders.
-    if rng.random() < 0.3:
-        y = int(rng.choice([rng.integers(0, 6), h - 1 - rng.integers(0, 6)]))
-        x0 = int(rng.integers(0, w // 2))
-        cv2.line(canvas, (x0, y), (int(rng.integers(x0 + 10, w)), y), 255, int(rng.integers(1, 4)))
+    ruling_remnant(rng, canvas, 6)
     if rng.random() < 0.2:
         x = int(rng.integers(0, w))
         cv2.line(canvas, (x, 0), (x + int(rng.integers(-8, 8)), int(rng.integers(4, 14))), 255, 3)
@@ -303,6 +310,36 @@ def batches_of(samples, rng, size, classes=CLASSES):
             labels += [classes.index(c) + 1 for c in text]
             lengths.append(len(text))
         yield torch.from_numpy(x), torch.tensor(labels), torch.tensor(lengths)
+
+
+def ctc_epoch(model, optimiser, schedule, batches):
+    """One pass of CTC training over `batches` (as batches_of gives them):
+    the mean loss and how many samples were seen."""
+    ctc = nn.CTCLoss(blank=0, zero_infinity=True)
+    model.train()
+    total, seen = 0.0, 0
+    for x, labels, lengths in batches:
+        logits = model(x)[:, :, 0, :]  # N x C x T
+        log_probs = logits.permute(2, 0, 1).log_softmax(2)  # T x N x C
+        frames = torch.full((x.shape[0],), log_probs.shape[0], dtype=torch.long)
+        loss = ctc(log_probs, labels, frames, lengths)
+        optimiser.zero_grad()
+        loss.backward()
+        optimiser.step()
+        schedule.step()
+        total += float(loss) * x.shape[0]
+        seen += x.shape[0]
+    return total / max(1, seen), seen
+
+
+def export_sequence_network(model, height, out):
+    """The network as ONNX for OpenCV's dnn module, its input `height` pixels
+    high, any count of cells and any width."""
+    model.eval()
+    os.makedirs(os.path.dirname(out), exist_ok=True)
+    torch.onnx.export(model, torch.zeros(1, 1, height, 128), out, opset_version=11, input_names=["cell"],
+                      output_names=["logits"], dynamic_axes={"cell": {0: "n", 3: "width"},
+                                                             "logits": {0: "n", 3: "columns"}})
 
 
 def greedy(logits):
@@ -379,7 +416,6 @@ def train_network(args, seed, out, validation):
     optimiser = torch.optim.Adam(model.parameters(), lr=2e-3, weight_decay=1e-5)
     schedule = torch.optim.lr_scheduler.OneCycleLR(optimiser, max_lr=3e-3, total_steps=args.epochs * (
         (args.composed + 3 * len(pipeline_samples)) // 32 + 40))
-    ctc = nn.CTCLoss(blank=0, zero_infinity=True)
     for epoch in range(args.epochs):
         samples = list(pipeline_samples) * 3
         while len(samples) < 3 * len(pipeline_samples) + args.composed:
@@ -387,29 +423,13 @@ def train_network(args, seed, out, validation):
             x = sequence_input(composed_cell(rng, digits, fonts, number))
             if x is not None:
                 samples.append((x, number))
-        model.train()
-        total, seen = 0.0, 0
-        for x, labels, lengths in batches_of(samples, rng, 32):
-            logits = model(x)[:, :, 0, :]  # N x C x T
-            log_probs = logits.permute(2, 0, 1).log_softmax(2)  # T x N x C
-            frames = torch.full((x.shape[0],), log_probs.shape[0], dtype=torch.long)
-            loss = ctc(log_probs, labels, frames, lengths)
-            optimiser.zero_grad()
-            loss.backward()
-            optimiser.step()
-            schedule.step()
-            total += float(loss) * x.shape[0]
-            seen += x.shape[0]
-        line = f"epoch {epoch + 1}/{args.epochs}: {seen} cells, loss {total / seen:.4f}"
+        loss, seen = ctc_epoch(model, optimiser, schedule, batches_of(samples, rng, 32))
+        line = f"epoch {epoch + 1}/{args.epochs}: {seen} cells, loss {loss:.4f}"
         if validation:
             line += f", validation numbers exact {exact_share(model, validation):.4f}"
         print(line, flush=True)
 
-    model.eval()
-    os.makedirs(os.path.dirname(out), exist_ok=True)
-    torch.onnx.export(model, torch.zeros(1, 1, HEIGHT, 128), out, opset_version=11, input_names=["cell"],
-                      output_names=["logits"], dynamic_axes={"cell": {0: "n", 3: "width"},
-                                                             "logits": {0: "n", 3: "columns"}})
+    export_sequence_network(model, HEIGHT, out)
     print(f"wrote {out} ({os.path.getsize(out)} bytes)")
 
 

@@ -40,13 +40,13 @@ import tempfile
 import cv2
 import numpy as np
 import torch
-import torch.nn as nn
 from PIL import Image, ImageDraw, ImageFont
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from train_glyphs import font_files, on_paper  # noqa: E402
-from train_numbers import (CLASSES, HEIGHT, NumberNet, batch_cells, batches_of, cell_writing,  # noqa: E402
-                           exact_share, random_number, sequence_input)
+from train_numbers import (HEIGHT, NumberNet, batch_cells, batches_of, cell_writing, ctc_epoch,  # noqa: E402
+                           exact_share, export_sequence_network, random_number, ruling_remnant,
+                           sequence_input)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
@@ -130,10 +130,7 @@ def printed_cell(rng, fonts, number):
     m = cv2.getRotationMatrix2D((w / 2, h / 2), rng.uniform(-1.5, 1.5), 1.0)
     ink = cv2.warpAffine(ink, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=0)
     # Remnants of the cell: a ruling's last pixels above or below, a column ruling's at an end.
-    if rng.random() < 0.3:
-        y = int(rng.choice([rng.integers(0, 5), h - 1 - rng.integers(0, 5)]))
-        x0 = int(rng.integers(0, w // 2))
-        cv2.line(ink, (x0, y), (int(rng.integers(x0 + 10, w)), y), 255, int(rng.integers(1, 4)))
+    ruling_remnant(rng, ink, 5)
     if rng.random() < 0.1:
         x = int(rng.choice([rng.integers(0, 4), w - 1 - rng.integers(0, 4)]))
         cv2.line(ink, (x, 0), (x, h - 1), 255, int(rng.integers(1, 4)))
@@ -182,7 +179,6 @@ def main():
     optimiser = torch.optim.Adam(model.parameters(), lr=2e-3, weight_decay=1e-5)
     schedule = torch.optim.lr_scheduler.OneCycleLR(optimiser, max_lr=3e-3,
                                                    total_steps=args.epochs * (args.composed // 32 + 40))
-    ctc = nn.CTCLoss(blank=0, zero_infinity=True)
     for epoch in range(args.epochs):
         samples = []
         while len(samples) < args.composed:
@@ -191,29 +187,13 @@ def main():
             x = None if cell is None else sequence_input(cell)
             if x is not None:
                 samples.append((x, number))
-        model.train()
-        total, seen = 0.0, 0
-        for x, labels, lengths in batches_of(samples, rng, 32):
-            logits = model(x)[:, :, 0, :]
-            log_probs = logits.permute(2, 0, 1).log_softmax(2)
-            frames = torch.full((x.shape[0],), log_probs.shape[0], dtype=torch.long)
-            loss = ctc(log_probs, labels, frames, lengths)
-            optimiser.zero_grad()
-            loss.backward()
-            optimiser.step()
-            schedule.step()
-            total += float(loss) * x.shape[0]
-            seen += x.shape[0]
-        line = f"epoch {epoch + 1}/{args.epochs}: {seen} cells, loss {total / seen:.4f}"
+        loss, seen = ctc_epoch(model, optimiser, schedule, batches_of(samples, rng, 32))
+        line = f"epoch {epoch + 1}/{args.epochs}: {seen} cells, loss {loss:.4f}"
         if validation:
             line += f", validation numbers exact {exact_share(model, validation):.4f}"
         print(line, flush=True)
 
-    model.eval()
-    os.makedirs(os.path.dirname(args.out), exist_ok=True)
-    torch.onnx.export(model, torch.zeros(1, 1, HEIGHT, 128), args.out, opset_version=11, input_names=["cell"],
-                      output_names=["logits"], dynamic_axes={"cell": {0: "n", 3: "width"},
-                                                             "logits": {0: "n", 3: "columns"}})
+    export_sequence_network(model, HEIGHT, args.out)
     print(f"wrote {args.out} ({os.path.getsize(args.out)} bytes)")
 
 
