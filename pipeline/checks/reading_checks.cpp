@@ -1,6 +1,8 @@
 #include "pipeline/checks/reading_checks.hpp"
 
 #include <algorithm>
+#include <string>
+#include <vector>
 
 #include "models/decimal_text.hpp"
 
@@ -17,9 +19,27 @@ void checkReading(RowCase& c, const CheckContext& context) {
   // A name read unsurely but confirmed by the register or the copy is read.
   const bool nameUnsure = nameReadUnsurely(row, options) && !c.who.nameConfirmed;
   if (nameUnsure || c.who.inDoubt || c.id.number.empty()) {
-    std::string why = "name read with confidence " + models::decimal(row.nameConfidence, 2) + ", number with " +
-                      models::decimal(row.idConfidence, 2) + " (a person must read below " +
-                      models::decimal(std::min(options.minNameConfidence, options.minIdConfidence), 2) + ")";
+    // What a person must read, and why, in words: the confidences alone do
+    // not say it of a hand's name read at 0.84 that nothing confirms.
+    std::vector<std::string> reasons;
+    if (c.id.number.empty())
+      reasons.push_back("no number could be read");
+    else if (c.who.inDoubt)
+      reasons.push_back("the number read leaves the person in doubt");
+    if (nameUnsure) {
+      if (row.fullName.empty())
+        reasons.push_back("no name could be read");
+      else if (row.nameConfidence < options.minNameConfidence)
+        reasons.push_back("the name was read with confidence below " + models::decimal(options.minNameConfidence, 2));
+      else
+        reasons.push_back(
+            "the name is written by hand and the image does not support the register's or the electronic copy's "
+            "spelling of it");
+    }
+    std::string why;
+    for (const std::string& reason : reasons) why += (why.empty() ? "" : "; ") + reason;
+    why += " (name read with confidence " + models::decimal(row.nameConfidence, 2) + ", number with " +
+           models::decimal(row.idConfidence, 2) + ")";
     if (!c.who.candidates.empty()) why += "; " + c.who.candidates;
     if (!c.who.established) why += "; no person is named with confidence, so no flag that needs one is raised";
     c.raise(Flag::Unreadable, why);
