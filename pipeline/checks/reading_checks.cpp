@@ -33,8 +33,8 @@ void checkReading(RowCase& c, const CheckContext& context) {
         reasons.push_back("the name was read with confidence below " + models::decimal(options.minNameConfidence, 2));
       else
         reasons.push_back(
-            "the name is written by hand and the image does not support the register's or the electronic copy's "
-            "spelling of it");
+            "the name is written by hand and no spelling of an established person, in the register or the "
+            "electronic copy, that the image supports confirms its reading");
     }
     std::string why;
     for (const std::string& reason : reasons) why += (why.empty() ? "" : "; ") + reason;
