@@ -180,16 +180,19 @@ std::vector<ReadGlyph> averagedReading(const std::vector<std::vector<ReadGlyph>>
   return out;
 }
 
-CellReading withSecondOpinion(const CellReading& first, const CellReading& second, std::string_view form) {
+CellReading withSecondOpinion(const CellReading& first, const CellReading& second, std::string_view form,
+                              std::string_view weighed) {
   if (first.glyphs.empty() || first.glyphs.size() != second.glyphs.size() || first.glyphs.size() != form.size())
     return first;
   CellReading out = first;
   for (std::size_t k = 0; k < out.glyphs.size(); ++k) {
     const ReadGlyph& other = second.glyphs[k];
-    if (form[k] != 'L' || out.glyphs[k].choices.empty() || other.choices.empty() ||
-        other.choices.front().glyph == out.glyphs[k].choices.front().glyph)
+    if (weighed.find(form[k]) == std::string_view::npos || out.glyphs[k].choices.empty() || other.choices.empty())
       continue;
-    out.glyphs[k] = averagedReading({{out.glyphs[k]}, {other}}).front();
+    if (other.choices.front().glyph != out.glyphs[k].choices.front().glyph)
+      out.glyphs[k] = averagedReading({{out.glyphs[k]}, {other}}).front();
+    else if (other.choices.front().probability > out.glyphs[k].choices.front().probability)
+      out.glyphs[k] = other;  // two readers agree: the character is as sure as the surer says
   }
   out.spellGlyphs();
   return out;

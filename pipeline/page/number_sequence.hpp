@@ -48,21 +48,28 @@ std::vector<ReadGlyph> decodeSequence(const cv::Mat& posteriors, std::string_vie
 // Where they read different counts, the first's reading. Empty when given none.
 std::vector<ReadGlyph> averagedReading(const std::vector<std::vector<ReadGlyph>>& readings);
 
-// A printed number as Tesseract read it (`first`), with the number networks'
-// reading of the same cell (`second`) weighed in at the letters of `form`
-// ('L'): where they read a letter differently, it is the mean of both
-// readings of it, Tesseract's choice first, so the letter is in doubt and
-// the registers may confirm either (contract section 6). Tesseract is sure
-// of its misreadings of the letters of Albanian numbers (an F read as a P,
-// which moves a birth from 1952 to 2052, at 1.00); the networks read them
-// from hands and read them better. Their digits are not weighed: on print
-// the networks misread digits of some faces (a 9 as a 5) that Tesseract
-// reads right. On the printed batch of seed 606, of the characters the two
-// read differently, the networks were right at 6 of 9 letters and at none of
-// 65 digits. Where the counts differ, or either gives no characters, `first`
-// as it was.
-CellReading withSecondOpinion(const CellReading& first, const CellReading& second, std::string_view form);
-
+// A printed number as Tesseract read it (`first`), with another reader's
+// reading of the same cell (`second`) weighed in at the positions whose form
+// class (`form`: 'L' a letter, 'D' a digit) is in `weighed`: where they read
+// a character differently, it is the mean of both readings of it,
+// Tesseract's choice first, so the character is in doubt and the registers
+// may confirm either (contract section 6); where they agree, it is as sure
+// as the surer of the two. Two second readers are weighed so:
+// - the number networks (the handwriting reader), at the letters of an
+//   Albanian number only: Tesseract is sure of its misreadings of them (an F
+//   read as a P, which moves a birth from 1952 to 2052, at 1.00), and the
+//   networks read them better; on print they misread digits of some faces
+//   (a 9 as a 5) that Tesseract reads right (on the printed batch of seed
+//   606, of the characters the two read differently, the networks were
+//   right at 6 of 9 letters and at none of 65 digits);
+// - the printed-number network, at every character of an EGN or JMBG it did
+//   not read surely enough to stand on its own: where it agrees with
+//   Tesseract, a clearly typed wrong check digit stays as typed (Tesseract's
+//   0.97 alone left the register's number one digit away 0.02 as likely,
+//   enough to repair it); where it does not, the digit is in doubt.
+// Where the counts differ, or either gives no characters, `first` as it was.
+CellReading withSecondOpinion(const CellReading& first, const CellReading& second, std::string_view form,
+                              std::string_view weighed = "L");
 // Whether withSecondOpinion weighs anything of a number of `form`: whether
 // the form has letters.
 bool formHasLetters(std::string_view form);

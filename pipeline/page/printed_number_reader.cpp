@@ -26,24 +26,33 @@ CellReading PrintedNumberReader::readWriting(const cv::Mat& writing, std::string
   return networkReading(decodeSequence(columnPosteriors(net_, input), form), models::Writing::Printed);
 }
 
+const PrintedNumberReader::Read& PrintedNumberReader::readOnce(const cv::Rect& cell, models::IdScheme scheme) {
+  auto [it, isNew] = read_.try_emplace({cell.x, cell.y, cell.width, cell.height, scheme});
+  if (isNew) {
+    const std::string_view form = models::idForm(scheme);
+    Read& r = it->second;
+    r.reading = readWriting(numberWriting(page_.text, cell), form);
+    r.sure = r.reading.glyphs.size() == form.size() && r.reading.confidence >= kSurePrinted &&
+             models::checkNationalId(r.reading.text, scheme).valid();
+  }
+  return it->second;
+}
+
 bool PrintedNumberReader::accepts(const cv::Rect& cell, models::IdScheme scheme) {
   // A number of a scheme without a check digit (Albanian, Kosovo, unknown)
   // has nothing to confirm the reading: Tesseract reads it, as before.
   if (page_.text.empty() || !models::hasVerifiedCheckDigit(scheme)) return false;
-  const std::string_view form = models::idForm(scheme);
-  auto [it, isNew] = read_.try_emplace({cell.x, cell.y, cell.width, cell.height, scheme});
-  if (isNew) {
-    CellReading reading = readWriting(numberWriting(page_.text, cell), form);
-    if (reading.glyphs.size() == form.size() && reading.confidence >= kSurePrinted &&
-        models::checkNationalId(reading.text, scheme).valid())
-      it->second = std::move(reading);
-  }
-  return it->second.has_value();
+  return readOnce(cell, scheme).sure;
 }
 
 CellReading PrintedNumberReader::read(const cv::Rect& cell, models::IdScheme scheme) {
   if (!accepts(cell, scheme)) throw std::logic_error("printed-number reader: asked to read a cell it did not accept");
-  return *read_.at({cell.x, cell.y, cell.width, cell.height, scheme});
+  return readOnce(cell, scheme).reading;
+}
+
+CellReading PrintedNumberReader::reading(const cv::Rect& cell, models::IdScheme scheme) {
+  if (page_.text.empty() || !models::hasVerifiedCheckDigit(scheme)) return {};
+  return readOnce(cell, scheme).reading;
 }
 
 }  // namespace listaudit::pipeline

@@ -18,7 +18,6 @@
 // Not thread-safe: one per thread (it holds its network).
 #include <map>
 #include <opencv2/dnn.hpp>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -43,15 +42,24 @@ class PrintedNumberReader final : public NumberReader {
   // check (the cell is read to decide, once per cell and scheme).
   bool accepts(const cv::Rect& cell, models::IdScheme scheme) override;
   CellReading read(const cv::Rect& cell, models::IdScheme scheme) override;
+  // The network's reading of `cell` of the page set, sure or not (a second
+  // opinion on Tesseract's reading of a cell it did not accept); empty for a
+  // scheme without a verified check digit, which it does not read.
+  CellReading reading(const cv::Rect& cell, models::IdScheme scheme);
   // The network's reading of a cell's writing (255 on the strokes) under
   // `form`, sure or not; no glyphs when the writing is too short for the form.
   CellReading readWriting(const cv::Mat& writing, std::string_view form);
 
  private:
+  struct Read {
+    CellReading reading;
+    bool sure = false;
+  };
+  // The cell read once per page, cell and scheme.
+  const Read& readOnce(const cv::Rect& cell, models::IdScheme scheme);
   cv::dnn::Net net_;
   ReadablePage page_;
-  // This page's cells read, by cell and scheme: the sure reading, or none.
-  std::map<std::tuple<int, int, int, int, models::IdScheme>, std::optional<CellReading>> read_;
+  std::map<std::tuple<int, int, int, int, models::IdScheme>, Read> read_;  // this page's
 };
 
 }  // namespace listaudit::pipeline

@@ -48,12 +48,22 @@ models::RowRecord readRow(const PageImage& image, const CleanPage& clean, const 
   NumberReader* numberReader = &readers.numberReaderFor(cell(kIdColumn), scheme);
   CellReading id =
       cpu.time("numbers, " + numberReader->name(), [&] { return numberReader->read(cell(kIdColumn), scheme); });
-  // The letters of a printed number are read by the number networks too:
-  // Tesseract is sure of some of its misreadings of them (withSecondOpinion).
-  if (id.writing == models::Writing::Printed && !id.glyphs.empty() && formHasLetters(models::idForm(scheme))) {
-    const CellReading networks = cpu.time("numbers, letters read again by the networks",
-                                          [&] { return readers.numberNetworks().read(cell(kIdColumn), scheme); });
-    id = withSecondOpinion(id, networks, models::idForm(scheme));
+  // A printed number Tesseract read has a second opinion (withSecondOpinion):
+  // an EGN's or a JMBG's every character the printed-number network's
+  // reading, which it did not find sure enough to stand on its own (read
+  // while it decided); an Albanian number's letters the number networks':
+  // Tesseract is sure of some of its misreadings of them.
+  const std::string_view form = models::idForm(scheme);
+  if (id.writing == models::Writing::Printed && !id.glyphs.empty() && numberReader != &readers.printedNumbers()) {
+    if (models::hasVerifiedCheckDigit(scheme)) {
+      const CellReading network = cpu.time("numbers, printed-number network, second opinion",
+                                           [&] { return readers.printedNumbers().reading(cell(kIdColumn), scheme); });
+      id = withSecondOpinion(id, network, form, "DL");
+    } else if (formHasLetters(form)) {
+      const CellReading networks = cpu.time("numbers, letters read again by the networks",
+                                            [&] { return readers.numberNetworks().read(cell(kIdColumn), scheme); });
+      id = withSecondOpinion(id, networks, form);
+    }
   }
   CellReading name = cpu.time("names, print models (Tesseract)",
                               [&] { return readers.nameReaderFor(cell(kNameColumn)).readLine(cell(kNameColumn)); });

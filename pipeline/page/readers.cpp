@@ -30,9 +30,11 @@ std::vector<std::unique_ptr<NameReader>> registeredNameReaders(OcrEnginePool& en
 }  // namespace
 
 Readers::Readers() : numberReaders_(registeredNumberReaders(engines_)), nameReaders_(registeredNameReaders(engines_)) {
-  for (const auto& reader : numberReaders_)
+  for (const auto& reader : numberReaders_) {
     if (dynamic_cast<HandwrittenNumberReader*>(reader.get())) numberNetworks_ = reader.get();
-  if (!numberNetworks_) throw std::logic_error("read stage: no number networks registered");
+    if (auto* printed = dynamic_cast<PrintedNumberReader*>(reader.get())) printedNumbers_ = printed;
+  }
+  if (!numberNetworks_ || !printedNumbers_) throw std::logic_error("read stage: no number networks registered");
 }
 
 void Readers::setPage(const ReadablePage& page, const models::Country& country) {

@@ -14,6 +14,7 @@
 #include "pipeline/page/name_reader.hpp"
 #include "pipeline/page/number_reader.hpp"
 #include "pipeline/page/ocr_engine.hpp"
+#include "pipeline/page/printed_number_reader.hpp"
 
 namespace listaudit::pipeline {
 
@@ -34,6 +35,9 @@ class Readers {
   // The number networks (the handwriting reader), whose reading of a printed
   // number is weighed beside Tesseract's (withSecondOpinion).
   NumberReader& numberNetworks() { return *numberNetworks_; }
+  // The printed-number network, whose reading of a printed number it did
+  // not accept is weighed beside Tesseract's (withSecondOpinion).
+  PrintedNumberReader& printedNumbers() { return *printedNumbers_; }
   // The CPU seconds this thread's reading took, by reader and task.
   CpuTally& cpu() { return cpu_; }
   const CpuTally& cpu() const { return cpu_; }
@@ -41,7 +45,8 @@ class Readers {
  private:
   OcrEnginePool engines_;
   std::vector<std::unique_ptr<NumberReader>> numberReaders_;
-  NumberReader* numberNetworks_ = nullptr;  // one of numberReaders_
+  NumberReader* numberNetworks_ = nullptr;         // one of numberReaders_
+  PrintedNumberReader* printedNumbers_ = nullptr;  // one of numberReaders_
   std::vector<std::unique_ptr<NameReader>> nameReaders_;
   HandwrittenNameReader handwrittenNames_;
   CpuTally cpu_;

@@ -127,3 +127,24 @@ TEST(NumberSequence, theNetworksSecondOpinionWeighsTheLettersOfAPrintedNumberOnl
   EXPECT_FALSE(formHasLetters("DDDDDDDDDD"));
   EXPECT_TRUE(formHasLetters("LDDDDDDDDL"));
 }
+
+TEST(NumberSequence, thePrintedNetworksSecondOpinionWeighsEveryDigitOfAnEgn) {
+  // Tesseract reads a typed wrong check digit (the 3 of ...0013) at 0.97; the
+  // printed-number network reads it too, at 0.9995: two readers agree, and
+  // the digit is as sure as the surer says, so the register's number one
+  // digit away (...0018, 8 a look-alike of 3) is not made of it.
+  CellReading tesseract = sureReading("7501020013", 1.0);
+  tesseract.glyphs[9].choices[0].probability = 0.97;
+  CellReading network = sureReading("7501020013", 0.9995);
+  network.glyphs[4].choices[0].glyph = "7";  // and misreads a 0 that Tesseract read surely
+  const CellReading both = withSecondOpinion(tesseract, network, "DDDDDDDDDD", "DL");
+  EXPECT_EQ(both.text, "7501020013");  // Tesseract's choice first where they differ
+  EXPECT_DOUBLE_EQ(both.glyphs[9].choices.front().probability, 0.9995);
+  // The digit they read differently is in doubt between both readings.
+  ASSERT_EQ(both.glyphs[4].choices.size(), 2u);
+  EXPECT_EQ(both.glyphs[4].choices[1].glyph, "7");
+  EXPECT_NEAR(both.glyphs[4].choices[0].probability, 0.5, 0.01);
+  // Weighing letters only, as the number networks' opinion is weighed, the
+  // digits stay as Tesseract read them.
+  EXPECT_DOUBLE_EQ(withSecondOpinion(tesseract, network, "DDDDDDDDDD").glyphs[9].choices.front().probability, 0.97);
+}
