@@ -50,4 +50,25 @@ std::string_view flagWords(Flag flag) {
   return "";
 }
 
+bool needsThePerson(Flag flag) {
+  switch (flag) {
+    case Flag::Complaint:
+    case Flag::ConsentLate:
+    case Flag::ConsentWithdrawn:
+    case Flag::Deceased:
+    case Flag::DuplicateInList:
+    case Flag::MultiParty:
+    case Flag::NameMismatch:
+    case Flag::NotInRegister:
+    case Flag::NoConsent:
+    case Flag::Underage: return true;
+    case Flag::DigitalMismatch:
+    case Flag::IdInvalid:
+    case Flag::SignatureMissing:
+    case Flag::SignatureRepeated:
+    case Flag::Unreadable: return false;
+  }
+  return false;
+}
+
 }  // namespace listaudit::models

@@ -34,6 +34,12 @@ inline constexpr std::array<Flag, 15> kAllFlags{
 
 std::string_view flagCode(Flag flag);
 std::optional<Flag> flagFromCode(std::string_view code);
+// Whether the flag needs the row's person (contract section 7: COMPLAINT,
+// the consent flags, NOT_IN_REGISTER, NAME_MISMATCH, DECEASED, UNDERAGE,
+// DUPLICATE_IN_LIST, MULTI_PARTY): such a flag accuses someone, and is raised
+// only on a person established with confidence.
+bool needsThePerson(Flag flag);
+
 // One sentence a reviewer understands without the contract at hand.
 std::string_view flagWords(Flag flag);
 

@@ -49,3 +49,29 @@ TEST(Accuracy, scoresRowsThatDifferFromTruthInKnownWays) {
   EXPECT_NE(json.find("\"DECEASED\": {\"precision\": null"), std::string::npos);
   EXPECT_NE(tools::formatText(s).find("national_id exact: 0.5000 (2 of 4)"), std::string::npos);
 }
+
+// The figure that matters most to a reader of the figures: rows where a flag
+// that needs the person (and so accuses someone) is raised and the truth does
+// not hold it. DIGITAL_MISMATCH, ID_INVALID and UNREADABLE accuse nobody.
+TEST(Accuracy, countsTheRowsThatAccuseSomeoneTheTruthDoesNot) {
+  TempDir dir;
+  writeFile(dir.file("truth.csv"),
+            "list_id,page,row,full_name,national_id,flags\n"
+            "A,1,1,Иван Попов,7501020018,\n"
+            "A,1,2,Мария Колева,7501020017,NO_CONSENT\n"
+            "A,1,3,Petar Marković,0101990710008,\n"
+            "A,1,4,Ana Ilić,0241010000,\n");
+  writeFile(dir.file("rows.csv"),
+            "list_id,page,row,full_name,national_id,flags,risk\n"
+            "A,1,1,TOPJIAHA TG _,7501020018,DIGITAL_MISMATCH;NAME_MISMATCH,0.8\n"   // accuses
+            "A,1,2,Мария Колева,7501020017,NO_CONSENT,0.9\n"                        // as the truth
+            "A,1,3,Petar Marković,0101990710008,DIGITAL_MISMATCH;UNREADABLE,0.1\n"  // accuses nobody
+            "A,1,4,Ana Ilić,0241010000,ID_INVALID,0.2\n"                            // accuses nobody
+            "A,2,1,Extra Row,7501020018,MULTI_PARTY,0.5\n");                        // accuses, and is no row
+  const tools::AccuracyScore s = tools::scoreAccuracy(dir.file("truth.csv"), dir.file("rows.csv"));
+  EXPECT_EQ(s.falselyAccused, 2);
+  EXPECT_NE(tools::formatText(s).find("the truth does not hold: 2"), std::string::npos);
+  EXPECT_NE(tools::formatJson(s).find("\"falsely_accused_rows\": 2"), std::string::npos);
+  EXPECT_TRUE(models::needsThePerson(models::Flag::NameMismatch));
+  EXPECT_FALSE(models::needsThePerson(models::Flag::DigitalMismatch));
+}

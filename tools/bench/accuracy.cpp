@@ -1,5 +1,6 @@
 #include "tools/bench/accuracy.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <set>
 #include <sstream>
@@ -97,6 +98,9 @@ AccuracyScore score(const std::map<Key, ScoredRow>& truth, const std::map<Key, S
     static const std::set<models::Flag> kNone;
     const auto& raised = r ? r->flags : kNone;
     for (models::Flag f : models::kAllFlags) tally(s.flags[f], t.flags.count(f) > 0, raised.count(f) > 0);
+    if (std::any_of(raised.begin(), raised.end(),
+                    [&](models::Flag f) { return models::needsThePerson(f) && !t.flags.count(f); }))
+      ++s.falselyAccused;
     tally(s.noConsent, anyNoConsent(t.flags), anyNoConsent(raised));
   }
   for (const auto& [key, r] : rows) {
@@ -104,6 +108,7 @@ AccuracyScore score(const std::map<Key, ScoredRow>& truth, const std::map<Key, S
     if (truth.count(key)) continue;
     ++s.extra;
     for (models::Flag f : r.flags) tally(s.flags[f], false, true);
+    if (std::any_of(r.flags.begin(), r.flags.end(), models::needsThePerson)) ++s.falselyAccused;
     tally(s.noConsent, false, anyNoConsent(r.flags));
   }
   return s;
@@ -139,6 +144,9 @@ std::string formatText(const AccuracyScore& s) {
   std::snprintf(b, sizeof b, "UNREADABLE share: %.4f (%d of %d found rows)\n", s.unreadableShare(), s.unreadable,
                 s.found);
   o << b;
+  std::snprintf(b, sizeof b, "rows with a flag that needs the person and that the truth does not hold: %d\n",
+                s.falselyAccused);
+  o << b;
   std::snprintf(b, sizeof b, "%-20s %9s %9s %5s %5s %5s\n", "flag", "precision", "recall", "tp", "fp", "fn");
   o << b;
   auto line = [&](const std::string& name, const PrecisionRecall& pr) {
@@ -170,7 +178,8 @@ std::string formatJson(const AccuracyScore& s) {
     << ", \"extra\": " << s.extra << "}, \"full_name\": {\"exact\": " << rate(s.nameExactRate())
     << ", \"character_error_rate\": " << rate(s.nameCharErrorRate())
     << "}, \"national_id\": {\"exact\": " << rate(s.idExactRate())
-    << "}, \"unreadable_share\": " << rate(s.unreadableShare()) << ", \"flags\": {";
+    << "}, \"unreadable_share\": " << rate(s.unreadableShare()) << ", \"falsely_accused_rows\": " << s.falselyAccused
+    << ", \"flags\": {";
   bool first = true;
   for (const auto& [flag, p] : s.flags) {
     o << (first ? "" : ", ") << "\"" << models::flagCode(flag) << "\": " << pr(p);

@@ -21,6 +21,10 @@ struct AccuracyScore {
   int nameExact = 0, idExact = 0;          // among matched rows
   long long nameEdits = 0, nameChars = 0;  // for the character error rate
   int unreadable = 0;                      // found rows carrying UNREADABLE
+  // Found rows carrying a flag that needs the person (models::needsThePerson)
+  // which the truth does not hold for them: an accusation the truth does not
+  // make (a row missing from the truth counts with any such flag).
+  int falselyAccused = 0;
   std::map<models::Flag, PrecisionRecall> flags;
   PrecisionRecall noConsent;  // any of COMPLAINT, NO_CONSENT, CONSENT_WITHDRAWN, CONSENT_LATE
   // The same figures for the rows of each kind of writing, when the truth
