@@ -23,7 +23,8 @@ struct RowCase {
   models::JudgedRow judged;
 
   // Raises `flag` with its evidence (and its weight, from the risk model).
-  // `related`: the other rows the flag rests on.
+  // `related`: the other rows the flag rests on. A flag that needs the person
+  // (models::needsThePerson) is not raised while `who` is not established.
   void raise(models::Flag flag, std::string evidence, std::vector<models::RowKey> related = {});
 };
 

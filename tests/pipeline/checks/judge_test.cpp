@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "pipeline/checks/risk_model.hpp"
+#include "pipeline/checks/row_case.hpp"
 #include "tests/support/test_support.hpp"
 
 using namespace listaudit::pipeline;
@@ -108,4 +109,24 @@ TEST(RiskModel, addsEachFlagsStatedWeight) {
   EXPECT_NEAR(riskOf(two), 1 / (1 + std::exp(-(kPriorLogOdds + 4.0 + 6.0))), 1e-12);
   EXPECT_GT(riskOf(two), 0.99);
   EXPECT_EQ(flagWeight(Flag::Unreadable), 0.0);
+}
+
+// Contract section 7 held in one place: whatever a check finds, a flag that
+// needs the person is not raised on a row whose person is not established;
+// the flags that accuse nobody are.
+TEST(RowCase, raisesNoFlagThatNeedsThePersonWhileThePersonIsNotEstablished) {
+  const RowRecord row = listaudit::testing::clearRow("A", 1, 1, "Иван Попов", "7501020018");
+  RowCase c;
+  c.row = &row;
+  c.who.established = false;
+  c.raise(Flag::NoConsent, "consent.csv holds no consent of this person");
+  c.raise(Flag::NameMismatch, "the register holds another name");
+  c.raise(Flag::Unreadable, "a person must read it");
+  c.raise(Flag::DigitalMismatch, "the copy's number differs");
+  std::vector<Flag> raised;
+  for (const auto& f : c.judged.findings) raised.push_back(f.flag);
+  EXPECT_EQ(raised, (std::vector<Flag>{Flag::Unreadable, Flag::DigitalMismatch}));
+  c.who.established = true;
+  c.raise(Flag::NoConsent, "consent.csv holds no consent of this person");
+  EXPECT_EQ(c.judged.findings.back().flag, Flag::NoConsent);
 }
