@@ -38,11 +38,14 @@ const PrintedNumberReader::Read& PrintedNumberReader::readOnce(const cv::Rect& c
   return it->second;
 }
 
-bool PrintedNumberReader::accepts(const cv::Rect& cell, models::IdScheme scheme) {
+bool PrintedNumberReader::reads(models::IdScheme scheme) const {
   // A number of a scheme without a check digit (Albanian, Kosovo, unknown)
   // has nothing to confirm the reading: Tesseract reads it, as before.
-  if (page_.text.empty() || !models::hasVerifiedCheckDigit(scheme)) return false;
-  return readOnce(cell, scheme).sure;
+  return !page_.text.empty() && models::hasVerifiedCheckDigit(scheme);
+}
+
+bool PrintedNumberReader::accepts(const cv::Rect& cell, models::IdScheme scheme) {
+  return reads(scheme) && readOnce(cell, scheme).sure;
 }
 
 CellReading PrintedNumberReader::read(const cv::Rect& cell, models::IdScheme scheme) {
@@ -51,8 +54,7 @@ CellReading PrintedNumberReader::read(const cv::Rect& cell, models::IdScheme sch
 }
 
 CellReading PrintedNumberReader::reading(const cv::Rect& cell, models::IdScheme scheme) {
-  if (page_.text.empty() || !models::hasVerifiedCheckDigit(scheme)) return {};
-  return readOnce(cell, scheme).reading;
+  return reads(scheme) ? readOnce(cell, scheme).reading : CellReading{};
 }
 
 }  // namespace listaudit::pipeline

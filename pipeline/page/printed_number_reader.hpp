@@ -55,6 +55,8 @@ class PrintedNumberReader final : public NumberReader {
     CellReading reading;
     bool sure = false;
   };
+  // Whether the network reads numbers of `scheme` on the page set.
+  bool reads(models::IdScheme scheme) const;
   // The cell read once per page, cell and scheme.
   const Read& readOnce(const cv::Rect& cell, models::IdScheme scheme);
   cv::dnn::Net net_;

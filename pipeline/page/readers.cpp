@@ -31,6 +31,7 @@ std::vector<std::unique_ptr<NameReader>> registeredNameReaders(OcrEnginePool& en
 
 Readers::Readers() : numberReaders_(registeredNumberReaders(engines_)), nameReaders_(registeredNameReaders(engines_)) {
   for (const auto& reader : numberReaders_) {
+    decidingLabels_.push_back("numbers, " + reader->name() + ", deciding");
     if (dynamic_cast<HandwrittenNumberReader*>(reader.get())) numberNetworks_ = reader.get();
     if (auto* printed = dynamic_cast<PrintedNumberReader*>(reader.get())) printedNumbers_ = printed;
   }
@@ -46,9 +47,9 @@ void Readers::setPage(const ReadablePage& page, const models::Country& country) 
 NumberReader& Readers::numberReaderFor(const cv::Rect& cell, models::IdScheme scheme) {
   // Timed per reader: the handwriting reader cuts the cell to decide whether
   // it accepts it, and the printed-number network reads it.
-  for (const auto& reader : numberReaders_)
-    if (cpu_.time("numbers, " + reader->name() + ", deciding", [&] { return reader->accepts(cell, scheme); }))
-      return *reader;
+  for (std::size_t i = 0; i < numberReaders_.size(); ++i)
+    if (cpu_.time(decidingLabels_[i], [&] { return numberReaders_[i]->accepts(cell, scheme); }))
+      return *numberReaders_[i];
   throw std::logic_error("read stage: no registered reader accepts a cell");
 }
 NameReader& Readers::nameReaderFor(const cv::Rect& box) {

@@ -7,6 +7,7 @@
 //
 // Not thread-safe: the wiring gives each thread its own Readers.
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "pipeline/page/cpu_clock.hpp"
@@ -45,6 +46,7 @@ class Readers {
  private:
   OcrEnginePool engines_;
   std::vector<std::unique_ptr<NumberReader>> numberReaders_;
+  std::vector<std::string> decidingLabels_;        // each number reader's CPU tally while it decides, made once
   NumberReader* numberNetworks_ = nullptr;         // one of numberReaders_
   PrintedNumberReader* printedNumbers_ = nullptr;  // one of numberReaders_
   std::vector<std::unique_ptr<NameReader>> nameReaders_;

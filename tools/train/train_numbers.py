@@ -332,6 +332,15 @@ def ctc_epoch(model, optimiser, schedule, batches):
     return total / max(1, seen), seen
 
 
+def epoch_line(epoch, epochs, seen, loss, model, validation):
+    """What a number network's training says after an epoch: the cells seen,
+    the loss and, with validation cells, the share read exactly."""
+    line = f"epoch {epoch + 1}/{epochs}: {seen} cells, loss {loss:.4f}"
+    if validation:
+        line += f", validation numbers exact {exact_share(model, validation):.4f}"
+    return line
+
+
 def export_sequence_network(model, height, out):
     """The network as ONNX for OpenCV's dnn module, its input `height` pixels
     high, any count of cells and any width."""
@@ -424,10 +433,7 @@ def train_network(args, seed, out, validation):
             if x is not None:
                 samples.append((x, number))
         loss, seen = ctc_epoch(model, optimiser, schedule, batches_of(samples, rng, 32))
-        line = f"epoch {epoch + 1}/{args.epochs}: {seen} cells, loss {loss:.4f}"
-        if validation:
-            line += f", validation numbers exact {exact_share(model, validation):.4f}"
-        print(line, flush=True)
+        print(epoch_line(epoch, args.epochs, seen, loss, model, validation), flush=True)
 
     export_sequence_network(model, HEIGHT, out)
     print(f"wrote {out} ({os.path.getsize(out)} bytes)")

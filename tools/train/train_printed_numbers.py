@@ -45,7 +45,7 @@ from PIL import Image, ImageDraw, ImageFont
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from train_glyphs import font_files, on_paper  # noqa: E402
 from train_numbers import (HEIGHT, NumberNet, batch_cells, batches_of, cell_writing, ctc_epoch,  # noqa: E402
-                           exact_share, export_sequence_network, random_number, ruling_remnant,
+                           epoch_line, export_sequence_network, random_number, ruling_remnant,
                            sequence_input)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -188,10 +188,7 @@ def main():
             if x is not None:
                 samples.append((x, number))
         loss, seen = ctc_epoch(model, optimiser, schedule, batches_of(samples, rng, 32))
-        line = f"epoch {epoch + 1}/{args.epochs}: {seen} cells, loss {loss:.4f}"
-        if validation:
-            line += f", validation numbers exact {exact_share(model, validation):.4f}"
-        print(line, flush=True)
+        print(epoch_line(epoch, args.epochs, seen, loss, model, validation), flush=True)
 
     export_sequence_network(model, HEIGHT, args.out)
     print(f"wrote {args.out} ({os.path.getsize(args.out)} bytes)")
