@@ -25,8 +25,7 @@ void checkDigitalCopy(RowCase& c, const CheckContext& context) {
   if (!c.who.inDoubt && d.nationalId != c.id.number) differences = "its number is " + d.nationalId;
   const std::string paperName = c.judged.fullName.empty() ? row.fullName : c.judged.fullName;
   const double similarity = models::nameSimilarity(paperName, d.fullName);
-  const bool nameKnown = !nameReadUnsurely(row, context.options) || c.who.nameConfirmed;
-  if (nameKnown && similarity < kDigitalSameName) {
+  if (c.who.nameKnown(row, context.options) && similarity < kDigitalSameName) {
     differences += (differences.empty() ? "" : " and ") + std::string("its name is ") + d.fullName + " (similarity " +
                    models::decimal(similarity, 2) + ")";
   }

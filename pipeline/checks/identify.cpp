@@ -164,8 +164,10 @@ class Identifier {
     if (id_.check.valid()) {
       if (auto one = theOneConfirmed(all)) return repairedTo(one->first, std::move(one->second));
       if (auto person = personOfTheNameNearTheReading()) return repairedToPersonOfTheName(*person);
-      if (rivals.empty() && row_.idConfidence >= sureConfidence() && bornToStandOnTheList(id_.check))
+      if (rivals.empty() && row_.idConfidence >= sureConfidence() && bornToStandOnTheList(id_.check)) {
+        if (auto namesake = namesakeNearANumberNobodyHolds()) return inDoubtForNamesake(*namesake);
         return byNumber(id_.number, {});
+      }
       return inDoubt(rivals);
     }
     if (auto one = theOneConfirmed(all)) return repairedTo(one->first, std::move(one->second));
@@ -345,6 +347,30 @@ class Identifier {
     return near.front();
   }
 
+  // A person the population register holds under the row's name, with a
+  // number a few characters from the one read, where nobody holds the one
+  // read. A number read surely that passes its check may still be misread: a
+  // scheme without a check digit (Kosovo's) passes any misreading, and a
+  // dot-matrix printer's or a fax's 9 is read as 0 with confidence. The
+  // reading then makes a person of nobody, and NOT_IN_REGISTER and
+  // NO_CONSENT would accuse the one who signed.
+  std::optional<models::Person> namesakeNearANumberNobodyHolds() const {
+    const auto& population = context_.registers.population;
+    if (!population || population->byNumber(id_.number)) return std::nullopt;
+    for (const models::Person& p : peopleOfName())
+      if (models::editDistance(id_.number, p.nationalId) <= editsAllowed(p.nationalId)) return p;
+    return std::nullopt;
+  }
+
+  RowIdentity inDoubtForNamesake(const models::Person& namesake) {
+    who_.inDoubt = true;
+    const std::size_t apart = models::editDistance(id_.number, namesake.nationalId);
+    who_.candidates = "nobody holds the number read; " + context_.registers.populationName + " line " +
+                      std::to_string(namesake.line) + " holds the row's name under " + namesake.nationalId + ", " +
+                      std::to_string(apart) + " character" + (apart == 1 ? "" : "s") + " from it" + copysNumber();
+    return who_;
+  }
+
   // How many characters a few cuts or misreadings change in `number`
   // (kCutEditShare of the form's length, rounded): a person's number further
   // than that from the number read is not the one read.
@@ -482,11 +508,29 @@ void confirmSpelling(const models::RowRecord& row, const IdentityContext& contex
   }
 }
 
+// Whether a name read surely, but not surely enough to accuse
+// (kSureMismatchName), is near enough the established person's register name
+// to be a misreading of it; then the name is in doubt.
+void doubtANearMisreading(const models::RowRecord& row, const IdentityContext& context, RowIdentity& who) {
+  if (!who.established || !who.person || who.nameConfirmed || nameReadUnsurely(row, context.options) ||
+      row.nameConfidence >= kSureMismatchName)
+    return;
+  const std::string read = models::nameKey(row.fullName), registered = models::nameKey(who.person->fullName);
+  const std::size_t longer = std::max(read.size(), registered.size());
+  const std::size_t edits = models::editDistance(read, registered);
+  if (longer == 0 || static_cast<double>(edits) > kMisreadingEditShare * static_cast<double>(longer)) return;
+  who.nameDoubt = "the name read, at " + models::decimal(row.nameConfidence, 2) + ", is " + std::to_string(edits) +
+                  " letters from " + who.person->fullName + ", the name " + context.registers.populationName +
+                  " line " + std::to_string(who.person->line) +
+                  " holds under the number, and may be a misreading of it";
+}
+
 }  // namespace
 
 RowIdentity identify(const models::RowRecord& row, models::ResolvedId& id, const IdentityContext& context) {
   RowIdentity who = Identifier(row, id, context).run();
   confirmSpelling(row, context, who);
+  doubtANearMisreading(row, context, who);
   return who;
 }
 

@@ -6,7 +6,9 @@
 // - a number that passes its check is established unless the image also
 //   supports another passing number (reading_odds.hpp) and neither the
 //   population register (under the row's name) nor the electronic copy
-//   confirms the one read;
+//   confirms the one read, or unless nobody holds it and the register holds
+//   the row's name under a number a few characters from it (a misreading
+//   that passes: a scheme without a check digit passes any);
 // - a number that fails its check is repaired only to a number the image
 //   supports, that passes the check and, when a population register is given,
 //   that the register holds under the row's name (contract section 6);
@@ -49,7 +51,28 @@ struct RowIdentity {
   // and in the same script; empty otherwise. `spellingSource` says where from.
   std::string spelling, spellingSource;
   bool nameConfirmed = false;  // the register or the copy spells the established person's name as read, or near it
+  // Why a name read surely may still be a misreading of the established
+  // person's (kSureMismatchName); empty when it is not. Such a name is
+  // compared with nothing: a person must read it.
+  std::string nameDoubt;
+
+  // Whether the name on the paper is known: read surely, or confirmed, and
+  // not in doubt. Only a known name can differ from the register's or the
+  // copy's.
+  bool nameKnown(const models::RowRecord& row, const CheckOptions& options) const {
+    return (!nameReadUnsurely(row, options) || nameConfirmed) && nameDoubt.empty();
+  }
 };
+
+// A printed name read surely, but below this, that is within
+// kMisreadingEditShare of the established person's register name is as
+// likely a misreading of it as another person's name: Tesseract drops a word's
+// letters ("И Петров Янков" for Иван Петров Янков, at 0.91) and reads a dot-
+// matrix printer's "Ilir" as "Mir" at 0.91. On eleven generated corpora every
+// printed name of another person was read at 0.96 or more, or further apart
+// (one at 0.84, 80% of its letters changed).
+inline constexpr double kSureMismatchName = 0.95;
+inline constexpr double kMisreadingEditShare = 0.5;
 
 // A name read unsurely (a hand) is taken for the established person's when
 // at least this alike; one read surely must reach kSameNameSimilarity.

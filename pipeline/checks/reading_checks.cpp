@@ -17,7 +17,7 @@ void checkReading(RowCase& c, const CheckContext& context) {
   if (!c.id.check.valid() && (!c.who.inDoubt || c.id.number.empty()))
     c.raise(Flag::IdInvalid, c.id.number.empty() ? "no number could be read" : c.id.check.reason);
   // A name read unsurely but confirmed by the register or the copy is read.
-  const bool nameUnsure = nameReadUnsurely(row, options) && !c.who.nameConfirmed;
+  const bool nameUnsure = !c.who.nameKnown(row, options);
   if (nameUnsure || c.who.inDoubt || c.id.number.empty()) {
     // What a person must read, and why, in words: the confidences alone do
     // not say it of a hand's name read at 0.84 that nothing confirms.
@@ -27,7 +27,9 @@ void checkReading(RowCase& c, const CheckContext& context) {
     else if (c.who.inDoubt)
       reasons.push_back("the number read leaves the person in doubt");
     if (nameUnsure) {
-      if (row.fullName.empty())
+      if (!c.who.nameDoubt.empty())
+        reasons.push_back(c.who.nameDoubt);
+      else if (row.fullName.empty())
         reasons.push_back("no name could be read");
       else if (row.nameConfidence < options.minNameConfidence)
         reasons.push_back("the name was read with confidence below " + models::decimal(options.minNameConfidence, 2));

@@ -24,8 +24,9 @@ void checkPopulation(RowCase& c, const CheckContext& context) {
   // Only a name read surely, or a hand's that the electronic copy spells as
   // read, can be another person's: a hand's name nothing confirms is for a
   // person to read (UNREADABLE), not a mismatch, since its misreadings are as
-  // far from the register as another name.
-  if (c.id.check.valid() && (!nameReadUnsurely(*c.row, context.options) || c.who.nameConfirmed)) {
+  // far from the register as another name; so is one that may be a
+  // misreading of the register's.
+  if (c.id.check.valid() && c.who.nameKnown(*c.row, context.options)) {
     const std::string& name = c.who.spelling.empty() ? c.row->fullName : c.who.spelling;
     const double similarity = models::nameSimilarity(name, p.fullName);
     if (similarity < kSameNameSimilarity)

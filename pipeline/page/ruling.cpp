@@ -309,6 +309,13 @@ Ruling rulingOf(const cv::Mat& ink, int bridge, int across) {
     r.horizontal.push_back(y);
     thickness.push_back(std::max(1, t - 2 * reach));
   }
+  // The column rulings begin at the table's top and end at its foot: where a
+  // fax or a copier lost the top or the bottom ruling, they still tell it.
+  // Without the top one, the ruling under the header would be taken for the
+  // table's top and the first row for the header: every row numbered one too
+  // few, and "page 2, row 6" another person.
+  if (!r.horizontal.empty() && r.horizontal.front() - top > tolerance) r.horizontal.insert(r.horizontal.begin(), top);
+  if (!r.horizontal.empty() && bottom - r.horizontal.back() > tolerance) r.horizontal.push_back(bottom);
   r.thickness = std::max(1, median(thickness));
   return r;
 }

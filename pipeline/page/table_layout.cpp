@@ -58,9 +58,51 @@ int firstRowInTheHeader(const cv::Mat& ink, const cv::Mat& lines, int top, int b
   return top + (gapTop + gapBottom) / 2;
 }
 
+int median(std::vector<int> values) {
+  if (values.empty()) return 0;
+  std::nth_element(values.begin(), values.begin() + static_cast<long>(values.size() / 2), values.end());
+  return values[values.size() / 2];
+}
+
+// The height of one row, from the heights of the bands between the body's
+// rulings. A band is one row, or several where the rulings between them were
+// lost (a fax drops thin lines, a copier faint ones, a stamp covers them): the
+// row is the largest height of which most bands are a whole number. The
+// median band would be two rows where the rulings between most pairs were
+// lost, and every band of two read as one row. A smaller height explains
+// more bands by chance (a third of a row makes a numbering row two thirds'
+// band "two"): it is taken only where it explains a quarter more of them.
+int rowPitch(const std::vector<int>& heights) {
+  constexpr int kMostRowsABandLost = 4;
+  constexpr double kOff = 0.15;  // of a row, for a ruling found a little off its place
+  std::vector<double> candidates;
+  for (const int band : heights)
+    for (int rows = 1; rows <= kMostRowsABandLost; ++rows)
+      if (const double pitch = static_cast<double>(band) / rows; pitch >= 8) candidates.push_back(pitch);
+  std::sort(candidates.rbegin(), candidates.rend());
+  int bestCount = 0;
+  double best = 0;
+  for (const double pitch : candidates) {
+    int count = 0;
+    for (const int other : heights) {
+      const double multiple = other / pitch;
+      if (std::lround(multiple) >= 1 && std::abs(multiple - std::round(multiple)) <= kOff) ++count;
+    }
+    if (count * 4 >= bestCount * 5 && count > bestCount) bestCount = count, best = pitch;
+  }
+  if (bestCount == 0) return 0;
+  // The row as the bands it explains measure it, each divided into its rows.
+  std::vector<double> rows;
+  for (const int band : heights)
+    if (const long n = std::lround(band / best); n >= 1 && std::abs(band / best - static_cast<double>(n)) <= kOff)
+      rows.push_back(static_cast<double>(band) / static_cast<double>(n));
+  std::nth_element(rows.begin(), rows.begin() + static_cast<long>(rows.size() / 2), rows.end());
+  return static_cast<int>(std::lround(rows[rows.size() / 2]));
+}
+
 }  // namespace
 
-PageLayout layOutTable(const CleanPage& page, const std::array<int, 6>& columnX, std::string how) {
+PageLayout layOutTable(const CleanPage& page, const std::array<int, 6>& columnX, std::string how, RowEdges rowEdges) {
   const Ruling& ruling = page.ruling;
   PageLayout layout;
   layout.columnX = columnX;
@@ -81,9 +123,7 @@ PageLayout layOutTable(const CleanPage& page, const std::array<int, 6>& columnX,
   // numbering the columns, say) belong to the header: rows are counted below them.
   std::vector<int> heights;
   for (std::size_t i = 1; i + 1 < h.size(); ++i) heights.push_back(h[i + 1] - h[i]);
-  std::vector<int> sorted = heights;
-  std::nth_element(sorted.begin(), sorted.begin() + static_cast<long>(sorted.size() / 2), sorted.end());
-  const int typical = sorted.empty() ? 0 : sorted[sorted.size() / 2];
+  const int typical = rowEdges == RowEdges::Rulings ? rowPitch(heights) : median(heights);
   std::size_t first = 1;
   while (first + 1 < h.size() && heights[first - 1] * 4 < typical * 3) ++first;
   std::vector<int> edges(h.begin() + static_cast<long>(first), h.end());

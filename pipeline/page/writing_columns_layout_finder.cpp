@@ -57,43 +57,55 @@ std::vector<int> rowsFromTextLines(const CleanPage& page, const std::vector<int>
   }
   std::erase_if(lines, [&](const auto& l) { return l.second - l.first < headerHeight / 10; });
   if (lines.empty()) throw LayoutError("no line of writing under the ruled header");
+  // Nor is a thin stroke between two lines (a piece of a stamp's ring left by
+  // a copier, a dash of toner): no line of writing is half as tall as the
+  // typical one (a name's capitals, a number's digits are more).
+  std::vector<int> heights;
+  for (const auto& l : lines) heights.push_back(l.second - l.first);
+  std::nth_element(heights.begin(), heights.begin() + static_cast<long>(heights.size() / 2), heights.end());
+  const int typicalHeight = heights[heights.size() / 2];
+  std::erase_if(lines, [&](const auto& l) { return (l.second - l.first) * 2 < typicalHeight; });
+  if (lines.empty()) throw LayoutError("no line of writing under the ruled header");
   // Nor is a speck (a copier's toner, dust) between two lines: it would stand
   // for a row of its own, and every row under it would be counted one too
   // far. A name is wider than twice its height, a speck round. A row that
-  // numbers the columns, first under the header, shows one digit here, but
-  // one in each of the five columns across the page (signatures and specks
-  // may scatter pieces across the page between rows further down).
+  // numbers the columns, first under the header, shows one digit here too,
+  // but one in each of the five columns across the page (signatures and
+  // specks may scatter pieces across the page between rows further down):
+  // it belongs to the header.
   auto piecesAcrossThePage = [&](int from, int to) {
     cv::Mat perColumn;
     cv::reduce(page.ink.rowRange(top + from, top + to + 1) / 255, perColumn, 0, cv::REDUCE_SUM, CV_32S);
     return inkPieces(std::vector<int>(perColumn.begin<int>(), perColumn.end<int>()), wordJoin(page.ink.cols), 1).size();
   };
-  const auto firstLine = lines.front();
-  std::erase_if(lines, [&](const auto& l) {
+  auto narrow = [&](const std::pair<int, int>& l) {
     cv::Mat perColumn;
     cv::reduce(writing.rowRange(l.first, l.second + 1), perColumn, 0, cv::REDUCE_MAX);
-    const bool numbersTheColumns = l == firstLine && piecesAcrossThePage(l.first, l.second) >= 4;
-    return cv::countNonZero(perColumn) < 2 * (l.second - l.first + 1) && !numbersTheColumns;
-  });
+    return cv::countNonZero(perColumn) < 2 * (l.second - l.first + 1);
+  };
+  const auto firstLine = lines.front();
+  const bool numbersTheColumns = narrow(firstLine) && piecesAcrossThePage(firstLine.first, firstLine.second) >= 4;
+  std::erase_if(lines, narrow);
   if (lines.empty()) throw LayoutError("no line of writing under the ruled header");
   // Lines run together (a stamp, a hand's long strokes) are as many lines as
   // the typical pitch fits into them.
-  std::vector<int> heights, steps;
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    heights.push_back(lines[i].second - lines[i].first);
-    if (i > 0) steps.push_back(lines[i].first - lines[i - 1].first);
-  }
-  std::nth_element(heights.begin(), heights.begin() + static_cast<long>(heights.size() / 2), heights.end());
-  const int typicalHeight = heights[heights.size() / 2];
+  std::vector<int> steps;
+  for (std::size_t i = 1; i < lines.size(); ++i) steps.push_back(lines[i].first - lines[i - 1].first);
   std::nth_element(steps.begin(), steps.begin() + static_cast<long>(steps.size() / 2), steps.end());
   const int typicalPitch = steps.empty() ? 0 : steps[steps.size() / 2];
   // Where the lines of writing end: a line that reaches the table's left edge
   // (left of the row numbers, which stand centred in their column) is the
   // collector's, under the table; so is one more than two pitches on.
+  // Words there, not a copier's specks: ink across a third of the edge's
+  // width (specks beside a row's number once ended the table at row 3).
   auto startsAtTheEdge = [&](int from, int to) {
     if (tableEdge.width <= 0) return false;
-    const cv::Rect band(tableEdge.x, top + from, tableEdge.width, to - from + 1);
-    return cv::countNonZero(page.ink(band & cv::Rect(0, 0, page.ink.cols, page.ink.rows))) > band.height / 2;
+    const cv::Rect band = cv::Rect(tableEdge.x, top + from, tableEdge.width, to - from + 1) &
+                          cv::Rect(0, 0, page.ink.cols, page.ink.rows);
+    if (band.area() <= 0) return false;
+    cv::Mat perColumn;
+    cv::reduce(page.ink(band), perColumn, 0, cv::REDUCE_MAX);
+    return cv::countNonZero(page.ink(band)) > band.height / 2 && cv::countNonZero(perColumn) * 3 >= band.width;
   };
   std::vector<int> centres;
   for (const auto& l : lines) {
@@ -113,6 +125,7 @@ std::vector<int> rowsFromTextLines(const CleanPage& page, const std::vector<int>
   const int pitch = centres.size() >= 2 ? (centres.back() - centres.front()) / static_cast<int>(centres.size() - 1)
                                         : 2 * (centres.front() - header.back());
   std::vector<int> edges = header;
+  if (numbersTheColumns) edges.back() = std::max(edges.back(), top + (firstLine.second + lines.front().first) / 2);
   for (std::size_t i = 0; i + 1 < centres.size(); ++i) edges.push_back((centres[i] + centres[i + 1]) / 2);
   edges.push_back(std::min(page.ink.rows - 1, centres.back() + pitch / 2));
   return edges;
@@ -209,6 +222,7 @@ PageLayout WritingColumnsLayoutFinder::find(const CleanPage& page) const {
   CleanPage laidOut = page;
   laidOut.ruling.horizontal = rowEdges;
   const char* how = rowsRuled ? kHow : kHowFromTextLines;
+  const RowEdges edgesFrom = rowsRuled ? RowEdges::Rulings : RowEdges::WritingLines;
 
   std::array<int, 6> columnX{left, 0, 0, 0, 0, right};
   if (labels.size() == 5) {
@@ -216,7 +230,7 @@ PageLayout WritingColumnsLayoutFinder::find(const CleanPage& page) const {
     // between two neighbouring labels, where the body's writing is least.
     for (std::size_t i = 0; i < 4; ++i)
       columnX[i + 1] = leastInkedMiddle(body, left, labels[i].to + 1, labels[i + 1].from - 1, clearInk);
-    return layOutTable(laidOut, columnX, how);
+    return layOutTable(laidOut, columnX, how, edgesFrom);
   }
   // A header that does not show five labels: the four widest clear strips.
   std::vector<Gap> gaps = clearStrips(body, left, clearInk, std::max(3, page.ink.cols / 300));
@@ -228,7 +242,7 @@ PageLayout WritingColumnsLayoutFinder::find(const CleanPage& page) const {
   gaps.resize(4);
   std::sort(gaps.begin(), gaps.end(), [](const Gap& a, const Gap& b) { return a.from < b.from; });
   for (std::size_t i = 0; i < 4; ++i) columnX[i + 1] = (gaps[i].from + gaps[i].to) / 2;
-  return layOutTable(laidOut, columnX, how);
+  return layOutTable(laidOut, columnX, how, edgesFrom);
 }
 
 }  // namespace listaudit::pipeline

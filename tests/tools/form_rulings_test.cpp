@@ -7,6 +7,8 @@
 #include <gtest/gtest.h>
 
 #include <opencv2/imgproc.hpp>
+#include <string>
+#include <vector>
 
 #include "pipeline/page/clean_stage.hpp"
 #include "pipeline/page/layout_chain.hpp"
@@ -156,4 +158,78 @@ TEST(FormRulings, findsEveryRowWhereRowRulingsWereLost) {
     for (int x : ruled.ruling.vertical) cv::line(page, {x, rows.front()}, {x, rows.back()}, cv::Scalar(0), 1);
     expectEveryRowInOrder(pipeline::CleanStage{}(page), form.rows.size(), what, "");
   }
+}
+
+// A fax loses a form's thin rulings by its sampling: on a page of seed 919
+// the rulings under most rows were lost, most bands held two or three rows,
+// and the median band taken for a row read each pair as one (9 rows of 14
+// found, every one after the first numbered wrong). Here the rulings under
+// rows 1, 4 and 6 are lost (bands of 2, 1, 2, 2 and 1 rows), then under rows
+// 1, 2, 5 and 6 (3, 1, 3 and 1). (Where every band held the same count of
+// rows, the rulings alone could not tell it: not yet handled.)
+TEST(FormRulings, findsEveryRowWhereMostRowRulingsWereLost) {
+  for (const std::vector<std::size_t>& lostUnder : {std::vector<std::size_t>{1, 4, 6}, {1, 2, 5, 6}}) {
+    std::string what = "rulings lost under rows";
+    for (std::size_t r : lostUnder) what += " " + std::to_string(r);
+    tools::FormPage form = dottedFormWithDigitBoxes(300, true, 0);
+    form.dashMm = 0;
+    form.numberingRow = false;
+    form.blankRows = 0;
+    cv::Mat page = grey(tools::renderForm(form), 0.0);
+    const pipeline::CleanPage ruled = pipeline::CleanStage{}(page);
+    const auto rows = ruled.ruling.horizontal;  // the table's top, the header's foot, then under each row
+    ASSERT_EQ(rows.size(), form.rows.size() + 2) << what;
+    const int band = ruled.ruling.thickness + 3;
+    for (std::size_t r : lostUnder) page(cv::Rect(0, rows[1 + r] - band, page.cols, 2 * band + 1)).setTo(250);
+    for (int x : ruled.ruling.vertical) cv::line(page, {x, rows.front()}, {x, rows.back()}, cv::Scalar(0), 1);
+    expectEveryRowInOrder(pipeline::CleanStage{}(page), form.rows.size(), what, "");
+  }
+}
+
+// A fax lost the table's top ruling: the column rulings still begin there.
+// The ruling under the header was taken for the table's top and the first
+// row for the header, and every row was numbered one too few: "row 6" named
+// the person on row 7.
+TEST(FormRulings, findsEveryRowWhereTheTablesTopRulingWasLost) {
+  for (const double dpi : {200.0, 400.0}) {
+    const std::string what = std::to_string(static_cast<int>(dpi)) + " dpi";
+    tools::FormPage form = dottedFormWithDigitBoxes(dpi, true, 10);
+    form.dashMm = 0;
+    form.numberingRow = false;
+    cv::Mat page = grey(tools::renderForm(form), 0.0);
+    const pipeline::CleanPage ruled = pipeline::CleanStage{}(page);
+    ASSERT_GE(ruled.ruling.horizontal.size(), 3u) << what;
+    const int band = ruled.ruling.thickness + 3, top = ruled.ruling.horizontal.front();
+    page(cv::Rect(0, top - band, page.cols, 2 * band + 1)).setTo(250);
+    for (int x : ruled.ruling.vertical) cv::line(page, {x, top + band + 1}, {x, top - band - 1}, cv::Scalar(0), 1);
+    expectEveryRowInOrder(pipeline::CleanStage{}(page), form.rows.size(), what, "");
+  }
+}
+
+// A photocopy that lost its rulings, of a form whose first row numbers the
+// columns: the numbering row was read as a row, and a copier's specks left
+// of a row's number were taken for the collector's line under the table,
+// which ended it at row 3. Not yet handled, and so not asserted here: a
+// stamp's ring broken into pieces over the numbering row, and at 200 dpi
+// with the specks of seed 7 the numbering row taken for the header (row 1
+// lost).
+TEST(FormRulings, findsEveryRowOfAPhotocopyWhoseFirstRowNumbersTheColumns) {
+  for (const double dpi : {300.0})
+    for (const std::uint64_t specks : {7u, 11u}) {
+      const std::string what = std::to_string(static_cast<int>(dpi)) + " dpi, specks " + std::to_string(specks);
+      tools::FormPage form = dottedFormWithDigitBoxes(dpi, true, 0);
+      form.dashMm = 0;
+      form.lineGrey = 0.6;
+      form.numberingRow = true;
+      tools::ScanEffects copier;
+      copier.photocopied = true;
+      copier.copyThreshold = 120;
+      copier.copySeed = specks;
+      copier.background = 245;
+      tools::SampleRandom random(5);
+      const cv::Mat scan = tools::applyScanEffects(tools::renderForm(form), copier, random);
+      const pipeline::CleanPage clean = pipeline::CleanStage{}(scan);
+      EXPECT_TRUE(clean.ruling.horizontal.empty()) << what << ": the copy should show no ruling";
+      expectEveryRowInOrder(clean, form.rows.size(), what, "the page shows no rulings");
+    }
 }

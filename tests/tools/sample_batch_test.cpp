@@ -9,6 +9,7 @@
 
 #include "models/country.hpp"
 #include "tests/support/test_support.hpp"
+#include "tools/samples/form_renderer.hpp"
 #include "tools/samples/handwriting.hpp"
 #include "tools/samples/pango_text.hpp"
 #include "tools/samples/sample_random.hpp"
@@ -193,4 +194,60 @@ TEST(SampleBatch, aPhotocopyIsBlackOrWhiteWithSpecks) {
   // The grey digits print black; specks fall outside them too.
   EXPECT_GT(cv::countNonZero(scan(cv::Rect(40, 220, 300, 90)) == 0), 2000);
   EXPECT_GT(cv::countNonZero(scan(cv::Rect(0, 0, 1200, 200)) == 0), 0);
+}
+
+// A fax samples the page black or white at its own resolution: a standard
+// fax's 98 lines an inch, of a 300-dpi page, print each of its lines three
+// pixels tall, and a one-pixel ruling falls between its samples.
+TEST(SampleBatch, aFaxIsBlackOrWhiteInItsOwnLines) {
+  cv::Mat page(1200, 900, CV_8UC3, cv::Scalar(255, 255, 255));
+  cv::putText(page, "8501", {40, 300}, cv::FONT_HERSHEY_SIMPLEX, 3, cv::Scalar(0, 0, 0), 6);
+  cv::line(page, {0, 601}, {899, 601}, cv::Scalar(0, 0, 0), 1);
+  tools::ScanEffects effects;
+  effects.faxAcross = 204.0 / 300;
+  effects.faxDown = 98.0 / 300;
+  effects.faxThreshold = 150;
+  tools::SampleRandom random(1);
+  const cv::Mat scan = tools::applyScanEffects(page, effects, random);
+  ASSERT_EQ(scan.type(), CV_8UC1);
+  EXPECT_EQ(cv::countNonZero((scan != 0) & (scan != 255)), 0);
+  EXPECT_GT(cv::countNonZero(scan(cv::Rect(40, 220, 300, 90)) == 0), 2000);
+  // The thin ruling is lost: no sample of the fax is dark enough.
+  EXPECT_EQ(cv::countNonZero(scan.rowRange(590, 612) == 0), 0);
+  // Each sampled line is three or four pixels of the page, all alike.
+  int runs = 0;
+  for (int y = 1; y < scan.rows; ++y) runs += cv::countNonZero(scan.row(y) != scan.row(y - 1)) > 0;
+  EXPECT_LT(runs, scan.rows * 98 / 300 + 2);
+}
+
+// A dot-matrix printer's letters are clouds of dots: the ink of a typed
+// number falls in rows a pin's pitch apart, with paper between them.
+TEST(SampleBatch, aDotMatrixPrinterPrintsInRowsOfDots) {
+  tools::FormPage form;
+  form.dpi = 300;
+  form.headers = {"Nr.", "Emri", "Numri", "Adresa", "Nënshkrimi"};
+  form.typing.dotPitchMm = 0.4;
+  form.fontPt = 14;
+  form.rows.push_back({"Ilir Hoxha", "8560946953", "Ferizaj", true, 1, std::nullopt});
+  cv::Mat grey;
+  cv::cvtColor(tools::renderForm(form), grey, cv::COLOR_BGR2GRAY);
+  // The number's cell: ink per pixel row rises and falls with the pins.
+  const double pxPerMm = 300 / 25.4;
+  const double left = (210 - 180) / 2.0 + 12 + 58;  // the number column of the default form
+  const cv::Rect cell(static_cast<int>((left + 1.5) * pxPerMm), static_cast<int>(61 * pxPerMm),
+                      static_cast<int>(29 * pxPerMm), static_cast<int>(10 * pxPerMm));
+  cv::Mat perRow;
+  cv::reduce(grey(cell) < 128, perRow, 1, cv::REDUCE_SUM, CV_32S);
+  // Between the number's top and foot (the cell's rulings left out), pixel
+  // rows of paper only: solid type has none.
+  int top = -1, foot = -1;
+  for (int y = 3; y + 3 < perRow.rows; ++y)
+    if (perRow.at<int>(y) > 0) foot = y, top = top < 0 ? y : top;
+  int inked = 0, gaps = 0;
+  for (int y = top; top >= 0 && y <= foot; ++y) {
+    inked += perRow.at<int>(y) > 0;
+    gaps += perRow.at<int>(y) == 0;
+  }
+  EXPECT_GT(inked, 20) << "the number is printed";
+  EXPECT_GE(gaps, 4) << "its ink falls in rows of dots";
 }

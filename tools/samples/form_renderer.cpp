@@ -3,10 +3,13 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
+#include <cmath>
 #include <memory>
 #include <numeric>
 #include <opencv2/imgproc.hpp>
 #include <tuple>
+#include <utility>
+#include <vector>
 
 #include "tools/samples/pango_text.hpp"
 #include "tools/samples/sample_random.hpp"
@@ -25,9 +28,35 @@ using CairoPtr = std::unique_ptr<cairo_t, Deleter<cairo_t, cairo_destroy>>;
 
 enum class Align { Left, Center };
 
-// Draws `text` in the box (mm), shrinking the font until it fits the width.
+// A dot-matrix printer's print of the layout at the current point: its pins
+// strike whole round dots on a grid wherever the glyph has ink, the head
+// striking twice as densely across as its pins stand down. A glyph is then
+// no outline but a cloud of dots, thin where a stroke falls between pins.
+void showAsDots(cairo_t* cr, PangoLayout* layout, double pitchMm) {
+  double atX = 0, atY = 0;
+  cairo_get_current_point(cr, &atX, &atY);
+  cairo_new_path(cr);  // the layout's path alone, from where the caller moved to
+  cairo_move_to(cr, atX, atY);
+  pango_cairo_layout_path(cr, layout);
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  cairo_fill_extents(cr, &x0, &y0, &x1, &y1);
+  const double across = pitchMm / 2;
+  std::vector<std::pair<double, double>> dots;
+  for (double y = std::floor(y0 / pitchMm) * pitchMm; y <= y1; y += pitchMm)
+    for (double x = std::floor(x0 / across) * across; x <= x1; x += across)
+      if (cairo_in_fill(cr, x, y)) dots.emplace_back(x, y);
+  cairo_new_path(cr);
+  for (const auto& [x, y] : dots) {
+    cairo_new_sub_path(cr);
+    cairo_arc(cr, x, y, pitchMm * 0.42, 0, 2 * G_PI);
+  }
+  cairo_fill(cr);
+}
+
+// Draws `text` in the box (mm), shrinking the font until it fits the width;
+// in dots of `dotPitchMm` when a dot-matrix printer prints it.
 void drawText(cairo_t* cr, const std::string& text, const std::string& family, double pt, bool bold, double x, double y,
-              double w, double h, Align align, bool wrap) {
+              double w, double h, Align align, bool wrap, double dotPitchMm = 0) {
   if (text.empty()) return;
   LayoutPtr layout;
   double textW = 0, textH = 0;
@@ -44,7 +73,20 @@ void drawText(cairo_t* cr, const std::string& text, const std::string& family, d
   }
   const double left = align == Align::Center && !wrap ? x + (w - textW) / 2 : x;
   cairo_move_to(cr, left, y + (h - textH) / 2);
-  pango_cairo_show_layout(cr, layout.get());
+  if (dotPitchMm > 0)
+    showAsDots(cr, layout.get(), dotPitchMm);
+  else
+    pango_cairo_show_layout(cr, layout.get());
+}
+
+// A number typed into the form's boxes, a character centred in each: a
+// typist tabs from box to box, so the spacing is the form's, not the font's.
+void drawTypedInBoxes(cairo_t* cr, const std::string& number, const Typing& t, double pt, int boxes, double x, double y,
+                      double w, double h) {
+  const double box = w / boxes;
+  for (std::size_t i = 0; i < number.size() && static_cast<int>(i) < boxes; ++i)
+    drawText(cr, number.substr(i, 1), t.font, pt, t.bold, x + box * static_cast<double>(i), y + h * 0.08, box, h * 0.84,
+             Align::Center, false, t.dotPitchMm);
 }
 
 // `text` in capitals, as Unicode maps each letter (ë to Ë, ђ to Ђ).
@@ -168,10 +210,15 @@ void drawRow(cairo_t* cr, const FormPage& page, const TableGeometry& g, std::siz
     cairo_set_source_rgb(cr, t.ink, t.ink, t.ink);
     const std::string name = t.capitals ? upperCase(row.name) : row.name;
     const std::string address = t.capitals ? upperCase(row.address) : row.address;
-    drawText(cr, name, t.font, page.fontPt, t.bold, g.columnX[1] + pad, y, cellWidth(1), h, Align::Left, false);
-    drawText(cr, row.nationalId, t.font, page.fontPt, t.bold, g.columnX[2] + pad, y, cellWidth(2), h, Align::Left,
-             false);
-    drawText(cr, address, t.font, page.fontPt - 2, t.bold, g.columnX[3] + pad, y, cellWidth(3), h, Align::Left, false);
+    drawText(cr, name, t.font, page.fontPt, t.bold, g.columnX[1] + pad, y, cellWidth(1), h, Align::Left, false,
+             t.dotPitchMm);
+    if (page.digitBoxes > 0)
+      drawTypedInBoxes(cr, row.nationalId, t, page.fontPt, page.digitBoxes, g.columnX[2] + pad, y, cellWidth(2), h);
+    else
+      drawText(cr, row.nationalId, t.font, page.fontPt, t.bold, g.columnX[2] + pad, y, cellWidth(2), h, Align::Left,
+               false, t.dotPitchMm);
+    drawText(cr, address, t.font, page.fontPt - 2, t.bold, g.columnX[3] + pad, y, cellWidth(3), h, Align::Left, false,
+             t.dotPitchMm);
     cairo_restore(cr);
   }
   if (row.signed_) drawSignature(cr, row.signatureSeed, g.columnX[4] + 1, y + 0.8, page.columnMm[4] - 2, h - 1.6);
@@ -209,8 +256,10 @@ cv::Mat renderForm(const FormPage& page) {
   for (std::size_t i = 0; i < page.rows.size(); ++i) drawRow(cr.get(), page, g, i);
   drawText(cr.get(), page.collectorLabel + " " + page.collectorName + "   ______________", page.font, 10, false, g.left,
            g.bottom + 8, g.width, 8, Align::Left, false);
-  if (page.stampRow >= 0 && page.stampRow < g.rowCount)
-    drawStamp(cr.get(), page, g.columnX[4] - 2, g.bodyTop + (page.stampRow + 0.5) * page.rowMm);
+  if (page.stampRow >= 0 && page.stampRow < g.rowCount) {
+    const double across = page.stampAcross < 0 ? g.columnX[4] - 2 : g.left + page.stampAcross * g.width;
+    drawStamp(cr.get(), page, across, g.bodyTop + (page.stampRow + 0.5) * page.rowMm);
+  }
   return toImage(surface.get(), width, height);
 }
 

@@ -45,10 +45,15 @@ struct FormPage {
   bool bodyRulings = true;    // false for a form that rules its header only
   int blankRows = 0;          // empty ruled rows after the filled ones, as on a real form
   bool numberingRow = false;  // a low row under the header numbering the columns 1 to 5
-  int digitBoxes = 0;         // boxes printed in each number cell, one per character; 0 for none
-  // A round ink stamp (the collector's office) over the address and signature
-  // cells of this body row; -1 for none.
+  // Boxes printed in each number cell, one per character; 0 for none. A
+  // typed row is typed into them, a character a box.
+  int digitBoxes = 0;
+  // A round ink stamp (the collector's office) over this body row; -1 for none.
   int stampRow = -1;
+  // Where across the table the stamp's centre falls, 0 its left edge to 1 its
+  // right; below 0 at the signature column's left edge, over the address and
+  // the signature, where an office means to put it.
+  double stampAcross = -1;
   std::string stampText;
   std::array<double, 3> stampColour{0.25, 0.3, 0.75};  // RGB, 0..1
   const DigitBank* digits = nullptr;                   // needed when a row is handwritten

@@ -134,7 +134,8 @@ class BatchMaker {
         scanning_(root_.fork(4)),
         printing_(root_.fork(5)),
         rulingStyle_(root_.fork(6)),
-        harderPrint_(root_.fork(7)) {
+        harderPrint_(root_.fork(7)),
+        officeWear_(root_.fork(8)) {
     if (options.style != "printed")
       digits_.emplace(options.digitsPath.empty() ? defaultDigitsPath() : options.digitsPath);
   }
@@ -350,16 +351,10 @@ class BatchMaker {
     }
     form.rowMm = layout_.real(8.5, 11.5);
     form.fontPt = layout_.real(9.5, 12);
-    // Some forms print a box for each character of the number (on handwritten batches).
-    if (options_.style == "handwritten" && layout_.chance(0.25)) {
-      form.digitBoxes = static_cast<int>(models::idForm(list.country.scheme()).size());
-      // Such a form gives the number its room: 4 mm a box, taken from the address.
-      const double wanted = 4.0 * form.digitBoxes + 3;
-      if (form.columnMm[2] < wanted) {
-        form.columnMm[3] -= wanted - form.columnMm[2];
-        form.columnMm[2] = wanted;
-      }
-    }
+    // Some forms print a box for each character of the number: first drawn
+    // on handwritten batches; offices that type their lists use them too.
+    if (options_.style == "handwritten" && layout_.chance(0.25)) giveNumberBoxes(form, list);
+    if (options_.style != "handwritten" && officeWear_.chance(0.2)) giveNumberBoxes(form, list);
     form.title = replaceAll(replaceAll(words.titleFormat, "{party}", list.party), "{date}", dottedDate(list.election));
     form.collectorLabel = words.collector;
     form.headers = words.headers;
@@ -374,9 +369,26 @@ class BatchMaker {
     form.font = harderPrint_.pick(printFonts());
     form.typing = typingFor(harderPrint_.fork(1));
     if (harderPrint_.chance(0.25)) form.fontPt = harderPrint_.real(8.0, 9.5);
+    // One office in eight still prints on a dot-matrix printer, its ribbon
+    // often worn.
+    if (officeWear_.chance(1.0 / 8)) {
+      form.typing.dotPitchMm = officeWear_.real(0.3, 0.42);
+      form.typing.ink = officeWear_.real(0.0, 0.4);
+    }
     form.dpi = dpi;
     form.digits = digits_ ? &*digits_ : nullptr;
     return form;
+  }
+
+  // A box for each character of the list's number, 4 mm a box, the room
+  // taken from the address.
+  static void giveNumberBoxes(FormPage& form, const BatchList& list) {
+    form.digitBoxes = static_cast<int>(models::idForm(list.country.scheme()).size());
+    const double wanted = 4.0 * form.digitBoxes + 3;
+    if (form.columnMm[2] < wanted) {
+      form.columnMm[3] -= wanted - form.columnMm[2];
+      form.columnMm[2] = wanted;
+    }
   }
 
   // Whether the row is written by hand (its person's choice on a mixed batch).
@@ -428,6 +440,14 @@ class BatchMaker {
       form.stampText = words.stamp;
       form.stampColour = scanning_.chance(0.5) ? std::array<double, 3>{0.25, 0.3, 0.75}   // blue
                                                : std::array<double, 3>{0.45, 0.2, 0.55};  // violet
+    }
+    // Half the stamps miss the signature column and fall over the names and numbers.
+    form.stampAcross = form.stampRow >= 0 && officeWear_.chance(0.5) ? officeWear_.real(0.1, 0.55) : -1;
+    // One page in ten was faxed on its way, one fax in three at standard resolution.
+    if (officeWear_.chance(0.1)) {
+      effects.faxAcross = 204.0 / scanner.dpi;
+      effects.faxDown = (officeWear_.chance(1.0 / 3) ? 98.0 : 196.0) / scanner.dpi;
+      effects.faxThreshold = officeWear_.real(120, 180);
     }
     return effects;
   }
@@ -570,6 +590,7 @@ class BatchMaker {
   SampleRandom printing_;
   SampleRandom rulingStyle_;  // likewise, for dotted and dashed rulings
   SampleRandom harderPrint_;  // likewise, for typing, small print and photocopies
+  SampleRandom officeWear_;   // likewise, for typed boxes, dot-matrix print, faxes and stamps over the writing
   const Date election_ = *Date::make(2021, 4, 4);
 
   std::vector<SamplePerson> batchPeople_;  // everyone the batch writes about

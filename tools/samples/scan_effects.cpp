@@ -1,5 +1,6 @@
 #include "tools/samples/scan_effects.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <opencv2/imgproc.hpp>
 
@@ -24,10 +25,27 @@ cv::Mat photocopy(const cv::Mat& page, double threshold, std::uint64_t seed) {
   return out;
 }
 
+// A fax's print of a BGR page, BGR again: each of its samples, `across` and
+// `down` of the page's pixels, black or white.
+cv::Mat fax(const cv::Mat& page, double across, double down, double threshold) {
+  cv::Mat grey, sampled;
+  cv::cvtColor(page, grey, cv::COLOR_BGR2GRAY);
+  const cv::Size samples(std::max(1, static_cast<int>(std::lround(grey.cols * std::min(1.0, across)))),
+                         std::max(1, static_cast<int>(std::lround(grey.rows * std::min(1.0, down)))));
+  cv::resize(grey, sampled, samples, 0, 0, cv::INTER_AREA);
+  cv::threshold(sampled, sampled, threshold, 255, cv::THRESH_BINARY);
+  cv::resize(sampled, grey, grey.size(), 0, 0, cv::INTER_NEAREST);
+  cv::Mat out;
+  cv::cvtColor(grey, out, cv::COLOR_GRAY2BGR);
+  return out;
+}
+
 }  // namespace
 
 cv::Mat applyScanEffects(const cv::Mat& clean, const ScanEffects& effects, SampleRandom& random) {
-  const cv::Mat page = effects.photocopied ? photocopy(clean, effects.copyThreshold, effects.copySeed) : clean;
+  cv::Mat page = effects.photocopied ? photocopy(clean, effects.copyThreshold, effects.copySeed) : clean;
+  if (effects.faxAcross > 0 && effects.faxDown > 0)
+    page = fax(page, effects.faxAcross, effects.faxDown, effects.faxThreshold);
   cv::Mat out;
   if (effects.colour) {
     out = page.clone();

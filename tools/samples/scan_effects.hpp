@@ -22,6 +22,12 @@ struct ScanEffects {
   bool photocopied = false;
   double copyThreshold = 160;
   std::uint64_t copySeed = 0;
+  // The page was faxed and the fax printed before it was scanned: a fax
+  // machine samples the page black or white at its own resolution (204 by 98
+  // lines an inch at standard, 204 by 196 at fine), as fractions of the
+  // page's here; 0 for no fax. Strokes come out in steps, thin ones broken.
+  double faxAcross = 0, faxDown = 0;
+  double faxThreshold = 150;
 };
 
 // `page` is BGR; the result is BGR for a colour scan, grey otherwise.

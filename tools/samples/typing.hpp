@@ -19,6 +19,7 @@ struct Typing {
   bool bold = false;
   bool capitals = false;  // the names typed in capitals, as many offices type them
   double ink = 0;         // grey of the print, 0 black; a printer low on toner prints grey
+  double dotPitchMm = 0;  // a dot-matrix printer's pin pitch; 0 for a laser or an inkjet
 };
 
 // The print fonts of Debian the generator types in: serif, sans, condensed

@@ -227,6 +227,50 @@ TEST_F(Identity, aNameReadWithASignNoNameHoldsIsNoNameMismatch) {
   EXPECT_TRUE(has(judge(letters), Flag::NameMismatch));
 }
 
+// Tesseract drops letters of a clean printed name with confidence ("И Петров
+// Попов" for Иван Петров Попов at 0.91): a name near the register's, read
+// below kSureMismatchName, is for a person to read, not another person's; the
+// copy is not said to differ either. Read surely, the same reading accuses.
+TEST_F(Identity, aPrintedNameNearTheRegistersReadBelowSureIsInDoubtNotAMismatch) {
+  models::RowRecord r = row("И Петров Попов", kIvan);
+  r.nameConfidence = 0.91;
+  const auto j = judge(r);
+  EXPECT_FALSE(has(j, Flag::NameMismatch));
+  ASSERT_TRUE(has(j, Flag::Unreadable));
+  std::string evidence;
+  for (const auto& f : j.findings) evidence += f.evidence;
+  EXPECT_NE(evidence.find("may be a misreading of it"), std::string::npos) << evidence;
+  r.nameConfidence = 0.99;
+  EXPECT_TRUE(has(judge(r), Flag::NameMismatch));
+}
+
+// Kosovo's numbers carry no check digit: a dot-matrix 9 read surely as 0
+// passes, and nobody holds it. Where the register holds the row's name under
+// a number a character away, the reading, not the person, is in doubt: no
+// NOT_IN_REGISTER or NO_CONSENT, and the evidence names the register's number.
+TEST(IdentityOfAKosovoRow, aNumberNobodyHoldsNearTheNamesNumberInTheRegisterAccusesNobody) {
+  TempDir dir;
+  writeFile(dir.file("population.csv"),
+            "national_id,full_name,birth_date,death_date\n8560946953,Ëndri Lleshi,1985-01-01,\n");
+  writeFile(dir.file("consent.csv"),
+            "national_id,full_name,party,signed_on,withdrawn_on\n8560946953,Ëndri Lleshi,P,2021-01-01,\n");
+  models::ErrorList errors;
+  const pipeline::Registers registers =
+      pipeline::loadRegisters({dir.file("population.csv"), dir.file("consent.csv"), "", dir.file("cache")}, errors);
+  models::ListEntry list = albanianList();
+  list.country = *models::Country::fromCode("XK");
+  models::RowRecord misread = listaudit::testing::clearRow("A", 1, 1, "Ëndri Lleshi", "8560946053");
+  const auto j = pipeline::judgeRows({list}, {misread}, {}, registers)[0];
+  for (Flag f : {Flag::NotInRegister, Flag::NoConsent}) EXPECT_FALSE(has(j, f)) << models::flagCode(f);
+  ASSERT_TRUE(has(j, Flag::Unreadable));
+  std::string evidence;
+  for (const auto& f : j.findings) evidence += f.evidence;
+  EXPECT_NE(evidence.find("under 8560946953, 1 character from it"), std::string::npos) << evidence;
+  // Someone of another name with a number nobody holds is not in the register.
+  models::RowRecord stranger = listaudit::testing::clearRow("A", 1, 2, "Blerina Kola", "7509012581");
+  EXPECT_TRUE(has(pipeline::judgeRows({list}, {stranger}, {}, registers)[0], Flag::NotInRegister));
+}
+
 // A name read with confidence but misread by one letter may be another
 // person's: while the number is in doubt, the name identifies its person only
 // when the image allows that person's number.
