@@ -20,7 +20,21 @@ PageLayout UnruledLayoutFinder::find(const CleanPage& page) const {
   cv::Mat writing = ink.clone();
   if (!page.ruling.lines.empty()) writing.setTo(0, page.ruling.lines);
   const int join = wordJoin(ink.cols);
-  const std::vector<TextLine> lines = textLines(writing, leastLineHeight(ink.cols), join);
+  std::vector<TextLine> lines = textLines(writing, leastLineHeight(ink.cols), join);
+  // A line of specks only (a copier's toner) is no line, nor a thin one not
+  // laid out as a table's (pieces of a stamp's ring a copier left): between
+  // the header and the row numbering the columns one once broke the three
+  // table-like lines the header is found by, and a row was taken for it.
+  std::vector<int> heights;
+  for (const TextLine& l : lines) heights.push_back(l.bottom - l.top);
+  std::nth_element(heights.begin(), heights.begin() + static_cast<long>(heights.size() / 2), heights.end());
+  const int typicalHeight = heights.empty() ? 0 : heights[heights.size() / 2];
+  std::erase_if(lines, [&](const TextLine& l) {
+    const bool specks =
+        std::all_of(l.pieces.begin(), l.pieces.end(), [&](const auto& p) { return p.second - p.first < join; });
+    const bool thin = (l.bottom - l.top) * 2 < typicalHeight && !tableLike(l, ink.cols);
+    return specks || thin;
+  });
   // The header: the first table-like line with two more under it.
   std::size_t header = lines.size();
   for (std::size_t i = 0; i + 2 < lines.size() && header == lines.size(); ++i)

@@ -24,8 +24,29 @@ constexpr const char* kHowFromTextLines = "rows and columns found from the writi
 // under the last. Lines are runs of inked pixel rows in the table's width;
 // they end where the next would come later than twice the lines' pitch (the
 // collector's line under the table).
+// The middles of the lines of ink in `column` (x only) from `from` down to
+// `to` (page y): what the form prints in its row-number column, one number a
+// row, whether anyone wrote on the row or not.
+std::vector<int> inkLinesIn(const cv::Mat& ink, const cv::Rect& column, int from, int to) {
+  const cv::Rect band = cv::Rect(column.x, from, column.width, to - from) & cv::Rect(0, 0, ink.cols, ink.rows);
+  std::vector<int> middles;
+  if (band.area() <= 0) return middles;
+  cv::Mat perRow;
+  cv::reduce(ink(band) / 255, perRow, 1, cv::REDUCE_SUM, CV_32S);
+  int start = -1;
+  for (int y = 0; y <= band.height; ++y) {
+    const bool inked = y < band.height && perRow.at<int>(y, 0) >= 2;
+    if (inked && start < 0) start = y;
+    if (!inked && start >= 0) {
+      middles.push_back(band.y + (start + y - 1) / 2);
+      start = -1;
+    }
+  }
+  return middles;
+}
+
 std::vector<int> rowsFromTextLines(const CleanPage& page, const std::vector<int>& header, int left, int right,
-                                   const cv::Rect& tableEdge) {
+                                   const cv::Rect& tableEdge, const cv::Rect& rowNumbers) {
   const int top = header.back() + 1;
   const cv::Rect body(left, top, right - left + 1, page.ink.rows - top);
   if (body.height < 10) throw LayoutError("nothing under the ruled header");
@@ -68,24 +89,14 @@ std::vector<int> rowsFromTextLines(const CleanPage& page, const std::vector<int>
   if (lines.empty()) throw LayoutError("no line of writing under the ruled header");
   // Nor is a speck (a copier's toner, dust) between two lines: it would stand
   // for a row of its own, and every row under it would be counted one too
-  // far. A name is wider than twice its height, a speck round. A row that
-  // numbers the columns, first under the header, shows one digit here too,
-  // but one in each of the five columns across the page (signatures and
-  // specks may scatter pieces across the page between rows further down):
-  // it belongs to the header.
-  auto piecesAcrossThePage = [&](int from, int to) {
-    cv::Mat perColumn;
-    cv::reduce(page.ink.rowRange(top + from, top + to + 1) / 255, perColumn, 0, cv::REDUCE_SUM, CV_32S);
-    return inkPieces(std::vector<int>(perColumn.begin<int>(), perColumn.end<int>()), wordJoin(page.ink.cols), 1).size();
-  };
-  auto narrow = [&](const std::pair<int, int>& l) {
+  // far. A name is wider than twice its height, a speck round. So is the
+  // digit of a row that numbers the columns, first under the header: it
+  // belongs to the header (below).
+  std::erase_if(lines, [&](const std::pair<int, int>& l) {
     cv::Mat perColumn;
     cv::reduce(writing.rowRange(l.first, l.second + 1), perColumn, 0, cv::REDUCE_MAX);
     return cv::countNonZero(perColumn) < 2 * (l.second - l.first + 1);
-  };
-  const auto firstLine = lines.front();
-  const bool numbersTheColumns = narrow(firstLine) && piecesAcrossThePage(firstLine.first, firstLine.second) >= 4;
-  std::erase_if(lines, narrow);
+  });
   if (lines.empty()) throw LayoutError("no line of writing under the ruled header");
   // Lines run together (a stamp, a hand's long strokes) are as many lines as
   // the typical pitch fits into them.
@@ -96,16 +107,16 @@ std::vector<int> rowsFromTextLines(const CleanPage& page, const std::vector<int>
   // Where the lines of writing end: a line that reaches the table's left edge
   // (left of the row numbers, which stand centred in their column) is the
   // collector's, under the table; so is one more than two pitches on.
-  // Words there, not a copier's specks: ink across a third of the edge's
-  // width (specks beside a row's number once ended the table at row 3).
+  // Words there, not a copier's specks: ink down half the line's height
+  // (specks beside a row's number once ended the table at row 3).
   auto startsAtTheEdge = [&](int from, int to) {
     if (tableEdge.width <= 0) return false;
     const cv::Rect band = cv::Rect(tableEdge.x, top + from, tableEdge.width, to - from + 1) &
                           cv::Rect(0, 0, page.ink.cols, page.ink.rows);
     if (band.area() <= 0) return false;
-    cv::Mat perColumn;
-    cv::reduce(page.ink(band), perColumn, 0, cv::REDUCE_MAX);
-    return cv::countNonZero(page.ink(band)) > band.height / 2 && cv::countNonZero(perColumn) * 3 >= band.width;
+    cv::Mat inkedRows;
+    cv::reduce(page.ink(band), inkedRows, 1, cv::REDUCE_MAX);
+    return cv::countNonZero(page.ink(band)) > band.height / 2 && cv::countNonZero(inkedRows) * 2 >= band.height;
   };
   std::vector<int> centres;
   for (const auto& l : lines) {
@@ -120,12 +131,46 @@ std::vector<int> rowsFromTextLines(const CleanPage& page, const std::vector<int>
     if (centres.size() >= 2 &&
         first - centres.back() > 2 * (centres.back() - centres.front()) / static_cast<int>(centres.size() - 1))
       break;
+    // A line two pitches after the last (or three) stands after a row that
+    // shows no writing: left empty, or written by a dry pen the copier lost.
+    // It keeps its place, or every row under it would be numbered too few.
+    if (!centres.empty() && typicalPitch > 0) {
+      const double gap = static_cast<double>(first - centres.back()) / typicalPitch;
+      const long missing = std::lround(gap) - 1;
+      if (missing >= 1 && std::abs(gap - std::round(gap)) <= 0.25)
+        for (long k = 1; k <= missing; ++k)
+          centres.push_back(centres.back() + (first - centres.back()) / static_cast<int>(missing + 2 - k));
+    }
     for (int k = 0; k < parts; ++k) centres.push_back(first + k * step);
   }
   const int pitch = centres.size() >= 2 ? (centres.back() - centres.front()) / static_cast<int>(centres.size() - 1)
                                         : 2 * (centres.front() - header.back());
+  // Rows above the first line of writing whose writing a copier lost (a dry
+  // pen) still show the number the form prints for them: each keeps its
+  // place, or every row under it would be numbered too few. The printed
+  // numbers stand a pitch apart to the pixel; the first row's is the one
+  // beside its line of writing. A numbering row's digit stands off that step
+  // (its row is about half as tall: three quarters of a pitch above the
+  // first row), and ends the walk.
+  if (rowNumbers.width > 0 && pitch > 0) {
+    const std::vector<int> numbers = inkLinesIn(page.ink, rowNumbers, top, centres.front() + pitch / 2);
+    const auto nearest = [&](int expected, int within) {
+      const auto it = std::min_element(numbers.begin(), numbers.end(),
+                                       [&](int a, int b) { return std::abs(a - expected) < std::abs(b - expected); });
+      return it != numbers.end() && std::abs(*it - expected) <= within ? *it : -1;
+    };
+    int anchor = nearest(centres.front(), pitch / 4);
+    const int offset = anchor >= 0 ? centres.front() - anchor : 0;
+    while (anchor >= 0) {
+      anchor = nearest(anchor - pitch, pitch / 10);
+      if (anchor >= 0) centres.insert(centres.begin(), anchor + offset);
+    }
+  }
   std::vector<int> edges = header;
-  if (numbersTheColumns) edges.back() = std::max(edges.back(), top + (firstLine.second + lines.front().first) / 2);
+  // What stands between the header and the first row's top (a row
+  // numbering the columns, whether found as a line or too small to be one)
+  // belongs to the header: a band of its own would take the place of row 1.
+  edges.back() = std::max(edges.back(), centres.front() - pitch / 2);
   for (std::size_t i = 0; i + 1 < centres.size(); ++i) edges.push_back((centres[i] + centres[i + 1]) / 2);
   edges.push_back(std::min(page.ink.rows - 1, centres.back() + pitch / 2));
   return edges;
@@ -213,7 +258,12 @@ PageLayout WritingColumnsLayoutFinder::find(const CleanPage& page) const {
   const int numbersTo = labels.size() == 5 ? labels[2].from : right;
   const cv::Rect tableEdge =
       labels.size() == 5 ? cv::Rect(left, 0, std::max(0, labels[0].from - left) / 2, 1) : cv::Rect();
-  const std::vector<int> rowEdges = rowsRuled ? h : rowsFromTextLines(page, h, namesFrom, numbersTo, tableEdge);
+  // The row numbers the form prints stand centred under the first label.
+  const int join = wordJoin(page.ink.cols);
+  const cv::Rect rowNumbers =
+      labels.size() == 5 ? cv::Rect(labels[0].from - join / 2, 0, labels[0].width() + join, 1) : cv::Rect();
+  const std::vector<int> rowEdges =
+      rowsRuled ? h : rowsFromTextLines(page, h, namesFrom, numbersTo, tableEdge, rowNumbers);
   const std::vector<int> body = inkPerColumn(h[1], rowEdges.back());
   // A speck of noise, or a hand's stroke straying over a column's edge in one
   // row, leaves a strip clear: at most 1.5% of its height inked.

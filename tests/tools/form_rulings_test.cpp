@@ -207,29 +207,73 @@ TEST(FormRulings, findsEveryRowWhereTheTablesTopRulingWasLost) {
 }
 
 // A photocopy that lost its rulings, of a form whose first row numbers the
-// columns: the numbering row was read as a row, and a copier's specks left
-// of a row's number were taken for the collector's line under the table,
-// which ended it at row 3. Not yet handled, and so not asserted here: a
-// stamp's ring broken into pieces over the numbering row, and at 200 dpi
-// with the specks of seed 7 the numbering row taken for the header (row 1
-// lost).
-TEST(FormRulings, findsEveryRowOfAPhotocopyWhoseFirstRowNumbersTheColumns) {
-  for (const double dpi : {300.0})
-    for (const std::uint64_t specks : {7u, 11u}) {
-      const std::string what = std::to_string(static_cast<int>(dpi)) + " dpi, specks " + std::to_string(specks);
-      tools::FormPage form = dottedFormWithDigitBoxes(dpi, true, 0);
-      form.dashMm = 0;
-      form.lineGrey = 0.6;
-      form.numberingRow = true;
-      tools::ScanEffects copier;
-      copier.photocopied = true;
-      copier.copyThreshold = 120;
-      copier.copySeed = specks;
-      copier.background = 245;
-      tools::SampleRandom random(5);
-      const cv::Mat scan = tools::applyScanEffects(tools::renderForm(form), copier, random);
-      const pipeline::CleanPage clean = pipeline::CleanStage{}(scan);
-      EXPECT_TRUE(clean.ruling.horizontal.empty()) << what << ": the copy should show no ruling";
-      expectEveryRowInOrder(clean, form.rows.size(), what, "the page shows no rulings");
+// columns, the office's stamp over the names: the numbering row was read as
+// a row; a copier's specks left of a row's number were taken for the
+// collector's line under the table, which ended it at row 3; a line of
+// specks or of the stamp's broken ring between the header and the numbering
+// row broke the three table-like lines the header is found by, and row 1
+// was taken for the header; the ring's pieces between rows stood for rows.
+TEST(FormRulings, findsEveryRowOfAStampedPhotocopyWhoseFirstRowNumbersTheColumns) {
+  for (const double dpi : {200.0, 300.0})
+    for (const std::uint64_t specks : {7u, 11u})
+      for (const bool stamped : {false, true}) {
+        const std::string what = std::to_string(static_cast<int>(dpi)) + " dpi, specks " + std::to_string(specks) +
+                                 (stamped ? ", stamped" : "");
+        tools::FormPage form = dottedFormWithDigitBoxes(dpi, true, 0);
+        form.dashMm = 0;
+        form.lineGrey = 0.6;
+        form.numberingRow = true;
+        if (stamped) {
+          form.stampRow = 1;
+          form.stampAcross = 0.3;
+          form.stampText = "KOMUNA E PRISHTINËS";
+        }
+        tools::ScanEffects copier;
+        copier.photocopied = true;
+        copier.copyThreshold = 120;
+        copier.copySeed = specks;
+        copier.background = 245;
+        tools::SampleRandom random(5);
+        const pipeline::CleanPage clean =
+            pipeline::CleanStage{}(tools::applyScanEffects(tools::renderForm(form), copier, random));
+        EXPECT_TRUE(clean.ruling.horizontal.empty()) << what << ": the copy should show no ruling";
+        expectEveryRowInOrder(clean, form.rows.size(), what, "the page shows no rulings");
+      }
+}
+
+// A dry pen whose strokes a copier lost leaves a row with no line of
+// writing, first on the page or between two others; the number the form
+// prints for it is still there. Each keeps its place: the rows under it were
+// numbered one too few ("row 1" the person on row 2).
+TEST(FormRulings, keepsThePlaceOfARowWhoseWritingTheCopierLost) {
+  for (const std::size_t lost : {0u, 4u}) {
+    const std::string what = "row " + std::to_string(lost + 1) + " lost";
+    tools::FormPage form = dottedFormWithDigitBoxes(300, true, 0);
+    form.dashMm = 0;
+    form.lineGrey = 0.6;
+    form.numberingRow = true;
+    form.rows[lost].name.clear();
+    form.rows[lost].nationalId.clear();
+    form.rows[lost].address.clear();
+    form.rows[lost].signed_ = false;
+    tools::ScanEffects copier;
+    copier.photocopied = true;
+    copier.copyThreshold = 120;
+    copier.copySeed = 7;
+    copier.background = 245;
+    tools::SampleRandom random(5);
+    const pipeline::CleanPage clean =
+        pipeline::CleanStage{}(tools::applyScanEffects(tools::renderForm(form), copier, random));
+    try {
+      const pipeline::PageLayout layout = pipeline::LayoutChain{}.find(clean);
+      ASSERT_EQ(layout.rows.size(), form.rows.size() - 1) << what;
+      std::size_t i = 0;
+      for (std::size_t r = 0; r < form.rows.size(); ++r)
+        if (r != lost) {
+          EXPECT_EQ(layout.rows[i++].position, static_cast<int>(r + 1)) << what;
+        }
+    } catch (const pipeline::LayoutError& e) {
+      ADD_FAILURE() << what << ": " << e.what();
     }
+  }
 }
