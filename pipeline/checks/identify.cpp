@@ -509,20 +509,32 @@ void confirmSpelling(const models::RowRecord& row, const IdentityContext& contex
 }
 
 // Whether a name read surely, but not surely enough to accuse
-// (kSureMismatchName), is near enough the established person's register name
-// to be a misreading of it; then the name is in doubt.
-void doubtANearMisreading(const models::RowRecord& row, const IdentityContext& context, RowIdentity& who) {
+// (kSureMismatchName), may be a misreading of the established person's
+// register name: near enough to it, or far from a name the electronic copy
+// gives as the register does (the party's own copy names the register's
+// person; the paper is as likely misread, "НЕ ОИ" for Невена Павловић on a
+// photocopy, as written otherwise). Then the name is in doubt.
+void doubtAMisreading(const models::RowRecord& row, const IdentityContext& context, RowIdentity& who) {
   if (!who.established || !who.person || who.nameConfirmed || nameReadUnsurely(row, context.options) ||
       row.nameConfidence >= kSureMismatchName)
     return;
-  const std::string read = models::nameKey(row.fullName), registered = models::nameKey(who.person->fullName);
+  const models::Person& person = *who.person;
+  const std::string where = context.registers.populationName + " line " + std::to_string(person.line);
+  const std::string read = models::nameKey(row.fullName), registered = models::nameKey(person.fullName);
   const std::size_t longer = std::max(read.size(), registered.size());
   const std::size_t edits = models::editDistance(read, registered);
-  if (longer == 0 || static_cast<double>(edits) > kMisreadingEditShare * static_cast<double>(longer)) return;
-  who.nameDoubt = "the name read, at " + models::decimal(row.nameConfidence, 2) + ", is " + std::to_string(edits) +
-                  " letters from " + who.person->fullName + ", the name " + context.registers.populationName +
-                  " line " + std::to_string(who.person->line) +
-                  " holds under the number, and may be a misreading of it";
+  if (longer > 0 && static_cast<double>(edits) <= kMisreadingEditShare * static_cast<double>(longer)) {
+    who.nameDoubt = "the name read, at " + models::decimal(row.nameConfidence, 2) + ", is " + std::to_string(edits) +
+                    " letters from " + person.fullName + ", the name " + where +
+                    " holds under the number, and may be a misreading of it";
+    return;
+  }
+  const ingest::DigitalRow* copy = context.copy;
+  if (copy && copy->nationalId == who.number &&
+      models::nameSimilarity(copy->fullName, person.fullName) >= kSameNameSimilarity)
+    who.nameDoubt = "the name read, at " + models::decimal(row.nameConfidence, 2) + ", is not " + person.fullName +
+                    ", the name both " + where + " and the electronic copy line " + std::to_string(copy->line) +
+                    " give under the number, and may be a misreading of it";
 }
 
 }  // namespace
@@ -530,7 +542,7 @@ void doubtANearMisreading(const models::RowRecord& row, const IdentityContext& c
 RowIdentity identify(const models::RowRecord& row, models::ResolvedId& id, const IdentityContext& context) {
   RowIdentity who = Identifier(row, id, context).run();
   confirmSpelling(row, context, who);
-  doubtANearMisreading(row, context, who);
+  doubtAMisreading(row, context, who);
   return who;
 }
 

@@ -65,12 +65,13 @@ struct RowIdentity {
 };
 
 // A printed name read surely, but below this, that is within
-// kMisreadingEditShare of the established person's register name is as
-// likely a misreading of it as another person's name: Tesseract drops a word's
+// kMisreadingEditShare of the established person's register name, or that
+// differs from the name the register and the electronic copy agree on, is as
+// likely a misreading as another person's name: Tesseract drops a word's
 // letters ("И Петров Янков" for Иван Петров Янков, at 0.91) and reads a dot-
 // matrix printer's "Ilir" as "Mir" at 0.91. On eleven generated corpora every
 // printed name of another person was read at 0.96 or more, or further apart
-// (one at 0.84, 80% of its letters changed).
+// (one at 0.84, 80% of its letters changed; its copy gave the name written).
 inline constexpr double kSureMismatchName = 0.95;
 inline constexpr double kMisreadingEditShare = 0.5;
 

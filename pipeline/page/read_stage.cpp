@@ -18,6 +18,11 @@ constexpr std::size_t kCountryProbeRows = 6;
 
 // Widest image of a row kept for the report; enough to read it on screen.
 constexpr int kRowImageWidth = 1400;
+// A hand's number the networks read below this is read by the print reader
+// too (readRow), and taken from it when that reading passes its check at
+// kSurePrintedNumber or more.
+constexpr double kUnsureHandNumber = 0.9;
+constexpr double kSurePrintedNumber = 0.9;
 
 std::vector<std::uint8_t> rowImage(const cv::Mat& grey, const cv::Rect& box) {
   return pngNoWiderThan(grey(box & cv::Rect(0, 0, grey.cols, grey.rows)), kRowImageWidth);
@@ -64,6 +69,17 @@ models::RowRecord readRow(const PageImage& image, const CleanPage& clean, const 
                                             [&] { return readers.numberNetworks().read(cell(kIdColumn), scheme); });
       id = withSecondOpinion(id, networks, form);
     }
+  }
+  // Print the cut took for a hand's (a copier broke its figures into pieces
+  // of uneven height, a speck stands beside them): the number networks read
+  // it as nonsense. Where they are unsure, the print reader reads it too,
+  // and a reading it is sure of that passes the check digit is print.
+  if (id.writing == models::Writing::Handwritten && id.confidence < kUnsureHandNumber &&
+      models::hasVerifiedCheckDigit(scheme)) {
+    CellReading printed = cpu.time("numbers, print reader, a hand's unsure number read again",
+                                   [&] { return readers.printReader().read(cell(kIdColumn), scheme); });
+    if (printed.confidence >= kSurePrintedNumber && models::checkNationalId(printed.text, scheme).valid())
+      id = std::move(printed);
   }
   CellReading name = cpu.time("names, print models (Tesseract)",
                               [&] { return readers.nameReaderFor(cell(kNameColumn)).readLine(cell(kNameColumn)); });

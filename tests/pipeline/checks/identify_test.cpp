@@ -244,6 +244,30 @@ TEST_F(Identity, aPrintedNameNearTheRegistersReadBelowSureIsInDoubtNotAMismatch)
   EXPECT_TRUE(has(judge(r), Flag::NameMismatch));
 }
 
+// A photocopy's print read surely as "НЕ ОИ" is far from the register's
+// name, but the party's own electronic copy gives the register's name under
+// the same number: the paper is as likely misread as written otherwise. Below
+// kSureMismatchName it is in doubt; where the copy gives the name read, or
+// the reading is sure, it is another person's name.
+TEST_F(Identity, aPrintedNameFarFromTheNameTheRegisterAndCopyAgreeOnIsInDoubtBelowSure) {
+  models::RowRecord r = row("Не Ои", kIvan);
+  r.nameConfidence = 0.90;
+  pipeline::DigitalCopies agreeing;
+  agreeing["A"][{1, 1}] = ingest::DigitalRow{"Иван Петров Попов", kIvan, 2};
+  const auto j = pipeline::judgeRows({list_}, {r}, {}, registers_, agreeing)[0];
+  EXPECT_FALSE(has(j, Flag::NameMismatch));
+  EXPECT_FALSE(has(j, Flag::DigitalMismatch));
+  ASSERT_TRUE(has(j, Flag::Unreadable));
+  std::string evidence;
+  for (const auto& f : j.findings) evidence += f.evidence;
+  EXPECT_NE(evidence.find("and the electronic copy line 2 give under the number"), std::string::npos) << evidence;
+  pipeline::DigitalCopies writtenSo;
+  writtenSo["A"][{1, 1}] = ingest::DigitalRow{"Не Ои", kIvan, 2};
+  EXPECT_TRUE(has(pipeline::judgeRows({list_}, {r}, {}, registers_, writtenSo)[0], Flag::NameMismatch));
+  r.nameConfidence = 0.99;
+  EXPECT_TRUE(has(pipeline::judgeRows({list_}, {r}, {}, registers_, agreeing)[0], Flag::NameMismatch));
+}
+
 // Kosovo's numbers carry no check digit: a dot-matrix 9 read surely as 0
 // passes, and nobody holds it. Where the register holds the row's name under
 // a number a character away, the reading, not the person, is in doubt: no
