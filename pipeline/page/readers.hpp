@@ -39,8 +39,6 @@ class Readers {
   // The printed-number network, whose reading of a printed number it did
   // not accept is weighed beside Tesseract's (withSecondOpinion).
   PrintedNumberReader& printedNumbers() { return *printedNumbers_; }
-  // The print reader (Tesseract), registered last: it reads any cell.
-  NumberReader& printReader() { return *numberReaders_.back(); }
   // The CPU seconds this thread's reading took, by reader and task.
   CpuTally& cpu() { return cpu_; }
   const CpuTally& cpu() const { return cpu_; }

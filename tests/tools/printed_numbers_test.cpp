@@ -95,10 +95,10 @@ TEST(PrintedNumbers, theNetworkAcceptsOnlyWhatItReadsRightInFacesItNeverTrainedO
 // A copier breaks a thin serif's figures into pieces of uneven height, and
 // the cut takes them for a hand's: the number networks read the print as
 // nonsense at low confidence (seed 919: a whole page of JMBGs UNREADABLE).
-// A hand's number read unsurely is read by the print reader too, and its sure
-// reading that passes the check is taken. Drawn here: a Serbian form typed in
+// A hand's number read unsurely is read by the printed-number network too,
+// and its sure reading that passes the check is taken. Drawn here: a Serbian form typed in
 // a thin serif at 8 pt, photocopied dark.
-TEST(PrintedNumbers, aCopiedNumberTheCutTookForAHandsIsReadByThePrintReader) {
+TEST(PrintedNumbers, aCopiedNumberTheCutTookForAHandsIsReadByThePrintedNumberNetwork) {
   tools::FormPage form;
   form.dpi = 300;
   form.title = "SPISAK birača koji podržavaju izbornu listu";
