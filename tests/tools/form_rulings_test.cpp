@@ -104,13 +104,9 @@ TEST(FormRulings, findsEveryRowOfAPhotocopyThatLostItsRulings) {
         form.dashMm = 0;
         form.lineGrey = 0.6;  // grey rulings, under the copier's threshold
         form.numberingRow = false;
-        tools::ScanEffects copier;
-        copier.photocopied = true;
-        copier.copyThreshold = 120;
-        copier.copySeed = 7;
+        tools::ScanEffects copier = tools::photocopier(120, 7);
         copier.angleDegrees = degrees;
         copier.upsideDown = upsideDown;
-        copier.background = 245;
         tools::SampleRandom random(3);
         const pipeline::CleanPage clean =
             pipeline::CleanStage{}(tools::applyScanEffects(tools::renderForm(form), copier, random));
@@ -136,26 +132,33 @@ TEST(FormRulings, findsEveryRowUnderAHeaderRuledInDashes) {
     }
 }
 
+// The solid form of `dpi` with the row rulings at `lost` (indexes into the
+// rulings found: 0 the table's top, 1 the header's foot, then under each
+// row) painted out, and the column rulings cut with them put back.
+cv::Mat withRowRulingsLost(double dpi, const std::vector<std::size_t>& lost, tools::FormPage& form) {
+  form = dottedFormWithDigitBoxes(dpi, true, 0);
+  form.dashMm = 0;
+  form.numberingRow = false;
+  form.blankRows = 0;
+  cv::Mat page = grey(tools::renderForm(form), 0.0);
+  const pipeline::CleanPage ruled = pipeline::CleanStage{}(page);
+  const auto rows = ruled.ruling.horizontal;
+  EXPECT_EQ(rows.size(), form.rows.size() + 2);
+  const int band = ruled.ruling.thickness + 3;
+  for (std::size_t i : lost)
+    if (i < rows.size()) page(cv::Rect(0, rows[i] - band, page.cols, 2 * band + 1)).setTo(250);
+  for (int x : ruled.ruling.vertical) cv::line(page, {x, rows.front()}, {x, rows.back()}, cv::Scalar(0), 1);
+  return page;
+}
+
 // A copier or a stamp lost two row rulings: the one under the header and
 // one between two body rows. The header band then holds the first row, and
 // one band two rows: each is cut, and no row is numbered wrong.
 TEST(FormRulings, findsEveryRowWhereRowRulingsWereLost) {
   for (const double dpi : {150.0, 300.0}) {
     const std::string what = std::to_string(static_cast<int>(dpi)) + " dpi";
-    tools::FormPage form = dottedFormWithDigitBoxes(dpi, true, 0);
-    form.dashMm = 0;
-    form.numberingRow = false;
-    cv::Mat page = grey(tools::renderForm(form), 0.0);
-    const pipeline::CleanPage ruled = pipeline::CleanStage{}(page);
-    ASSERT_GE(ruled.ruling.horizontal.size(), 6u) << what;
-    const int band = ruled.ruling.thickness + 3;
-    for (std::size_t lost : {1u, 4u}) {
-      const int y = ruled.ruling.horizontal[lost];
-      page(cv::Rect(0, y - band, page.cols, 2 * band + 1)).setTo(250);
-    }
-    // The column rulings were cut where the rows' were: put them back.
-    const auto& rows = ruled.ruling.horizontal;
-    for (int x : ruled.ruling.vertical) cv::line(page, {x, rows.front()}, {x, rows.back()}, cv::Scalar(0), 1);
+    tools::FormPage form;
+    const cv::Mat page = withRowRulingsLost(dpi, {1, 4}, form);
     expectEveryRowInOrder(pipeline::CleanStage{}(page), form.rows.size(), what, "");
   }
 }
@@ -170,18 +173,13 @@ TEST(FormRulings, findsEveryRowWhereRowRulingsWereLost) {
 TEST(FormRulings, findsEveryRowWhereMostRowRulingsWereLost) {
   for (const std::vector<std::size_t>& lostUnder : {std::vector<std::size_t>{1, 4, 6}, {1, 2, 5, 6}}) {
     std::string what = "rulings lost under rows";
-    for (std::size_t r : lostUnder) what += " " + std::to_string(r);
-    tools::FormPage form = dottedFormWithDigitBoxes(300, true, 0);
-    form.dashMm = 0;
-    form.numberingRow = false;
-    form.blankRows = 0;
-    cv::Mat page = grey(tools::renderForm(form), 0.0);
-    const pipeline::CleanPage ruled = pipeline::CleanStage{}(page);
-    const auto rows = ruled.ruling.horizontal;  // the table's top, the header's foot, then under each row
-    ASSERT_EQ(rows.size(), form.rows.size() + 2) << what;
-    const int band = ruled.ruling.thickness + 3;
-    for (std::size_t r : lostUnder) page(cv::Rect(0, rows[1 + r] - band, page.cols, 2 * band + 1)).setTo(250);
-    for (int x : ruled.ruling.vertical) cv::line(page, {x, rows.front()}, {x, rows.back()}, cv::Scalar(0), 1);
+    std::vector<std::size_t> lost;
+    for (std::size_t r : lostUnder) {
+      what += " " + std::to_string(r);
+      lost.push_back(1 + r);
+    }
+    tools::FormPage form;
+    const cv::Mat page = withRowRulingsLost(300, lost, form);
     expectEveryRowInOrder(pipeline::CleanStage{}(page), form.rows.size(), what, "");
   }
 }
@@ -228,14 +226,9 @@ TEST(FormRulings, findsEveryRowOfAStampedPhotocopyWhoseFirstRowNumbersTheColumns
           form.stampAcross = 0.3;
           form.stampText = "KOMUNA E PRISHTINËS";
         }
-        tools::ScanEffects copier;
-        copier.photocopied = true;
-        copier.copyThreshold = 120;
-        copier.copySeed = specks;
-        copier.background = 245;
         tools::SampleRandom random(5);
-        const pipeline::CleanPage clean =
-            pipeline::CleanStage{}(tools::applyScanEffects(tools::renderForm(form), copier, random));
+        const pipeline::CleanPage clean = pipeline::CleanStage{}(
+            tools::applyScanEffects(tools::renderForm(form), tools::photocopier(120, specks), random));
         EXPECT_TRUE(clean.ruling.horizontal.empty()) << what << ": the copy should show no ruling";
         expectEveryRowInOrder(clean, form.rows.size(), what, "the page shows no rulings");
       }
@@ -256,14 +249,9 @@ TEST(FormRulings, keepsThePlaceOfARowWhoseWritingTheCopierLost) {
     form.rows[lost].nationalId.clear();
     form.rows[lost].address.clear();
     form.rows[lost].signed_ = false;
-    tools::ScanEffects copier;
-    copier.photocopied = true;
-    copier.copyThreshold = 120;
-    copier.copySeed = 7;
-    copier.background = 245;
     tools::SampleRandom random(5);
     const pipeline::CleanPage clean =
-        pipeline::CleanStage{}(tools::applyScanEffects(tools::renderForm(form), copier, random));
+        pipeline::CleanStage{}(tools::applyScanEffects(tools::renderForm(form), tools::photocopier(120, 7), random));
     try {
       const pipeline::PageLayout layout = pipeline::LayoutChain{}.find(clean);
       ASSERT_EQ(layout.rows.size(), form.rows.size() - 1) << what;

@@ -113,13 +113,8 @@ TEST(PrintedNumbers, aCopiedNumberTheCutTookForAHandsIsReadByThePrintedNumberNet
   const char* numbers[] = {"3004998715810", "0407002753971", "1707999724493", "1909967799426",
                            "1106943717474", "1202977768077", "0709947722688", "1411956750800"};
   for (int i = 0; i < 8; ++i) form.rows.push_back({names[i], numbers[i], "Niš, Vojvode Mišića 3", true, 7u + i, {}});
-  tools::ScanEffects copier;
-  copier.photocopied = true;
-  copier.copyThreshold = 100;
-  copier.copySeed = 3;
-  copier.background = 245;
   tools::SampleRandom random(2);
-  const cv::Mat scan = tools::applyScanEffects(tools::renderForm(form), copier, random);
+  const cv::Mat scan = tools::applyScanEffects(tools::renderForm(form), tools::photocopier(100, 3), random);
   const pipeline::CleanPage clean = pipeline::CleanStage{}(scan);
   const pipeline::PageLayout layout = pipeline::LayoutChain{}.find(clean);
   ASSERT_EQ(layout.rows.size(), 8u);

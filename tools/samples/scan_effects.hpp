@@ -30,6 +30,17 @@ struct ScanEffects {
   double faxThreshold = 150;
 };
 
+// A photocopy on grey paper, scanned straight: what the layout tests copy
+// their forms with.
+inline ScanEffects photocopier(double threshold, std::uint64_t specks) {
+  ScanEffects copier;
+  copier.photocopied = true;
+  copier.copyThreshold = threshold;
+  copier.copySeed = specks;
+  copier.background = 245;
+  return copier;
+}
+
 // `page` is BGR; the result is BGR for a colour scan, grey otherwise.
 cv::Mat applyScanEffects(const cv::Mat& page, const ScanEffects& effects, SampleRandom& random);
 
