@@ -19,11 +19,6 @@ struct Gap {
 constexpr const char* kHow = "columns found from the writing: the form's column rulings were not found";
 constexpr const char* kHowFromTextLines = "rows and columns found from the writing: the form rules its header only";
 
-// Edges of the rows of a form that rules its header only: the header's
-// rulings, then one edge between each two lines of writing under it, and one
-// under the last. Lines are runs of inked pixel rows in the table's width;
-// they end where the next would come later than twice the lines' pitch (the
-// collector's line under the table).
 // The middles of the lines of ink in `column` (x only) from `from` down to
 // `to` (page y): what the form prints in its row-number column, one number a
 // row, whether anyone wrote on the row or not.
@@ -45,6 +40,11 @@ std::vector<int> inkLinesIn(const cv::Mat& ink, const cv::Rect& column, int from
   return middles;
 }
 
+// Edges of the rows of a form that rules its header only: the header's
+// rulings, then one edge between each two lines of writing under it, and one
+// under the last. Lines are runs of inked pixel rows in the table's width;
+// they end where the next would come later than twice the lines' pitch (the
+// collector's line under the table).
 std::vector<int> rowsFromTextLines(const CleanPage& page, const std::vector<int>& header, int left, int right,
                                    const cv::Rect& tableEdge, const cv::Rect& rowNumbers) {
   const int top = header.back() + 1;
