@@ -30,6 +30,8 @@ bool idCellEmpty(const cv::Mat& ink, const cv::Mat& lines, const cv::Rect& cell)
   return cv::countNonZero(writing) < kEmptyCellInk * static_cast<double>(writing.total());
 }
 
+}  // namespace
+
 // A header band taller than two rows may have lost the ruling under it and
 // hold the first row. Then its number column shows the label on top and the
 // row's number at the foot, with paper between them: the edge is the middle
@@ -44,10 +46,15 @@ int firstRowInTheHeader(const cv::Mat& ink, const cv::Mat& lines, int top, int b
   cv::Mat perRow;
   cv::reduce(writing / 255, perRow, 1, cv::REDUCE_SUM, CV_32S);
   auto inked = [&](int y) { return perRow.at<int>(y, 0) >= 2; };
-  int y = band.height - 1;
-  while (y >= 0 && !inked(y)) --y;  // paper under the number
-  const int numberBottom = y;
-  while (y >= 0 && inked(y)) --y;  // the number
+  // Up from the foot: paper, and thin ink (what is left of the ruling under
+  // the band, a skewed scan's step of it), then the number.
+  int y = band.height - 1, numberBottom = -1;
+  while (y >= 0 && numberBottom < 0) {
+    while (y >= 0 && !inked(y)) --y;
+    const int runBottom = y;
+    while (y >= 0 && inked(y)) --y;
+    if (runBottom - y >= std::max(2, typical / 6)) numberBottom = runBottom;
+  }
   const int gapBottom = y;
   while (y >= 0 && !inked(y)) --y;  // paper between it and the labels
   const int gapTop = y + 1;
@@ -58,11 +65,15 @@ int firstRowInTheHeader(const cv::Mat& ink, const cv::Mat& lines, int top, int b
   return top + (gapTop + gapBottom) / 2;
 }
 
+namespace {
+
 int median(std::vector<int> values) {
   if (values.empty()) return 0;
   std::nth_element(values.begin(), values.begin() + static_cast<long>(values.size() / 2), values.end());
   return values[values.size() / 2];
 }
+
+}  // namespace
 
 // The height of one row, from the heights of the bands between the body's
 // rulings. A band is one row, or several where the rulings between them were
@@ -99,8 +110,6 @@ int rowPitch(const std::vector<int>& heights) {
   std::nth_element(rows.begin(), rows.begin() + static_cast<long>(rows.size() / 2), rows.end());
   return static_cast<int>(std::lround(rows[rows.size() / 2]));
 }
-
-}  // namespace
 
 PageLayout layOutTable(const CleanPage& page, const std::array<int, 6>& columnX, std::string how, RowEdges rowEdges) {
   const Ruling& ruling = page.ruling;

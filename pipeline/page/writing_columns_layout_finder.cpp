@@ -114,9 +114,19 @@ std::vector<int> rowsFromTextLines(const CleanPage& page, const std::vector<int>
     const cv::Rect band = cv::Rect(tableEdge.x, top + from, tableEdge.width, to - from + 1) &
                           cv::Rect(0, 0, page.ink.cols, page.ink.rows);
     if (band.area() <= 0) return false;
+    // The table's left ruling, where a fax left it, is no word: the upright
+    // long lines crossing the line's height go (a collector's words bridged
+    // into long runs stay).
+    cv::Mat edgeInk = page.ink(band).clone();
+    if (!page.ruling.lines.empty()) {
+      cv::Mat upright;
+      cv::morphologyEx(page.ruling.lines(band), upright, cv::MORPH_OPEN,
+                       cv::getStructuringElement(cv::MORPH_RECT, {1, std::max(3, band.height * 4 / 5)}));
+      edgeInk.setTo(0, upright);
+    }
     cv::Mat inkedRows;
-    cv::reduce(page.ink(band), inkedRows, 1, cv::REDUCE_MAX);
-    return cv::countNonZero(page.ink(band)) > band.height / 2 && cv::countNonZero(inkedRows) * 2 >= band.height;
+    cv::reduce(edgeInk, inkedRows, 1, cv::REDUCE_MAX);
+    return cv::countNonZero(edgeInk) > band.height / 2 && cv::countNonZero(inkedRows) * 2 >= band.height;
   };
   std::vector<int> centres;
   for (const auto& l : lines) {
@@ -143,6 +153,9 @@ std::vector<int> rowsFromTextLines(const CleanPage& page, const std::vector<int>
     }
     for (int k = 0; k < parts; ++k) centres.push_back(first + k * step);
   }
+  // The first line may already be the collector's (a page that lost its rows'
+  // writing, or a table found wrong): no row, and no page to read as one.
+  if (centres.empty()) throw LayoutError("no line of writing in the table under the ruled header");
   const int pitch = centres.size() >= 2 ? (centres.back() - centres.front()) / static_cast<int>(centres.size() - 1)
                                         : 2 * (centres.front() - header.back());
   // Rows above the first line of writing whose writing a copier lost (a dry
@@ -232,14 +245,26 @@ int leastInkedMiddle(const std::vector<int>& counts, int left, int from, int to,
 
 PageLayout WritingColumnsLayoutFinder::find(const CleanPage& page) const {
   const Ruling& ruling = page.ruling;
-  const auto& h = ruling.horizontal;
-  if (h.size() < 2) throw LayoutError("no ruled header or rows to lay the table out by");
+  if (ruling.horizontal.size() < 2) throw LayoutError("no ruled header or rows to lay the table out by");
   const int left = ruling.left, right = ruling.right;
   if (right - left < page.ink.cols / 3) throw LayoutError("the row rulings are too short to be the table's");
 
   // The writing of the header and body, rulings taken out, counted per x.
   cv::Mat lines;
   cv::dilate(ruling.lines, lines, cv::getStructuringElement(cv::MORPH_RECT, {5, 5}));
+  // A header band that lost the ruling under it holds the first row too: its
+  // writing would join the labels the columns are found by (a fax at 150 dpi
+  // lost it with two column rulings, and a page of 13 rows was read in the
+  // wrong columns). It is cut where the row begins.
+  std::vector<int> h = ruling.horizontal;
+  if (h.size() >= 4) {
+    std::vector<int> heights;
+    for (std::size_t i = 1; i + 1 < h.size(); ++i) heights.push_back(h[i + 1] - h[i]);
+    const int typical = rowPitch(heights);
+    if (typical > 0 && h[1] - h[0] > 2 * typical)
+      if (const int foot = firstRowInTheHeader(page.ink, lines, h[0], h[1], left, right, typical); foot > 0)
+        h.insert(h.begin() + 1, foot);
+  }
   auto inkPerColumn = [&](int top, int bottom) {
     const cv::Rect band(left, top, right - left + 1, bottom - top + 1);
     cv::Mat writing = page.ink(band).clone();

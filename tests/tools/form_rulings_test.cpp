@@ -135,8 +135,9 @@ TEST(FormRulings, findsEveryRowUnderAHeaderRuledInDashes) {
 // The solid form of `dpi` with the row rulings at `lost` (indexes into the
 // rulings found: 0 the table's top, 1 the header's foot, then under each
 // row) painted out, and the column rulings cut with them put back.
-cv::Mat withRowRulingsLost(double dpi, const std::vector<std::size_t>& lost, tools::FormPage& form) {
-  form = dottedFormWithDigitBoxes(dpi, true, 0);
+cv::Mat withRowRulingsLost(double dpi, const std::vector<std::size_t>& lost, tools::FormPage& form,
+                           bool columnRulings = true) {
+  form = dottedFormWithDigitBoxes(dpi, columnRulings, 0);
   form.dashMm = 0;
   form.numberingRow = false;
   form.blankRows = 0;
@@ -182,6 +183,44 @@ TEST(FormRulings, findsEveryRowWhereMostRowRulingsWereLost) {
     const cv::Mat page = withRowRulingsLost(300, lost, form);
     expectEveryRowInOrder(pipeline::CleanStage{}(page), form.rows.size(), what, "");
   }
+}
+
+// A fax at standard resolution of a form printed at 150 dpi with grey rulings
+// a pixel wide (seed 919): the sampling loses most rulings, row and column.
+// Such pages were lost: the table's left ruling left by the fax was taken
+// for the collector's line at every row (and then a crash: no row under
+// the header). Of six draws of the fax's threshold, one was read whole
+// before; five now. The sixth is turned upside down by the clean stage
+// (three rulings left, in the wrong places to tell): not yet handled, so
+// counted here.
+TEST(FormRulings, findsEveryRowOfMostFaxesAt150Dpi) {
+  int whole = 0;
+  for (const std::uint64_t seed : {1u, 2u, 3u, 4u, 5u, 6u}) {
+    tools::FormPage form = dottedFormWithDigitBoxes(150, true, 0);
+    form.dashMm = 0;
+    form.numberingRow = false;
+    form.lineMm = 25.4 / 150;
+    form.lineGrey = 0.45;
+    tools::SampleRandom draw(seed);
+    tools::ScanEffects fax;
+    fax.faxAcross = 1;
+    fax.faxDown = 98.0 / 150;
+    fax.faxThreshold = draw.real(140, 180);
+    fax.background = 245;
+    tools::SampleRandom random(seed);
+    const pipeline::CleanPage clean =
+        pipeline::CleanStage{}(tools::applyScanEffects(tools::renderForm(form), fax, random));
+    try {
+      const pipeline::PageLayout layout = pipeline::LayoutChain{}.find(clean);
+      bool inOrder = layout.rows.size() == form.rows.size();
+      for (std::size_t i = 0; inOrder && i < layout.rows.size(); ++i)
+        inOrder = layout.rows[i].position == static_cast<int>(i + 1);
+      whole += inOrder;
+    } catch (const pipeline::LayoutError&) {
+      // a page lost: counted as not whole
+    }
+  }
+  EXPECT_GE(whole, 5);
 }
 
 // A fax lost the table's top ruling: the column rulings still begin there.
