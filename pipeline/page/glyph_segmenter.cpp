@@ -3,17 +3,9 @@
 #include <algorithm>
 #include <opencv2/imgproc.hpp>
 
+#include "pipeline/page/median.hpp"
+
 namespace listaudit::pipeline {
-namespace {
-
-int median(std::vector<int> v) {
-  if (v.empty()) return 0;
-  std::nth_element(v.begin(), v.begin() + static_cast<long>(v.size() / 2), v.end());
-  return v[v.size() / 2];
-}
-
-}  // namespace
-
 // A written 1 is shorter than a box's side.
 cv::Mat withoutBoxLines(const cv::Mat& ink) {
   cv::Mat vertical, horizontal, lines;

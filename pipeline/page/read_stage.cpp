@@ -79,11 +79,9 @@ models::RowRecord readRow(const PageImage& image, const CleanPage& clean, const 
   // of uneven height, a speck stands beside them): the number networks read
   // it as nonsense. Where they are unsure, the printed-number network reads
   // it too, and a reading it is sure of that passes the check digit is print.
-  const auto unsureHand = [&] {
-    return id.confidence < kDoubtfulHandNumber ||
-           (id.confidence < kUnsureHandNumber && !models::checkNationalId(id.text, scheme).valid());
-  };
-  if (id.writing == models::Writing::Handwritten && models::hasVerifiedCheckDigit(scheme) && unsureHand()) {
+  if (id.writing == models::Writing::Handwritten && models::hasVerifiedCheckDigit(scheme) &&
+      (id.confidence < kDoubtfulHandNumber ||
+       (id.confidence < kUnsureHandNumber && !models::checkNationalId(id.text, scheme).valid()))) {
     CellReading printed = cpu.time("numbers, printed-number network, a hand's unsure number read again",
                                    [&] { return readers.printedNumbers().reading(cell(kIdColumn), scheme); });
     if (printed.confidence >= kSurePrintedNumber && models::checkNationalId(printed.text, scheme).valid())

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <opencv2/imgproc.hpp>
 
+#include "pipeline/page/median.hpp"
+
 namespace listaudit::pipeline {
 namespace {
 
@@ -210,11 +212,6 @@ std::vector<VerticalLine> tableColumns(const std::vector<VerticalLine>& vertical
     if (inGroup || within) whole.push_back(other);
   }
   return whole;
-}
-
-int median(std::vector<int> values) {
-  std::nth_element(values.begin(), values.begin() + static_cast<long>(values.size() / 2), values.end());
-  return values[values.size() / 2];
 }
 
 // The lines of a table's group: their places in order, where they typically

@@ -6,6 +6,7 @@
 
 #include "pipeline/page/cell_ink.hpp"
 #include "pipeline/page/glyph_segmenter.hpp"
+#include "pipeline/page/median.hpp"
 
 namespace listaudit::pipeline {
 namespace {
@@ -65,16 +66,6 @@ int firstRowInTheHeader(const cv::Mat& ink, const cv::Mat& lines, int top, int b
   return top + (gapTop + gapBottom) / 2;
 }
 
-namespace {
-
-int median(std::vector<int> values) {
-  if (values.empty()) return 0;
-  std::nth_element(values.begin(), values.begin() + static_cast<long>(values.size() / 2), values.end());
-  return values[values.size() / 2];
-}
-
-}  // namespace
-
 // The height of one row, from the heights of the bands between the body's
 // rulings. A band is one row, or several where the rulings between them were
 // lost (a fax drops thin lines, a copier faint ones, a stamp covers them): the
@@ -86,6 +77,12 @@ int median(std::vector<int> values) {
 int rowPitch(const std::vector<int>& heights) {
   constexpr int kMostRowsABandLost = 4;
   constexpr double kOff = 0.15;  // of a row, for a ruling found a little off its place
+  // How many rows of `pitch` a band of `band` is; 0 when no whole number.
+  const auto rowsIn = [](int band, double pitch) -> long {
+    const double multiple = band / pitch;
+    const long n = std::lround(multiple);
+    return n >= 1 && std::abs(multiple - static_cast<double>(n)) <= kOff ? n : 0;
+  };
   std::vector<double> candidates;
   for (const int band : heights)
     for (int rows = 1; rows <= kMostRowsABandLost; ++rows)
@@ -94,21 +91,16 @@ int rowPitch(const std::vector<int>& heights) {
   int bestCount = 0;
   double best = 0;
   for (const double pitch : candidates) {
-    int count = 0;
-    for (const int other : heights) {
-      const double multiple = other / pitch;
-      if (std::lround(multiple) >= 1 && std::abs(multiple - std::round(multiple)) <= kOff) ++count;
-    }
+    const auto count = static_cast<int>(
+        std::count_if(heights.begin(), heights.end(), [&](int band) { return rowsIn(band, pitch) > 0; }));
     if (count * 4 >= bestCount * 5 && count > bestCount) bestCount = count, best = pitch;
   }
   if (bestCount == 0) return 0;
   // The row as the bands it explains measure it, each divided into its rows.
   std::vector<double> rows;
   for (const int band : heights)
-    if (const long n = std::lround(band / best); n >= 1 && std::abs(band / best - static_cast<double>(n)) <= kOff)
-      rows.push_back(static_cast<double>(band) / static_cast<double>(n));
-  std::nth_element(rows.begin(), rows.begin() + static_cast<long>(rows.size() / 2), rows.end());
-  return static_cast<int>(std::lround(rows[rows.size() / 2]));
+    if (const long n = rowsIn(band, best); n > 0) rows.push_back(static_cast<double>(band) / static_cast<double>(n));
+  return static_cast<int>(std::lround(median(rows)));
 }
 
 PageLayout layOutTable(const CleanPage& page, const std::array<int, 6>& columnX, std::string how, RowEdges rowEdges) {

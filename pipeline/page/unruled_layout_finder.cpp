@@ -4,6 +4,7 @@
 #include <opencv2/imgproc.hpp>
 #include <vector>
 
+#include "pipeline/page/median.hpp"
 #include "pipeline/page/text_lines.hpp"
 #include "pipeline/page/writing_columns_layout_finder.hpp"
 
@@ -27,8 +28,7 @@ PageLayout UnruledLayoutFinder::find(const CleanPage& page) const {
   // table-like lines the header is found by, and a row was taken for it.
   std::vector<int> heights;
   for (const TextLine& l : lines) heights.push_back(l.bottom - l.top);
-  std::nth_element(heights.begin(), heights.begin() + static_cast<long>(heights.size() / 2), heights.end());
-  const int typicalHeight = heights.empty() ? 0 : heights[heights.size() / 2];
+  const int typicalHeight = median(heights);
   std::erase_if(lines, [&](const TextLine& l) {
     const bool specks =
         std::all_of(l.pieces.begin(), l.pieces.end(), [&](const auto& p) { return p.second - p.first < join; });

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <opencv2/imgproc.hpp>
 
+#include "pipeline/page/median.hpp"
 #include "pipeline/page/table_layout.hpp"
 #include "pipeline/page/text_lines.hpp"
 
@@ -83,8 +84,7 @@ std::vector<int> rowsFromTextLines(const CleanPage& page, const std::vector<int>
   // typical one (a name's capitals, a number's digits are more).
   std::vector<int> heights;
   for (const auto& l : lines) heights.push_back(l.second - l.first);
-  std::nth_element(heights.begin(), heights.begin() + static_cast<long>(heights.size() / 2), heights.end());
-  const int typicalHeight = heights[heights.size() / 2];
+  const int typicalHeight = median(heights);
   std::erase_if(lines, [&](const auto& l) { return (l.second - l.first) * 2 < typicalHeight; });
   if (lines.empty()) throw LayoutError("no line of writing under the ruled header");
   // Nor is a speck (a copier's toner, dust) between two lines: it would stand
@@ -102,8 +102,7 @@ std::vector<int> rowsFromTextLines(const CleanPage& page, const std::vector<int>
   // the typical pitch fits into them.
   std::vector<int> steps;
   for (std::size_t i = 1; i < lines.size(); ++i) steps.push_back(lines[i].first - lines[i - 1].first);
-  std::nth_element(steps.begin(), steps.begin() + static_cast<long>(steps.size() / 2), steps.end());
-  const int typicalPitch = steps.empty() ? 0 : steps[steps.size() / 2];
+  const int typicalPitch = median(steps);
   // Where the lines of writing end: a line that reaches the table's left edge
   // (left of the row numbers, which stand centred in their column) is the
   // collector's, under the table; so is one more than two pitches on.
