@@ -1,11 +1,43 @@
 #include "pipeline/page/glyph_segmenter.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <opencv2/imgproc.hpp>
 
 #include "pipeline/page/median.hpp"
 
 namespace listaudit::pipeline {
+namespace {
+
+// The upright lines of boxes that stand lower than the cell (a form whose
+// boxes fill four fifths of the row): strokes of at least two thirds of the
+// cell's height, four or more of them sharing one top and one foot. A hand's
+// 1s neither stand that tall nor line up so; a box's sides do.
+cv::Mat boxSidesInARow(const cv::Mat& ink) {
+  cv::Mat upright, labels, stats, centroids;
+  const int tall = std::max(8, ink.rows * 2 / 3);
+  cv::morphologyEx(ink, upright, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {1, tall}));
+  const int n = cv::connectedComponentsWithStats(upright, labels, stats, centroids, 8, CV_32S);
+  std::vector<int> tops, feet;
+  for (int i = 1; i < n; ++i) {
+    tops.push_back(stats.at<int>(i, cv::CC_STAT_TOP));
+    feet.push_back(stats.at<int>(i, cv::CC_STAT_TOP) + stats.at<int>(i, cv::CC_STAT_HEIGHT));
+  }
+  cv::Mat sides = cv::Mat::zeros(ink.size(), CV_8UC1);
+  if (tops.size() < 4) return sides;
+  const int top = median(tops), foot = median(feet), near = std::max(3, ink.rows / 20);
+  std::vector<int> lined;
+  for (int i = 1; i < n; ++i)
+    if (std::abs(tops[static_cast<std::size_t>(i - 1)] - top) <= near &&
+        std::abs(feet[static_cast<std::size_t>(i - 1)] - foot) <= near)
+      lined.push_back(i);
+  if (lined.size() < 4) return sides;
+  for (int i : lined) sides.setTo(255, labels == i);
+  return sides;
+}
+
+}  // namespace
+
 // A written 1 is shorter than a box's side.
 cv::Mat withoutBoxLines(const cv::Mat& ink) {
   cv::Mat vertical, horizontal, lines;
@@ -13,6 +45,7 @@ cv::Mat withoutBoxLines(const cv::Mat& ink) {
   cv::morphologyEx(ink, vertical, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {1, tall}));
   cv::morphologyEx(ink, horizontal, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {wide, 1}));
   cv::bitwise_or(vertical, horizontal, lines);
+  cv::bitwise_or(lines, boxSidesInARow(ink), lines);
   cv::dilate(lines, lines, cv::getStructuringElement(cv::MORPH_RECT, {3, 3}));
   cv::Mat out = ink.clone();
   out.setTo(0, lines);

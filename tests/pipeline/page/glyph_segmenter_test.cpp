@@ -16,9 +16,11 @@ cv::Mat heldOutDigit(int digit, int which) {
 }
 
 // A number cell's ink (255 on black) with `number` written by hand: each
-// digit its own size and height, `advance` pixels apart, optionally in boxes.
-cv::Mat handwrittenCell(const std::string& number, int advance, bool boxes = false, const std::string& dashAfter = "") {
-  cv::Mat cell = cv::Mat::zeros(60, advance * static_cast<int>(number.size()) + 50, CV_8UC1);
+// digit its own size and height, `advance` pixels apart, optionally in boxes
+// 56 px tall at the cell's top (a cell taller than 60 px has room under them).
+cv::Mat handwrittenCell(const std::string& number, int advance, bool boxes = false, const std::string& dashAfter = "",
+                        int cellHeight = 60) {
+  cv::Mat cell = cv::Mat::zeros(cellHeight, advance * static_cast<int>(number.size()) + 50, CV_8UC1);
   int x = 8;
   for (std::size_t i = 0; i < number.size(); ++i) {
     const int size = 34 + static_cast<int>((i * 7) % 9);  // 34 to 42 px tall
@@ -48,6 +50,18 @@ TEST(GlyphSegmenter, cutsAHandwrittenNumberIntoItsDigits) {
 TEST(GlyphSegmenter, leavesOutDashesAndTheLinesOfPerDigitBoxes) {
   EXPECT_EQ(segmentGlyphs(handwrittenCell("7501020018", 44, false, "15"), 10).size(), 10u);
   EXPECT_EQ(segmentGlyphs(handwrittenCell("7501020018", 46, true), 10).size(), 10u);
+}
+
+TEST(GlyphSegmenter, leavesOutTheLinesOfBoxesThatStandLowerThanTheCell) {
+  // Boxes of four fifths of the row's height (seed 919's handwritten forms):
+  // their sides joined the digits and the number was read as "4".
+  const cv::Mat cell = handwrittenCell("5903287560", 46, true, "", 70);
+  const auto glyphs = segmentGlyphs(cell, 10);
+  ASSERT_EQ(glyphs.size(), 10u);
+  for (const Glyph& g : glyphs) EXPECT_LE(g.box.height, 44) << "a box's side kept at x " << g.box.x;
+  // Four 1s of one hand do not stand in a row: nothing of them is taken away.
+  const cv::Mat ones = handwrittenCell("1111", 46, false, "", 70);
+  EXPECT_EQ(cv::countNonZero(withoutBoxLines(ones)), cv::countNonZero(ones));
 }
 
 TEST(GlyphSegmenter, splitsDigitsThatTouch) {
