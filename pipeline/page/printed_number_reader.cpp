@@ -39,13 +39,15 @@ const PrintedNumberReader::Read& PrintedNumberReader::readOnce(const cv::Rect& c
 }
 
 bool PrintedNumberReader::reads(models::IdScheme scheme) const {
-  // A number of a scheme without a check digit (Albanian, Kosovo, unknown)
-  // has nothing to confirm the reading: Tesseract reads it, as before.
-  return !page_.text.empty() && models::hasVerifiedCheckDigit(scheme);
+  // An Albanian number's letters the network never learnt; an unknown
+  // scheme's form is no form to decode under.
+  return !page_.text.empty() && scheme != models::IdScheme::Unknown && !formHasLetters(models::idForm(scheme));
 }
 
 bool PrintedNumberReader::accepts(const cv::Rect& cell, models::IdScheme scheme) {
-  return reads(scheme) && readOnce(cell, scheme).sure;
+  // A number of a scheme without a check digit (Kosovo's) has nothing to
+  // confirm the reading: Tesseract reads it, the network's a second opinion.
+  return models::hasVerifiedCheckDigit(scheme) && reads(scheme) && readOnce(cell, scheme).sure;
 }
 
 CellReading PrintedNumberReader::read(const cv::Rect& cell, models::IdScheme scheme) {

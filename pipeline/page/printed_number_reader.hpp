@@ -13,7 +13,9 @@
 // face it reads unsurely, a wrong check digit typed as such, an Albanian or
 // Kosovo number, which no check digit confirms) is left to Tesseract, the
 // next reader registered, so a doubt of this network never becomes a
-// reading.
+// reading. The read stage weighs the network's reading of an EGN's, a
+// JMBG's or a Kosovo number's cell it left to Tesseract beside Tesseract's
+// (`reading`).
 //
 // Not thread-safe: one per thread (it holds its network).
 #include <map>
@@ -44,7 +46,8 @@ class PrintedNumberReader final : public NumberReader {
   CellReading read(const cv::Rect& cell, models::IdScheme scheme) override;
   // The network's reading of `cell` of the page set, sure or not (a second
   // opinion on Tesseract's reading of a cell it did not accept); empty for a
-  // scheme without a verified check digit, which it does not read.
+  // scheme whose form has letters (Albanian) or is unknown, which it does
+  // not read.
   CellReading reading(const cv::Rect& cell, models::IdScheme scheme);
   // The network's reading of a cell's writing (255 on the strokes) under
   // `form`, sure or not; no glyphs when the writing is too short for the form.

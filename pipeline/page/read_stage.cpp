@@ -59,17 +59,25 @@ models::RowRecord readRow(const PageImage& image, const CleanPage& clean, const 
   CellReading id =
       cpu.time("numbers, " + numberReader->name(), [&] { return numberReader->read(cell(kIdColumn), scheme); });
   // A printed number Tesseract read has a second opinion (withSecondOpinion):
-  // an EGN's or a JMBG's every character the printed-number network's
-  // reading, which it did not find sure enough to stand on its own (read
-  // while it decided); an Albanian number's letters the number networks':
-  // Tesseract is sure of some of its misreadings of them.
+  // an EGN's, a JMBG's or a Kosovo number's every character the
+  // printed-number network's reading, which it did not find sure enough to
+  // stand on its own (read while it decided) or could not confirm by a check
+  // digit; an Albanian number's letters the number networks': Tesseract is
+  // sure of some of its misreadings of them. Where Tesseract read the wrong
+  // count of characters (a heavy print's first figures lost, two run
+  // together) and the network read every one of the form's surely, the
+  // network's reading stands.
   const std::string_view form = models::idForm(scheme);
-  if (id.writing == models::Writing::Printed && !id.glyphs.empty() && numberReader != &readers.printedNumbers()) {
-    if (models::hasVerifiedCheckDigit(scheme)) {
-      const CellReading network = cpu.time("numbers, printed-number network, second opinion",
-                                           [&] { return readers.printedNumbers().reading(cell(kIdColumn), scheme); });
-      id = withSecondOpinion(id, network, form, "DL");
-    } else if (formHasLetters(form)) {
+  if (id.writing == models::Writing::Printed && numberReader != &readers.printedNumbers()) {
+    if (scheme != models::IdScheme::Unknown && !formHasLetters(form)) {
+      CellReading network = cpu.time("numbers, printed-number network, second opinion",
+                                     [&] { return readers.printedNumbers().reading(cell(kIdColumn), scheme); });
+      if (id.glyphs.size() != form.size() && network.glyphs.size() == form.size() &&
+          network.confidence >= kSurePrintedNumber)
+        id = std::move(network);
+      else
+        id = withSecondOpinion(id, network, form, "DL");
+    } else if (!id.glyphs.empty() && formHasLetters(form)) {
       const CellReading networks = cpu.time("numbers, letters read again by the networks",
                                             [&] { return readers.numberNetworks().read(cell(kIdColumn), scheme); });
       id = withSecondOpinion(id, networks, form);
