@@ -200,4 +200,25 @@ CellReading withSecondOpinion(const CellReading& first, const CellReading& secon
 
 bool formHasLetters(std::string_view form) { return form.find('L') != std::string_view::npos; }
 
+bool standsAgainst(const CellReading& network, const CellReading& other, models::IdScheme scheme) {
+  if (network.glyphs.size() != models::idForm(scheme).size()) return false;
+  if (network.confidence >= kSureNetworkReading) return true;
+  return network.confidence >= kDoubtfulNetworkReading && network.confidence > other.confidence &&
+         (!models::hasVerifiedCheckDigit(scheme) || models::checkNationalId(network.text, scheme).valid());
+}
+
+CellReading weighedAgainst(CellReading tesseract, CellReading network, models::IdScheme scheme,
+                           std::string_view weighed) {
+  const std::string_view form = models::idForm(scheme);
+  if (tesseract.glyphs.size() == form.size() || network.glyphs.size() != form.size())
+    return withSecondOpinion(tesseract, network, form, weighed);
+  if (standsAgainst(network, tesseract, scheme)) {
+    network.writing = models::Writing::Printed;  // the number networks' reading says a hand's
+    return network;
+  }
+  if (network.confidence >= kDoubtfulNetworkReading)
+    tesseract.confidence = std::min(tesseract.confidence, kDoubtfulNetworkReading);
+  return tesseract;
+}
+
 }  // namespace listaudit::pipeline

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "models/national_id.hpp"
 #include "pipeline/page/cell_reading.hpp"
 
 namespace listaudit::pipeline {
@@ -73,5 +74,30 @@ CellReading withSecondOpinion(const CellReading& first, const CellReading& secon
 // Whether withSecondOpinion weighs anything of a number of `form`: whether
 // the form has letters.
 bool formHasLetters(std::string_view form);
+
+// How sure a network's reading must be to stand in place of another
+// reader's on its own, and how sure at least to stand where it is the surer.
+inline constexpr double kSureNetworkReading = 0.9, kDoubtfulNetworkReading = 0.5;
+
+// Whether a network's reading of a number cell stands in place of another
+// reader's of it: it has the form's count of characters, and is sure
+// (kSureNetworkReading: a wrong check digit is then as typed), or at
+// kDoubtfulNetworkReading or more surer than the other and passing the
+// check digit where `scheme` has one. Below kSureNetworkReading it is a
+// reading in doubt still, which the register or the electronic copy must
+// confirm.
+bool standsAgainst(const CellReading& network, const CellReading& other, models::IdScheme scheme);
+
+// Tesseract's reading of a printed number weighed against a network's of
+// the same cell. Where both read the form's count of characters, the
+// network's is a second opinion at the characters of `weighed` kinds
+// (withSecondOpinion). Where Tesseract read another count (a heavy print's
+// first figures lost, two figures run together) and the network the
+// form's, the network's reading stands where standsAgainst says so (as
+// printed); else, when the network read at kDoubtfulNetworkReading or more,
+// Tesseract's reading stays, in doubt at that confidence at most: the two
+// disagree on what was typed, and a count misread is no ID_INVALID.
+CellReading weighedAgainst(CellReading tesseract, CellReading network, models::IdScheme scheme,
+                           std::string_view weighed);
 
 }  // namespace listaudit::pipeline

@@ -20,17 +20,12 @@ constexpr std::size_t kCountryProbeRows = 6;
 constexpr int kRowImageWidth = 1400;
 // A hand's number the networks read below this and that fails its check is
 // read by the printed-number network too (readRow), as is any read below
-// kDoubtfulHandNumber; the network's reading is taken when it passes its
-// check with every character at kSurePrintedNumber or more, or at
-// kDoubtfulHandNumber or more and surer than the hand's reading (a reading
-// in doubt still, which the register or the copy must confirm). (Most
-// hands' numbers are read below 0.9: Tesseract reading them again cost
-// 0.053 s a handwritten page, the network 0.013, and it took no hand's
-// number on four handwritten corpora.) A printed number Tesseract read with
-// the wrong count of characters is taken from the network alike.
+// kDoubtfulHandNumber; the network's reading is taken where it passes its
+// check and stands against theirs (standsAgainst). (Most hands' numbers are read below 0.9:
+// Tesseract reading them again cost 0.053 s a handwritten page, the network
+// 0.013, and it took no hand's number on four handwritten corpora.)
 constexpr double kUnsureHandNumber = 0.9;
 constexpr double kDoubtfulHandNumber = 0.5;
-constexpr double kSurePrintedNumber = 0.9;
 
 std::vector<std::uint8_t> rowImage(const cv::Mat& grey, const cv::Rect& box) {
   return pngNoWiderThan(grey(box & cv::Rect(0, 0, grey.cols, grey.rows)), kRowImageWidth);
@@ -61,47 +56,36 @@ models::RowRecord readRow(const PageImage& image, const CleanPage& clean, const 
   NumberReader* numberReader = &readers.numberReaderFor(cell(kIdColumn), scheme);
   CellReading id =
       cpu.time("numbers, " + numberReader->name(), [&] { return numberReader->read(cell(kIdColumn), scheme); });
-  // A printed number Tesseract read has a second opinion (withSecondOpinion):
-  // an EGN's, a JMBG's or a Kosovo number's every character the
-  // printed-number network's reading, which it did not find sure enough to
-  // stand on its own (read while it decided) or could not confirm by a check
-  // digit; an Albanian number's letters the number networks': Tesseract is
-  // sure of some of its misreadings of them. Where Tesseract read the wrong
-  // count of characters (a heavy print's first figures lost, two run
-  // together) and the network read every one of the form's surely, or
-  // surer than Tesseract and passing the check, the network's reading
-  // stands.
+  // A printed number Tesseract read has a second opinion (weighedAgainst):
+  // an EGN's, a JMBG's or a Kosovo number's the printed-number network's
+  // reading, which it did not find sure enough to stand on its own (read
+  // while it decided) or could not confirm by a check digit; an Albanian
+  // number's the number networks' (its letters only, where the counts
+  // agree): Tesseract is sure of some of its misreadings of them.
   const std::string_view form = models::idForm(scheme);
-  if (id.writing == models::Writing::Printed && numberReader != &readers.printedNumbers()) {
-    if (scheme != models::IdScheme::Unknown && !formHasLetters(form)) {
-      CellReading network = cpu.time("numbers, printed-number network, second opinion",
-                                     [&] { return readers.printedNumbers().reading(cell(kIdColumn), scheme); });
-      if (id.glyphs.size() != form.size() && network.glyphs.size() == form.size() &&
-          (network.confidence >= kSurePrintedNumber ||
-           (network.confidence >= kDoubtfulHandNumber && network.confidence > id.confidence &&
-            models::checkNationalId(network.text, scheme).valid())))
-        id = std::move(network);
-      else
-        id = withSecondOpinion(id, network, form, "DL");
-    } else if (!id.glyphs.empty() && formHasLetters(form)) {
+  if (id.writing == models::Writing::Printed && numberReader != &readers.printedNumbers() &&
+      scheme != models::IdScheme::Unknown) {
+    if (!formHasLetters(form)) {
+      const CellReading network = cpu.time("numbers, printed-number network, second opinion",
+                                           [&] { return readers.printedNumbers().reading(cell(kIdColumn), scheme); });
+      id = weighedAgainst(std::move(id), network, scheme, "DL");
+    } else if (!id.glyphs.empty()) {
       const CellReading networks = cpu.time("numbers, letters read again by the networks",
                                             [&] { return readers.numberNetworks().read(cell(kIdColumn), scheme); });
-      id = withSecondOpinion(id, networks, form);
+      id = weighedAgainst(std::move(id), networks, scheme, "L");
     }
   }
   // Print the cut took for a hand's (a copier broke its figures into pieces
   // of uneven height, a speck stands beside them): the number networks read
   // it as nonsense. Where they are unsure, the printed-number network reads
-  // it too, and a reading that passes the check digit, sure or surer than
-  // theirs, is print.
+  // it too, and its reading that passes the check and stands against theirs
+  // is print.
   if (id.writing == models::Writing::Handwritten && models::hasVerifiedCheckDigit(scheme) &&
       (id.confidence < kDoubtfulHandNumber ||
        (id.confidence < kUnsureHandNumber && !models::checkNationalId(id.text, scheme).valid()))) {
     CellReading printed = cpu.time("numbers, printed-number network, a hand's unsure number read again",
                                    [&] { return readers.printedNumbers().reading(cell(kIdColumn), scheme); });
-    if (models::checkNationalId(printed.text, scheme).valid() &&
-        (printed.confidence >= kSurePrintedNumber ||
-         (printed.confidence >= kDoubtfulHandNumber && printed.confidence > id.confidence)))
+    if (models::checkNationalId(printed.text, scheme).valid() && standsAgainst(printed, id, scheme))
       id = std::move(printed);
   }
   CellReading name = cpu.time("names, print models (Tesseract)",

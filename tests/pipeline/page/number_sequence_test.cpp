@@ -148,3 +148,41 @@ TEST(NumberSequence, thePrintedNetworksSecondOpinionWeighsEveryDigitOfAnEgn) {
   // digits stay as Tesseract read them.
   EXPECT_DOUBLE_EQ(withSecondOpinion(tesseract, network, "DDDDDDDDDD").glyphs[9].choices.front().probability, 0.97);
 }
+
+TEST(NumberSequence, aNetworksReadingOfTheFormsCountStandsForTesseractsReadingOfAnother) {
+  using listaudit::models::IdScheme;
+  ASSERT_TRUE(listaudit::models::checkNationalId("7501020018", IdScheme::Egn).valid());
+  ASSERT_FALSE(listaudit::models::checkNationalId("7501020013", IdScheme::Egn).valid());
+  // A faxed Kosovo number: Tesseract lost its first figures (seed 919).
+  const CellReading lost = sureReading("3408619", 0.97);
+  CellReading network = sureReading("6308408619", 0.99);
+  network.writing = listaudit::models::Writing::Handwritten;  // as the number networks say
+  const CellReading sure = weighedAgainst(lost, network, IdScheme::Kosovo, "DL");
+  EXPECT_EQ(sure.text, "6308408619");
+  EXPECT_EQ(sure.writing, listaudit::models::Writing::Printed);
+  // Below kSureNetworkReading, it stands where it is the surer reading.
+  EXPECT_EQ(weighedAgainst(sureReading("3408619", 0.41), sureReading("6308408619", 0.6), IdScheme::Kosovo, "DL").text,
+            "6308408619");
+  // A sure reading with a wrong check digit stands: it is as typed. Unsure,
+  // it must pass the check; else Tesseract's reading stays, in doubt.
+  EXPECT_EQ(weighedAgainst(sureReading("750102013", 0.99), sureReading("7501020013", 0.95), IdScheme::Egn, "DL").text,
+            "7501020013");
+  const CellReading disputed =
+      weighedAgainst(sureReading("750102013", 0.4), sureReading("7501020013", 0.7), IdScheme::Egn, "DL");
+  EXPECT_EQ(disputed.text, "750102013");
+  EXPECT_LE(disputed.confidence, kDoubtfulNetworkReading);
+  EXPECT_EQ(weighedAgainst(sureReading("750102018", 0.4), sureReading("7501020018", 0.7), IdScheme::Egn, "DL").text,
+            "7501020018");
+  // An Albanian number Tesseract read one character long, surely: the
+  // networks read ten, less surely; the count is in doubt, and so no
+  // ID_INVALID, where it would be sure.
+  const CellReading extra =
+      weighedAgainst(sureReading("E95612770O0", 0.95), sureReading("B95612770O", 0.6), IdScheme::Albanian, "L");
+  EXPECT_EQ(extra.text, "E95612770O0");
+  EXPECT_DOUBLE_EQ(extra.confidence, kDoubtfulNetworkReading);
+  // A network that could not read the cell either leaves Tesseract's reading be.
+  EXPECT_DOUBLE_EQ(
+      weighedAgainst(sureReading("E95612770O0", 0.95), sureReading("B95612770O", 0.3), IdScheme::Albanian, "L")
+          .confidence,
+      0.95);
+}
