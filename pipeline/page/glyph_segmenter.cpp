@@ -40,6 +40,7 @@ cv::Mat boxSidesInARow(const cv::Mat& ink) {
 
 // A written 1 is shorter than a box's side.
 cv::Mat withoutBoxLines(const cv::Mat& ink) {
+  if (ink.empty()) return {};  // a cell outside the page, or of no width
   cv::Mat vertical, horizontal, lines;
   const int tall = std::max(8, ink.rows * 85 / 100), wide = std::max(8, ink.cols * 30 / 100);
   cv::morphologyEx(ink, vertical, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {1, tall}));

@@ -57,9 +57,17 @@ int firstRowInTheHeader(const cv::Mat& ink, const cv::Mat& lines, int top, int b
     if (runBottom - y >= std::max(2, typical / 6)) numberBottom = runBottom;
   }
   const int gapBottom = y;
-  while (y >= 0 && !inked(y)) --y;  // paper between it and the labels
-  const int gapTop = y + 1;
-  const bool labelsAbove = y >= 0, clear = gapBottom - gapTop + 1 >= typical / 5;
+  // Paper between it and the labels, and what a fax left of the ruling that
+  // stood there: thin ink, as under the number.
+  int labelsBottom = -1;
+  while (y >= 0 && labelsBottom < 0) {
+    while (y >= 0 && !inked(y)) --y;
+    const int runBottom = y;
+    while (y >= 0 && inked(y)) --y;
+    if (runBottom >= 0 && runBottom - y >= std::max(2, typical / 6)) labelsBottom = runBottom;
+  }
+  const int gapTop = labelsBottom + 1;
+  const bool labelsAbove = labelsBottom >= 0, clear = gapBottom - gapTop + 1 >= typical / 5;
   // The number lies within the last row's height of the band's foot.
   const bool atTheFoot = numberBottom >= 0 && band.height - gapBottom <= typical * 13 / 10;
   if (!labelsAbove || !clear || !atTheFoot) return -1;

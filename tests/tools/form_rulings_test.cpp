@@ -304,3 +304,48 @@ TEST(FormRulings, keepsThePlaceOfARowWhoseWritingTheCopierLost) {
     }
   }
 }
+
+// A fax at standard resolution of a turned form printed at 150 dpi (seed
+// 919) lost the ruling under the header but left steps of it, thin runs a
+// few pixels tall, between the labels and the first row. The header band
+// then held the first row, and its writing joined the labels the columns
+// are found by: a page of 13 rows was read in the wrong columns. The steps
+// are passed over as the ruling's remains and the band is cut where the
+// first row begins: each column edge found is the form's within a third of
+// a column.
+TEST(FormRulings, findsTheColumnsWhereAFaxLeftStepsOfTheHeadersRuling) {
+  for (const double dpi : {150.0, 200.0}) {
+    const std::string what = std::to_string(static_cast<int>(dpi)) + " dpi";
+    tools::FormPage form = dottedFormWithDigitBoxes(dpi, false, 0);
+    form.dashMm = 0;
+    form.numberingRow = false;
+    cv::Mat page = grey(tools::renderForm(form), 0.0);
+    const pipeline::CleanPage ruled = pipeline::CleanStage{}(page);
+    ASSERT_GE(ruled.ruling.horizontal.size(), 4u) << what;
+    const pipeline::PageLayout truth = pipeline::LayoutChain{}.find(ruled);
+    // The ruling under the header, gone; in its place what seed 919's fax
+    // left of it: two thin runs of short pieces, the lower one nearer the
+    // first row's writing than a fifth of a row.
+    const int foot = ruled.ruling.horizontal[1], band = ruled.ruling.thickness + 3;
+    page(cv::Rect(ruled.ruling.left, foot - band, ruled.ruling.right - ruled.ruling.left + 1, 2 * band + 1)).setTo(250);
+    const double px = dpi / 150;  // pixels of the 150-dpi page's one
+    const int piece = static_cast<int>(40 * px), gap = static_cast<int>(25 * px), tall = static_cast<int>(4 * px);
+    for (int x = ruled.ruling.left, k = 0; x < ruled.ruling.right; x += piece + gap, ++k)
+      for (const int below : {2, 9})
+        page(cv::Rect(x + (k % 2) * gap / 2, foot + static_cast<int>(below * px), piece, tall) &
+             cv::Rect(0, 0, ruled.ruling.right, page.rows))
+            .setTo(0);
+    const pipeline::CleanPage clean = pipeline::CleanStage{}(page);
+    expectEveryRowInOrder(clean, form.rows.size(), what, "");
+    try {
+      const pipeline::PageLayout layout = pipeline::LayoutChain{}.find(clean);
+      for (int k = 1; k < 5; ++k) {
+        const int narrower = std::min(truth.columnX[k] - truth.columnX[k - 1], truth.columnX[k + 1] - truth.columnX[k]);
+        EXPECT_LE(std::abs(layout.columnX[k] - truth.columnX[k]) * 3, narrower)
+            << what << ": column edge " << k << " at " << layout.columnX[k] << ", the form's at " << truth.columnX[k];
+      }
+    } catch (const pipeline::LayoutError& e) {
+      ADD_FAILURE() << what << ": " << e.what();
+    }
+  }
+}
