@@ -365,6 +365,18 @@ Ruling findRuling(const cv::Mat& ink) {
   if (dashed.right > dashed.left) keepRowsAcross(dashed);
   const bool dashedIsTheTable =
       spansATable(dashed) || dashed.horizontal.size() > std::max<std::size_t>(1, solid.horizontal.size());
+  // A thin ruling a fax took in turned comes out in steps, dashes with gaps
+  // of several millimetres: bridged wider, where the dashed pass found few
+  // row rulings (the rest of them, or all, too broken for its bridge).
+  if (dashed.horizontal.size() < 4) {
+    Ruling stepped = rulingOf(ink, std::max(3, ink.cols / 40), 9);
+    if (stepped.right > stepped.left) keepRowsAcross(stepped);
+    if (spansATable(stepped) &&
+        stepped.horizontal.size() > std::max(dashed.horizontal.size(), solid.horizontal.size())) {
+      stepped.lines = onTheRulings(stepped);
+      return stepped;
+    }
+  }
   if (!dashedIsTheTable) return solid;
   dashed.lines = onTheRulings(dashed);
   return dashed;

@@ -220,6 +220,37 @@ TEST(SampleBatch, aFaxIsBlackOrWhiteInItsOwnLines) {
   EXPECT_LT(runs, scan.rows * 98 / 300 + 2);
 }
 
+// A fax fed in turned samples the turned page: a thin straight ruling comes
+// out in steps, each a run along one of the fax's lines, none of them as
+// long as the ruling.
+TEST(SampleBatch, aFaxFedInTurnedPrintsARulingInSteps) {
+  cv::Mat page(1200, 900, CV_8UC3, cv::Scalar(255, 255, 255));
+  cv::line(page, {0, 601}, {899, 601}, cv::Scalar(0, 0, 0), 4);
+  tools::ScanEffects effects;
+  effects.faxAcross = 204.0 / 300;
+  effects.faxDown = 98.0 / 300;
+  effects.faxThreshold = 150;
+  effects.faxFedDegrees = 2;
+  tools::SampleRandom random(1);
+  const cv::Mat scan = tools::applyScanEffects(page, effects, random);
+  int longest = 0, rowsInked = 0;
+  for (int y = 0; y < scan.rows; ++y) {
+    int run = 0;
+    bool inked = false;
+    for (int x = 0; x < scan.cols; ++x) {
+      run = scan.at<std::uint8_t>(y, x) == 0 ? run + 1 : 0;
+      longest = std::max(longest, run);
+      inked = inked || run > 0;
+    }
+    rowsInked += inked;
+  }
+  // Turned 2 degrees, the ruling falls 31 pixels across the page's width:
+  // steps on many rows, each far shorter than the page.
+  EXPECT_GT(rowsInked, 25);
+  EXPECT_LT(longest, scan.cols / 4);
+  EXPECT_GT(longest, 20);
+}
+
 // A dot-matrix printer's letters are clouds of dots: the ink of a typed
 // number falls in rows a pin's pitch apart, with paper between them.
 TEST(SampleBatch, aDotMatrixPrinterPrintsInRowsOfDots) {

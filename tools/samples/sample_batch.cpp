@@ -135,7 +135,8 @@ class BatchMaker {
         printing_(root_.fork(5)),
         rulingStyle_(root_.fork(6)),
         harderPrint_(root_.fork(7)),
-        officeWear_(root_.fork(8)) {
+        officeWear_(root_.fork(8)),
+        faxFeed_(root_.fork(9)) {
     if (options.style != "printed")
       digits_.emplace(options.digitsPath.empty() ? defaultDigitsPath() : options.digitsPath);
   }
@@ -448,6 +449,9 @@ class BatchMaker {
       effects.faxAcross = 204.0 / scanner.dpi;
       effects.faxDown = (officeWear_.chance(1.0 / 3) ? 98.0 : 196.0) / scanner.dpi;
       effects.faxThreshold = officeWear_.real(120, 180);
+      // Half the faxes were fed in turned: the fax samples the turned
+      // rulings in steps, a thin ruling a dashed one.
+      if (faxFeed_.chance(0.5)) effects.faxFedDegrees = faxFeed_.real(0.5, 3.0) * (faxFeed_.chance(0.5) ? 1 : -1);
     }
     return effects;
   }
@@ -591,6 +595,7 @@ class BatchMaker {
   SampleRandom rulingStyle_;  // likewise, for dotted and dashed rulings
   SampleRandom harderPrint_;  // likewise, for typing, small print and photocopies
   SampleRandom officeWear_;   // likewise, for typed boxes, dot-matrix print, faxes and stamps over the writing
+  SampleRandom faxFeed_;      // likewise, for faxes fed in turned
   const Date election_ = *Date::make(2021, 4, 4);
 
   std::vector<SamplePerson> batchPeople_;  // everyone the batch writes about

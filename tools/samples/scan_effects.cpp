@@ -25,6 +25,15 @@ cv::Mat photocopy(const cv::Mat& page, double threshold, std::uint64_t seed) {
   return out;
 }
 
+// `page` turned `degrees` counter-clockwise about its centre, `paper` where
+// nothing of it lands.
+cv::Mat turned(const cv::Mat& page, double degrees, const cv::Scalar& paper) {
+  const cv::Mat rotation = cv::getRotationMatrix2D(cv::Point2f(page.cols / 2.0f, page.rows / 2.0f), degrees, 1.0);
+  cv::Mat out;
+  cv::warpAffine(page, out, rotation, page.size(), cv::INTER_LINEAR, cv::BORDER_CONSTANT, paper);
+  return out;
+}
+
 // A fax's print of a BGR page, BGR again: each of its samples, `across` and
 // `down` of the page's pixels, black or white.
 cv::Mat fax(const cv::Mat& page, double across, double down, double threshold) {
@@ -44,8 +53,10 @@ cv::Mat fax(const cv::Mat& page, double across, double down, double threshold) {
 
 cv::Mat applyScanEffects(const cv::Mat& clean, const ScanEffects& effects, SampleRandom& random) {
   cv::Mat page = effects.photocopied ? photocopy(clean, effects.copyThreshold, effects.copySeed) : clean;
-  if (effects.faxAcross > 0 && effects.faxDown > 0)
+  if (effects.faxAcross > 0 && effects.faxDown > 0) {
+    if (std::abs(effects.faxFedDegrees) > 1e-6) page = turned(page, effects.faxFedDegrees, cv::Scalar::all(255));
     page = fax(page, effects.faxAcross, effects.faxDown, effects.faxThreshold);
+  }
   cv::Mat out;
   if (effects.colour) {
     out = page.clone();
@@ -58,11 +69,7 @@ cv::Mat applyScanEffects(const cv::Mat& clean, const ScanEffects& effects, Sampl
     if (effects.background < 255) out = out * (effects.background / 255.0);
   }
   const cv::Scalar paper = effects.colour ? cv::mean(out) : cv::Scalar(effects.background);
-  if (std::abs(effects.angleDegrees) > 1e-6) {
-    const cv::Point2f centre(out.cols / 2.0f, out.rows / 2.0f);
-    const cv::Mat rotation = cv::getRotationMatrix2D(centre, effects.angleDegrees, 1.0);
-    cv::warpAffine(out, out, rotation, out.size(), cv::INTER_LINEAR, cv::BORDER_CONSTANT, paper);
-  }
+  if (std::abs(effects.angleDegrees) > 1e-6) out = turned(out, effects.angleDegrees, paper);
   if (effects.upsideDown) cv::rotate(out, out, cv::ROTATE_180);
   if (effects.blurSigma > 0) cv::GaussianBlur(out, out, cv::Size(0, 0), effects.blurSigma);
   if (effects.noiseSigma > 0) {

@@ -28,6 +28,7 @@ struct ScanEffects {
   // page's here; 0 for no fax. Strokes come out in steps, thin ones broken.
   double faxAcross = 0, faxDown = 0;
   double faxThreshold = 150;
+  double faxFedDegrees = 0;  // counter-clockwise turn of the page as the fax took it in
 };
 
 // A photocopy on grey paper, scanned straight: what the layout tests copy

@@ -67,6 +67,20 @@ TEST(GlyphSegmenter, leavesOutTheLinesOfBoxesThatStandLowerThanTheCell) {
   EXPECT_TRUE(withoutBoxLines(cv::Mat()).empty());
 }
 
+// A fax fed in turned prints a box's sides in steps, a pixel aside every few
+// rows and broken between them (seed 919, a faxed Montenegrin page): no
+// straight run of them stands tall, and they joined the digits.
+TEST(GlyphSegmenter, leavesOutTheSidesOfBoxesAFaxPrintedInSteps) {
+  cv::Mat cell = handwrittenCell("0309978272", 46, false, "", 70);
+  for (int side = 0; side <= 10; ++side) {
+    const int x = 5 + side * 46;
+    for (int y = 2, k = 0; y < 58; y += 12, ++k) cv::line(cell, {x + k % 2, y}, {x + k % 2, y + 8}, cv::Scalar(255), 2);
+  }
+  const auto glyphs = segmentGlyphs(cell, 10);
+  ASSERT_EQ(glyphs.size(), 10u);
+  for (const Glyph& g : glyphs) EXPECT_LE(g.box.height, 44) << "a box's side kept at x " << g.box.x;
+}
+
 TEST(GlyphSegmenter, splitsDigitsThatTouch) {
   // 26 px apart for digits 34 to 42 px wide: neighbours run into each other.
   const auto glyphs = segmentGlyphs(handwrittenCell("3849275610", 26), 10);
