@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "pipeline/page/page_orientation.hpp"
 #include "pipeline/page/ruling.hpp"
 #include "pipeline/page/text_lines.hpp"
 
@@ -92,7 +93,7 @@ bool unruledLooksUpsideDown(const cv::Mat& ink) {
 bool looksUpsideDown(const Ruling& ruling, const cv::Mat& ink) {
   if (ruling.horizontal.empty() && ruling.vertical.empty()) return unruledLooksUpsideDown(ink);
   const auto& v = ruling.vertical;
-  if (v.size() == 6) {
+  if (v.size() == kFormColumnRulings) {
     const int first = v[1] - v[0], last = v[v.size() - 1] - v[v.size() - 2];
     if (first != last) return last < first;
   }
@@ -173,7 +174,13 @@ CleanPage CleanStage::operator()(const cv::Mat& grey) const {
   page.grey = std::abs(page.skewDegrees) >= 0.05 ? rotate(grey, page.skewDegrees, cv::INTER_LINEAR, paper) : grey;
   page.ink = binarise(page.grey);
   page.ruling = findRuling(lineInk(page.grey));
-  if (looksUpsideDown(page.ruling, page.ink)) {
+  // Rulings that do not show the form's columns may stand where they tell
+  // wrong (a fax fed in turned left few, in steps): before such a page is
+  // turned, its writing is asked, and where Tesseract is sure it stands
+  // upright, it stays so. Upside-down pages are few; the question costs
+  // about a third of a second.
+  if (looksUpsideDown(page.ruling, page.ink) &&
+      (page.ruling.vertical.size() == kFormColumnRulings || writingSaysUpsideDown(page.grey) != false)) {
     page.upsideDown = true;
     cv::rotate(page.grey, page.grey, cv::ROTATE_180);
     cv::rotate(page.ink, page.ink, cv::ROTATE_180);

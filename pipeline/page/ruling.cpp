@@ -8,9 +8,6 @@
 namespace listaudit::pipeline {
 namespace {
 
-// The contract's form: five columns, six vertical rulings.
-constexpr std::size_t kFormColumnRulings = 6;
-
 // A table spans at least half the page's width: lines narrower than that
 // are a column's own (the per-digit boxes of a number column).
 bool spansHalfThePage(int left, int right, int pageWidth) { return (right - left) * 2 >= pageWidth; }

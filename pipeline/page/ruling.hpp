@@ -7,6 +7,9 @@
 
 namespace listaudit::pipeline {
 
+// The contract's form: five columns, six vertical rulings.
+inline constexpr std::size_t kFormColumnRulings = 6;
+
 struct Ruling {
   std::vector<int> horizontal;  // y of each horizontal ruling, top to bottom
   std::vector<int> vertical;    // x of each vertical ruling, left to right

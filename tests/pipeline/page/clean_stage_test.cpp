@@ -4,6 +4,7 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include "pipeline/page/page_orientation.hpp"
 #include "pipeline/page/ruled_layout_finder.hpp"
 #include "tests/pipeline/page/page_fixture.hpp"
 
@@ -39,6 +40,20 @@ TEST(CleanStage, turnsAnUpsideDownPageUpright) {
   const PageLayout layout = RuledLayoutFinder{}.find(page);
   // Upright, the narrow row-number column is on the left.
   EXPECT_LT(layout.columnX[1] - layout.columnX[0], layout.columnX[5] - layout.columnX[4]);
+}
+
+// Tesseract's orientation model finds which way up a sample page's writing
+// stands, upright and turned half round, at 300 dpi and halved.
+TEST(PageOrientation, theWritingTellsWhichWayUpAPageStands) {
+  const cv::Mat upright = CleanStage{}(samplePage("L01-BG", 0)).grey;
+  cv::Mat turned, small;
+  cv::rotate(upright, turned, cv::ROTATE_180);
+  EXPECT_EQ(writingSaysUpsideDown(upright), std::optional<bool>(false));
+  EXPECT_EQ(writingSaysUpsideDown(turned), std::optional<bool>(true));
+  cv::resize(turned, small, {turned.cols / 2, turned.rows / 2}, 0, 0, cv::INTER_AREA);
+  EXPECT_EQ(writingSaysUpsideDown(small), std::optional<bool>(true));
+  // A page without writing tells nothing.
+  EXPECT_EQ(writingSaysUpsideDown(cv::Mat(1754, 1240, CV_8UC1, cv::Scalar(245))), std::nullopt);
 }
 
 TEST(CleanStage, separatesInkFromAGreyBackground) {
