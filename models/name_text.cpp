@@ -119,6 +119,9 @@ double nameSimilarity(std::string_view a, std::string_view b) {
   std::vector<std::string> x = words(nameKey(a)), y = words(nameKey(b));
   if (x.empty() || y.empty()) return x.empty() && y.empty() ? 1.0 : 0.0;
   if (x.size() > y.size()) std::swap(x, y);
+  // A word read as two (a hand's gap inside it, "Ѓорѓи евски") or two read
+  // as one: the other name's neighbouring words are paired joined too.
+  for (std::size_t i = 0, n = y.size(); i + 1 < n; ++i) y.push_back(y[i] + y[i + 1]);
   double weakest = 1.0;
   for (const auto& w : x) {
     double best = 0.0;
