@@ -119,13 +119,18 @@ double nameSimilarity(std::string_view a, std::string_view b) {
   std::vector<std::string> x = words(nameKey(a)), y = words(nameKey(b));
   if (x.empty() || y.empty()) return x.empty() && y.empty() ? 1.0 : 0.0;
   if (x.size() > y.size()) std::swap(x, y);
-  // A word read as two (a hand's gap inside it, "Ѓорѓи евски") or two read
-  // as one: the other name's neighbouring words are paired joined too.
-  for (std::size_t i = 0, n = y.size(); i + 1 < n; ++i) y.push_back(y[i] + y[i + 1]);
   double weakest = 1.0;
+  std::string joined;
   for (const auto& w : x) {
     double best = 0.0;
     for (const auto& v : y) best = std::max(best, jaroWinkler(w, v));
+    // A word read as two (a hand's gap inside it, "Ѓорѓи евски") or two
+    // read as one: a word the other name does not hold as it is is paired
+    // with its neighbouring words joined too.
+    for (std::size_t i = 0; best < 1.0 && i + 1 < y.size(); ++i) {
+      joined.assign(y[i]).append(y[i + 1]);
+      best = std::max(best, jaroWinkler(w, joined));
+    }
     weakest = std::min(weakest, best);
   }
   return weakest;

@@ -26,9 +26,10 @@ bool looksLikeName(std::string_view utf8);
 // How alike two names are, 0 to 1, after nameKey(), word by word: each word
 // of the name with fewer words is paired with its most alike word of the
 // other (Jaro-Winkler), and the least alike pair decides. So word order and a
-// left-out middle name do not count, but one different surname does. Two
-// neighbouring words of the name with more are paired joined as well: a word
-// read as two, or two read as one, is the same name.
+// left-out middle name do not count, but one different surname does. A word
+// the other name does not hold as it is is paired with two neighbouring
+// words of it joined as well: a word read as two, or two read as one, is
+// the same name.
 double nameSimilarity(std::string_view a, std::string_view b);
 
 // A key under which the same name in Cyrillic or Latin script, any case, with
