@@ -186,6 +186,40 @@ TEST(FormRulings, findsEveryRowWhereMostRowRulingsWereLost) {
   }
 }
 
+// A form printed at 150 dpi with rulings a pixel wide (grey `lineGrey`),
+// sent by fax at standard resolution (204 by 98 lines an inch), fed in
+// turned `fedDegrees`; the fax's threshold drawn from `seed`.
+pipeline::CleanPage faxedForm(std::uint64_t seed, double lineGrey, double fedDegrees) {
+  tools::FormPage form = dottedFormWithDigitBoxes(150, true, 0);
+  form.dashMm = 0;
+  form.numberingRow = false;
+  form.lineMm = 25.4 / 150;
+  form.lineGrey = lineGrey;
+  tools::SampleRandom draw(seed);
+  tools::ScanEffects fax;
+  fax.faxAcross = 1;
+  fax.faxDown = 98.0 / 150;
+  fax.faxThreshold = draw.real(140, 180);
+  fax.faxFedDegrees = fedDegrees;
+  fax.background = 245;
+  tools::SampleRandom random(seed);
+  return pipeline::CleanStage{}(tools::applyScanEffects(tools::renderForm(form), fax, random));
+}
+
+// Whether the page is laid out with its `written` rows numbered from 1 and
+// upright, as the form was: a page turned upside down is read backwards.
+bool wholeAndUpright(const pipeline::CleanPage& clean, std::size_t written) {
+  try {
+    const pipeline::PageLayout layout = pipeline::LayoutChain{}.find(clean);
+    bool inOrder = layout.rows.size() == written && !clean.upsideDown;
+    for (std::size_t i = 0; inOrder && i < layout.rows.size(); ++i)
+      inOrder = layout.rows[i].position == static_cast<int>(i + 1);
+    return inOrder;
+  } catch (const pipeline::LayoutError&) {
+    return false;  // a page lost
+  }
+}
+
 // A fax at standard resolution of a form printed at 150 dpi with grey rulings
 // a pixel wide (seed 919): the sampling loses most rulings, row and column.
 // Such pages were lost: the table's left ruling left by the fax was taken
@@ -195,33 +229,9 @@ TEST(FormRulings, findsEveryRowWhereMostRowRulingsWereLost) {
 // (three rulings left, in the wrong places to tell) until the page's writing
 // was asked before turning it (writingSaysUpsideDown): six now.
 TEST(FormRulings, findsEveryRowOfMostFaxesAt150Dpi) {
+  const std::size_t written = dottedFormWithDigitBoxes(150, true, 0).rows.size();
   int whole = 0;
-  for (const std::uint64_t seed : {1u, 2u, 3u, 4u, 5u, 6u}) {
-    tools::FormPage form = dottedFormWithDigitBoxes(150, true, 0);
-    form.dashMm = 0;
-    form.numberingRow = false;
-    form.lineMm = 25.4 / 150;
-    form.lineGrey = 0.45;
-    tools::SampleRandom draw(seed);
-    tools::ScanEffects fax;
-    fax.faxAcross = 1;
-    fax.faxDown = 98.0 / 150;
-    fax.faxThreshold = draw.real(140, 180);
-    fax.background = 245;
-    tools::SampleRandom random(seed);
-    const pipeline::CleanPage clean =
-        pipeline::CleanStage{}(tools::applyScanEffects(tools::renderForm(form), fax, random));
-    try {
-      const pipeline::PageLayout layout = pipeline::LayoutChain{}.find(clean);
-      // Upright, as the form was: a page turned upside down is read backwards.
-      bool inOrder = layout.rows.size() == form.rows.size() && !clean.upsideDown;
-      for (std::size_t i = 0; inOrder && i < layout.rows.size(); ++i)
-        inOrder = layout.rows[i].position == static_cast<int>(i + 1);
-      whole += inOrder;
-    } catch (const pipeline::LayoutError&) {
-      // a page lost: counted as not whole
-    }
-  }
+  for (const std::uint64_t seed : {1u, 2u, 3u, 4u, 5u, 6u}) whole += wholeAndUpright(faxedForm(seed, 0.45, 0), written);
   std::cout << whole << " of 6 faxes at 150 dpi laid out whole and upright\n";
   EXPECT_EQ(whole, 6);
 }
@@ -364,36 +374,14 @@ TEST(FormRulings, findsTheColumnsWhereAFaxLeftStepsOfTheHeadersRuling) {
 // (their rows found from the writing, wrong) or kept too few to tell rows
 // that held two.
 TEST(FormRulings, findsEveryRowOfMostFaxesFedInTurned) {
+  const std::size_t written = dottedFormWithDigitBoxes(150, true, 0).rows.size();
   int whole = 0, draws = 0, turned = 0;
   for (const double lineGrey : {0.0, 0.2})
     for (const std::uint64_t seed : {1u, 2u, 3u, 4u, 5u, 6u})
       for (const double degrees : {-3.3, 2.5, 0.8}) {
-        tools::FormPage form = dottedFormWithDigitBoxes(150, true, 0);
-        form.dashMm = 0;
-        form.numberingRow = false;
-        form.lineMm = 25.4 / 150;
-        form.lineGrey = lineGrey;
-        tools::SampleRandom draw(seed);
-        tools::ScanEffects fax;
-        fax.faxAcross = 1;
-        fax.faxDown = 98.0 / 150;
-        fax.faxThreshold = draw.real(140, 180);
-        fax.faxFedDegrees = degrees;
-        fax.background = 245;
-        tools::SampleRandom random(seed);
-        const pipeline::CleanPage clean =
-            pipeline::CleanStage{}(tools::applyScanEffects(tools::renderForm(form), fax, random));
+        const pipeline::CleanPage clean = faxedForm(seed, lineGrey, degrees);
         ++draws;
-        try {
-          const pipeline::PageLayout layout = pipeline::LayoutChain{}.find(clean);
-          // Upright, as the form was: a page turned upside down is read backwards.
-          bool inOrder = layout.rows.size() == form.rows.size() && !clean.upsideDown;
-          for (std::size_t i = 0; inOrder && i < layout.rows.size(); ++i)
-            inOrder = layout.rows[i].position == static_cast<int>(i + 1);
-          whole += inOrder;
-        } catch (const pipeline::LayoutError&) {
-          // a page lost: counted as not whole
-        }
+        whole += wholeAndUpright(clean, written);
         turned += clean.upsideDown;
       }
   std::cout << whole << " of " << draws << " faxes fed in turned laid out whole and upright; " << turned
