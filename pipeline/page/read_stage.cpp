@@ -21,9 +21,10 @@ constexpr int kRowImageWidth = 1400;
 // A hand's number the networks read below this and that fails its check is
 // read by the printed-number network too (readRow), as is any read below
 // kDoubtfulHandNumber; the network's reading is taken where it passes its
-// check and stands against theirs (standsAgainst). (Most hands' numbers are read below 0.9:
-// Tesseract reading them again cost 0.053 s a handwritten page, the network
-// 0.013, and it took no hand's number on four handwritten corpora.)
+// check and stands against theirs (standsAgainst). (Most hands' numbers are
+// read below 0.9: Tesseract reading them again cost 0.053 s a handwritten
+// page, the network 0.013, and it took no hand's number on four handwritten
+// corpora.)
 constexpr double kUnsureHandNumber = 0.9;
 constexpr double kDoubtfulHandNumber = 0.5;
 
