@@ -29,6 +29,11 @@ cv::Rect writingBox(const cv::Mat& writing) {
   return box.area() ? box : all;
 }
 
+// Of a writing's strokes, whether one is a thin upright: a piece of a box's
+// side that withoutBoxLines left (a fax took the side in steps), or a 1 in a
+// face without foot or flag.
+bool thinUpright(const cv::Rect& r) { return r.width * 6 <= r.height; }
+
 // Best path: the likeliest class per column, repeats and nones dropped; each
 // character's columns are the run it was read in.
 std::vector<std::pair<int, int>> bestPathRuns(const cv::Mat& p) {
@@ -103,6 +108,31 @@ bool overlaps(std::pair<int, int> a, std::pair<int, int> b) { return a.first <= 
 std::string_view formCharacters(std::string_view form, std::size_t k) {
   if (form.empty()) return kGlyphClasses;
   return form[k] == 'L' ? kGlyphClasses.substr(10) : kGlyphClasses.substr(0, 10);
+}
+
+cv::Mat withinTheFiguresBand(const cv::Mat& writing) {
+  cv::Mat labels, stats, centroids;
+  const int n = writing.empty() ? 0 : cv::connectedComponentsWithStats(writing, labels, stats, centroids, 8, CV_32S);
+  auto box = [&](int i) {
+    return cv::Rect(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
+                    stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
+  };
+  auto figureLike = [&](int i) { return !thinUpright(box(i)) && box(i).width <= 2 * box(i).height; };
+  // A figure holds a good part of the ink of the largest; specks and the
+  // feet of box sides hold little.
+  int largest = 0;
+  for (int i = 1; i < n; ++i)
+    if (figureLike(i)) largest = std::max(largest, stats.at<int>(i, cv::CC_STAT_AREA));
+  int top = writing.rows, foot = 0;
+  for (int i = 1; i < n; ++i) {
+    if (!figureLike(i) || stats.at<int>(i, cv::CC_STAT_AREA) * 4 < largest) continue;
+    top = std::min(top, box(i).y);
+    foot = std::max(foot, box(i).y + box(i).height);
+  }
+  if (foot <= top) return writing;  // nothing but uprights (1s): as it is
+  cv::Mat out = cv::Mat::zeros(writing.size(), writing.type());
+  writing.rowRange(top, foot).copyTo(out.rowRange(top, foot));
+  return out;
 }
 
 cv::Mat sequenceInput(const cv::Mat& writing, int height, int maxWidth) {

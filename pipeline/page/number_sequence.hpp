@@ -24,6 +24,14 @@ inline constexpr int kSequenceHeight = 32, kSequenceMargin = 8, kSequenceMaxWidt
 // tools/train/train_numbers.py.
 cv::Mat sequenceInput(const cv::Mat& writing, int height = kSequenceHeight, int maxWidth = kSequenceMaxWidth);
 
+// A printed number's writing with what stands above and below its figures
+// left out: the figures' band is where every stroke but thin uprights and
+// flat ones stands (print's figures are of one height), so the remains of
+// box sides a fax took in steps, taller than the figures, no longer make the
+// figures small in sequenceInput. The writing as it is when it holds nothing
+// but thin uprights.
+cv::Mat withinTheFiguresBand(const cv::Mat& writing);
+
 // The characters the handwriting reader's networks tell apart, in their
 // output order: the glyph network's outputs, and the number network's after
 // its "none" (output 0). Both are trained on this order.

@@ -20,8 +20,9 @@ void PrintedNumberReader::setPage(const ReadablePage& page) {
 }
 
 CellReading PrintedNumberReader::readWriting(const cv::Mat& writing, std::string_view form) {
-  // Per-digit boxes printed round a number are no characters of it.
-  const cv::Mat input = sequenceInput(withoutBoxLines(writing));
+  // Per-digit boxes printed round a number are no characters of it, nor
+  // what a fax left of their sides above and below the figures.
+  const cv::Mat input = sequenceInput(withinTheFiguresBand(withoutBoxLines(writing)));
   if (input.empty()) return {};
   return networkReading(decodeSequence(columnPosteriors(net_, input), form), models::Writing::Printed);
 }
