@@ -180,6 +180,7 @@ class Identifier {
         handwritten && scheme_ != models::IdScheme::Unknown && row_.rawId.size() != models::idForm(scheme_).size();
     who_.inDoubt = row_.rawId.empty() || row_.idConfidence < sureConfidence() || !rivals.empty() || cutInDoubt;
     if (!rivals.empty()) who_.candidates = describe(rivals);
+    nameTheCopyGivesUnderTheNumberRead();
     if (context_.registers.population) {
       // Only a name that names one person identifies anyone.
       if (peopleOfName().size() == 1) {
@@ -212,6 +213,24 @@ class Identifier {
   }
 
  private:
+  // A hand's name the register holds no one under may be misread by a letter
+  // ("Vuk Stonković"). Where the electronic copy's row gives the very number
+  // read (a number that fails its check: a slip of the writer's, which the
+  // copy repeats) and a name that fits the row's readings, the row's name is
+  // the copy's: it is looked up in its place. The copy's number and the
+  // paper's agreeing digit for digit is no chance; a name that does not fit
+  // the ink is still not taken.
+  void nameTheCopyGivesUnderTheNumberRead() {
+    const ingest::DigitalRow* copy = context_.copy;
+    if (!copy || copy->fullName.empty() || row_.rawId.empty() || copy->nationalId != row_.rawId ||
+        !peopleOfName().empty() || !nameFits(row_, copy->fullName, context_.options))
+      return;
+    const std::string key = models::nameKey(copy->fullName);
+    if (key == who_.nameKey) return;
+    who_.nameKey = key;
+    peopleOfName_.reset();
+  }
+
   // The register's people under the row's name, looked up when first needed
   // (a row whose number the register confirms never needs them); past
   // kNamesakesWeighed a name identifies nobody and its numbers are not

@@ -19,7 +19,9 @@
 //   hand's digits are cut wrongly as often as misread;
 // - otherwise the name: the one person the population register holds under
 //   it, or, with no population register, the name itself when it is read with
-//   confidence.
+//   confidence; a name the register holds nobody under is the electronic
+//   copy's name at the row when the copy gives the very number read and the
+//   reading fits its name (a hand's name misread by a letter).
 // A row whose person stays unknown while its reading is in doubt is for a
 // person to read, and its evidence names the candidates. Pure function,
 // thread-safe.

@@ -477,3 +477,31 @@ TEST(JmbgScheme, refusesAYearNoOneLivingWasBornIn) {
   first12 = "041199972095";
   EXPECT_TRUE(models::checkNationalId(first12 + models::jmbgCheckDigit(first12), models::IdScheme::Jmbg).valid());
 }
+
+// A hand's number written with a wrong check digit stays as written (contract
+// section 6), so its person is the one of the row's name; a hand's name
+// misread by a letter names nobody in the register ("Vuk Stonković", seed
+// 919). The party's electronic copy giving the very number read, under a
+// name the reading fits, gives the name: the row is that person's.
+TEST_F(Identity, aHandsNameMisreadByALetterIsTheCopysWhereTheCopyGivesTheFailingNumberAsRead) {
+  models::RowRecord r = row("Иван Петрв Попов", "7501020017");  // every digit sure: the 7 was written
+  r.idWriting = models::Writing::Handwritten;
+  const auto alone = judge(r);
+  EXPECT_TRUE(has(alone, Flag::Unreadable));  // nobody holds the name read
+  EXPECT_TRUE(has(alone, Flag::IdInvalid));
+  pipeline::DigitalCopies copies;
+  copies["A"][{1, 1}] = ingest::DigitalRow{"Иван Петров Попов", "7501020017", 2};
+  const auto j = pipeline::judgeRows({list_}, {r}, {}, registers_, copies)[0];
+  EXPECT_EQ(j.nationalId, "7501020017");  // no repair: the copy repeats the writer's slip
+  EXPECT_TRUE(has(j, Flag::IdInvalid));
+  EXPECT_FALSE(has(j, Flag::Unreadable));
+  EXPECT_FALSE(has(j, Flag::NoConsent));  // Ivan consented
+  EXPECT_FALSE(has(j, Flag::DigitalMismatch));
+  EXPECT_EQ(j.fullName, "Иван Петров Попов");
+  // A copy that gives another number at the row, or a name the reading does
+  // not fit, gives no name.
+  copies["A"][{1, 1}] = ingest::DigitalRow{"Иван Петров Попов", "7501020026", 2};
+  EXPECT_TRUE(has(pipeline::judgeRows({list_}, {r}, {}, registers_, copies)[0], Flag::Unreadable));
+  copies["A"][{1, 1}] = ingest::DigitalRow{"Мария Колева", "7501020017", 2};
+  EXPECT_TRUE(has(pipeline::judgeRows({list_}, {r}, {}, registers_, copies)[0], Flag::Unreadable));
+}
