@@ -178,7 +178,11 @@ class Identifier {
     const bool handwritten = row_.idWriting == models::Writing::Handwritten;
     const bool cutInDoubt =
         handwritten && scheme_ != models::IdScheme::Unknown && row_.rawId.size() != models::idForm(scheme_).size();
-    who_.inDoubt = row_.rawId.empty() || row_.idConfidence < sureConfidence() || !rivals.empty() || cutInDoubt;
+    // A reading the electronic copy gives digit for digit is no misreading,
+    // however unsure the reader was of it: the copy repeats the writer's slip.
+    const bool copyGivesTheReading = context_.copy && context_.copy->nationalId == row_.rawId;
+    who_.inDoubt = row_.rawId.empty() || (row_.idConfidence < sureConfidence() && !copyGivesTheReading) ||
+                   !rivals.empty() || cutInDoubt;
     if (!rivals.empty()) who_.candidates = describe(rivals);
     nameTheCopyGivesUnderTheNumberRead();
     if (context_.registers.population) {

@@ -21,7 +21,9 @@
 //   it, or, with no population register, the name itself when it is read with
 //   confidence; a name the register holds nobody under is the electronic
 //   copy's name at the row when the copy gives the very number read and the
-//   reading fits its name (a hand's name misread by a letter).
+//   reading fits its name (a hand's name misread by a letter); a failing
+//   number the copy gives digit for digit leaves nothing in doubt, however
+//   unsurely it was read.
 // A row whose person stays unknown while its reading is in doubt is for a
 // person to read, and its evidence names the candidates. Pure function,
 // thread-safe.

@@ -498,6 +498,15 @@ TEST_F(Identity, aHandsNameMisreadByALetterIsTheCopysWhereTheCopyGivesTheFailing
   EXPECT_FALSE(has(j, Flag::NoConsent));  // Ivan consented
   EXPECT_FALSE(has(j, Flag::DigitalMismatch));
   EXPECT_EQ(j.fullName, "Иван Петров Попов");
+  // Read unsurely, a reading the copy gives digit for digit is no misreading
+  // either (seed 919: "Марко Чолић" read as "Мофко Чедић", a digit at 0.5).
+  models::RowRecord unsure = row("Иван Петрв Попов", "7501020017", 0.99, 4, 0.5, {{'8', 0.4}});
+  unsure.idWriting = models::Writing::Handwritten;
+  EXPECT_TRUE(has(judge(unsure), Flag::Unreadable));
+  const auto confirmed = pipeline::judgeRows({list_}, {unsure}, {}, registers_, copies)[0];
+  EXPECT_FALSE(has(confirmed, Flag::Unreadable));
+  EXPECT_TRUE(has(confirmed, Flag::IdInvalid));
+  EXPECT_EQ(confirmed.fullName, "Иван Петров Попов");
   // A copy that gives another number at the row, or a name the reading does
   // not fit, gives no name.
   copies["A"][{1, 1}] = ingest::DigitalRow{"Иван Петров Попов", "7501020026", 2};
