@@ -181,8 +181,13 @@ class Identifier {
     // A reading the electronic copy gives digit for digit is no misreading,
     // however unsure the reader was of it: the copy repeats the writer's slip.
     const bool copyGivesTheReading = context_.copy && context_.copy->nationalId == row_.rawId;
+    // A letter read where the form has a digit, or the other way, was set by
+    // the form (B taken as 8); the reader saw another character than the one
+    // set, so a number that still fails is as likely misread there (a dot-
+    // matrix 5 read as B) as written so.
+    const bool setByTheForm = id_.repaired && id_.formOnly;
     who_.inDoubt = row_.rawId.empty() || (row_.idConfidence < sureConfidence() && !copyGivesTheReading) ||
-                   !rivals.empty() || cutInDoubt;
+                   !rivals.empty() || cutInDoubt || setByTheForm;
     if (!rivals.empty()) who_.candidates = describe(rivals);
     nameTheCopyGivesUnderTheNumberRead();
     if (context_.registers.population) {

@@ -23,7 +23,8 @@
 //   copy's name at the row when the copy gives the very number read and the
 //   reading fits its name (a hand's name misread by a letter); a failing
 //   number the copy gives digit for digit leaves nothing in doubt, however
-//   unsurely it was read.
+//   unsurely it was read; one with a character the form set (a letter read
+//   where a digit stands) is in doubt.
 // A row whose person stays unknown while its reading is in doubt is for a
 // person to read, and its evidence names the candidates. Pure function,
 // thread-safe.

@@ -514,3 +514,34 @@ TEST_F(Identity, aHandsNameMisreadByALetterIsTheCopysWhereTheCopyGivesTheFailing
   copies["A"][{1, 1}] = ingest::DigitalRow{"Мария Колева", "7501020017", 2};
   EXPECT_TRUE(has(pipeline::judgeRows({list_}, {r}, {}, registers_, copies)[0], Flag::Unreadable));
 }
+
+// A letter read where the form has a digit is set by the form (B taken as 8);
+// where the number then fails its check, the reader may as well have misread
+// the character (seed 919: a dot-matrix J51325181W read as JB1325181W): the
+// row is in doubt. It raised DIGITAL_MISMATCH against a copy that gave the
+// number written, and would have raised NO_CONSENT through the row's name.
+TEST(IdentityOfAnAlbanianRow, aFailingNumberWithACharacterTheFormSetIsInDoubt) {
+  // Her number in the register is three characters from the one read: near
+  // enough that the name alone would have named her.
+  TempDir dir;
+  writeFile(dir.file("population.csv"),
+            "national_id,full_name,birth_date,death_date\nJ55825181W,Rozafa Muçaj,1995-08-25,\n");
+  writeFile(dir.file("consent.csv"), "national_id,full_name,party,signed_on,withdrawn_on\n");
+  models::ErrorList errors;
+  const auto registers =
+      pipeline::loadRegisters({dir.file("population.csv"), dir.file("consent.csv"), "", dir.file("cache")}, errors);
+  const models::ListEntry list = albanianList();
+  ASSERT_TRUE(models::checkNationalId("J55825181W", list.country.scheme()).valid());
+  ASSERT_FALSE(models::checkNationalId("J81325181W", list.country.scheme()).valid());
+  models::RowRecord r = listaudit::testing::clearRow("A", 1, 1, "Rozafa Muçaj", "JB1325181W");
+  r.idCharacterConfidences.assign(10, 0.99);
+  r.idCharacterConfidences[1] = 0.87;
+  r.idConfidence = 0.87;
+  pipeline::DigitalCopies copies;
+  copies["A"][{1, 1}] = ingest::DigitalRow{"Rozafa Muçaj", "J51325181W", 2};
+  const auto j = pipeline::judgeRows({list}, {r}, {}, registers, copies)[0];
+  EXPECT_EQ(j.nationalId, "J81325181W");
+  EXPECT_TRUE(has(j, Flag::Unreadable));
+  for (Flag f : {Flag::DigitalMismatch, Flag::NoConsent, Flag::IdInvalid})
+    EXPECT_FALSE(has(j, f)) << models::flagCode(f);
+}
