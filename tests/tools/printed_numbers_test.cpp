@@ -6,6 +6,7 @@
 // no second look.
 #include <gtest/gtest.h>
 
+#include <array>
 #include <iostream>
 
 #include "ingest/scan_source.hpp"
@@ -116,23 +117,45 @@ struct ReadyPage {
   pipeline::PageReading read() { return pipeline::ReadStage{}(image, clean, layout, readers); }
 };
 
-// A Kosovo form of eight rows typed in `font` at `points`, with these numbers.
-const char* const kKosovoNumbers[8] = {"8906198079", "4861516698", "5333863386", "9548602528",
-                                       "4015691893", "2396382712", "8898094043", "6308408619"};
-tools::FormPage kosovoForm(const char* font, double points) {
+// A form's own words: its title, column headers and collector line.
+struct FormWords {
+  const char* title;
+  std::array<std::string, 5> headers;
+  const char* collectorLabel;
+  const char* collectorName;
+};
+const FormWords kSerbianForm{"SPISAK birača koji podržavaju izbornu listu",
+                             {"R. br.", "Ime i prezime", "JMBG", "Prebivalište i adresa", "Potpis"},
+                             "Potpise overio:",
+                             "Branka Živković"};
+const FormWords kKosovanForm{"LISTA e zgjedhësve që mbështesin regjistrimin e partisë",
+                             {"Nr.", "Emri dhe mbiemri", "Numri personal", "Adresa e banimit", "Nënshkrimi"},
+                             "Personi para të cilit u vendosën nënshkrimet:",
+                             "Kastriot Lleshi"};
+
+// A 300-dpi form of eight rows typed in `font` at `points`, three blank rows under them.
+tools::FormPage typedForm(const FormWords& words, const char* font, double points, const char* const (&names)[8],
+                          const char* const (&numbers)[8], const char* address) {
   tools::FormPage form;
   form.dpi = 300;
-  form.title = "LISTA e zgjedhësve që mbështesin regjistrimin e partisë";
-  form.headers = {"Nr.", "Emri dhe mbiemri", "Numri personal", "Adresa e banimit", "Nënshkrimi"};
-  form.collectorLabel = "Personi para të cilit u vendosën nënshkrimet:";
-  form.collectorName = "Kastriot Lleshi";
+  form.title = words.title;
+  form.headers = words.headers;
+  form.collectorLabel = words.collectorLabel;
+  form.collectorName = words.collectorName;
   form.typing.font = font;
   form.fontPt = points;
   form.blankRows = 3;
+  typeRows(form, names, numbers, address);
+  return form;
+}
+
+// A Kosovo form typed in `font` at `points`, with these numbers.
+const char* const kKosovoNumbers[8] = {"8906198079", "4861516698", "5333863386", "9548602528",
+                                       "4015691893", "2396382712", "8898094043", "6308408619"};
+tools::FormPage kosovoForm(const char* font, double points) {
   const char* const names[8] = {"Arben Muçaj",  "Çiljeta Hoxha", "Arben Dervishi", "Ilir Kola",
                                 "Rozafa Shehu", "Drita Çela",    "Elona Bytyçi",   "Lulzim Leka"};
-  typeRows(form, names, kKosovoNumbers, "Pejë, Rr. Fehmi Agani 12");
-  return form;
+  return typedForm(kKosovanForm, font, points, names, kKosovoNumbers, "Pejë, Rr. Fehmi Agani 12");
 }
 
 }  // namespace
@@ -145,20 +168,11 @@ tools::FormPage kosovoForm(const char* font, double points) {
 // taken. Drawn here: a Serbian form typed in
 // a thin serif at 8 pt, photocopied dark.
 TEST(PrintedNumbers, aCopiedNumberTheCutTookForAHandsIsReadByThePrintedNumberNetwork) {
-  tools::FormPage form;
-  form.dpi = 300;
-  form.title = "SPISAK birača koji podržavaju izbornu listu";
-  form.headers = {"R. br.", "Ime i prezime", "JMBG", "Prebivalište i adresa", "Potpis"};
-  form.collectorLabel = "Potpise overio:";
-  form.collectorName = "Branka Živković";
-  form.typing.font = "Liberation Serif";
-  form.fontPt = 8;
-  form.blankRows = 3;
   const char* const names[8] = {"Branka Šarac", "Dušan Ilić",   "Žarko Nikolić", "Nevena Pavlović",
                                 "Ana Nikolić",  "Milica Šarac", "Branko Lukić",  "Nikola Milošević"};
   const char* const numbers[8] = {"3004998715810", "0407002753971", "1707999724493", "1909967799426",
                                   "1106943717474", "1202977768077", "0709947722688", "1411956750800"};
-  typeRows(form, names, numbers, "Niš, Vojvode Mišića 3");
+  const tools::FormPage form = typedForm(kSerbianForm, "Liberation Serif", 8, names, numbers, "Niš, Vojvode Mišića 3");
   tools::SampleRandom random(2);
   ReadyPage page(tools::applyScanEffects(tools::renderForm(form), tools::photocopier(100, 3), random), "RS");
   ASSERT_EQ(page.layout.rows.size(), 8u);
@@ -227,21 +241,13 @@ TEST(PrintedNumbers, aKosovoNumberTesseractReadShortIsReadByThePrintedNumberNetw
 // read a whole page of boxed JMBGs as nonsense (seed 919, a Montenegrin
 // page, 11 of 14 rows UNREADABLE). The figures' band is what it reads.
 TEST(PrintedNumbers, aNumberTypedInBoxesAFaxFedInTurnedIsReadWithinItsFigures) {
-  tools::FormPage form;
-  form.dpi = 300;
-  form.title = "SPISAK birača koji podržavaju izbornu listu";
-  form.headers = {"R. br.", "Ime i prezime", "JMBG", "Prebivalište i adresa", "Potpis"};
-  form.collectorLabel = "Potpise ovjerio:";
-  form.collectorName = "Branka Petrović";
-  form.typing.font = "DejaVu Sans Mono";
-  form.fontPt = 11;
-  form.digitBoxes = 13;
-  form.blankRows = 0;  // blank rows of empty boxes are rows of the layout
   const char* const names[8] = {"Marko Ćirić",  "Lazar Đorđević", "Vuk Milošević", "Miloš Petrović",
                                 "Stefan Šarac", "Nenad Šarac",    "Dragana Ćirić", "Vuk Stanković"};
   const char* const numbers[8] = {"1106993262524", "2609978263846", "0309978272984", "0712983251315",
                                   "1009990233382", "1405952234440", "0912976288318", "3007940290827"};
-  typeRows(form, names, numbers, "Nikšić, Njegoševa 4");
+  tools::FormPage form = typedForm(kSerbianForm, "DejaVu Sans Mono", 11, names, numbers, "Nikšić, Njegoševa 4");
+  form.digitBoxes = 13;
+  form.blankRows = 0;  // blank rows of empty boxes are rows of the layout
   tools::SampleRandom random(4);
   tools::ScanEffects scanner;  // a fine fax, 204 by 196 lines an inch, the page fed in turned
   scanner.faxAcross = 204.0 / 300;
