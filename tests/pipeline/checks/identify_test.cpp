@@ -72,6 +72,14 @@ models::ListEntry albanianList() {
   return list;
 }
 
+// Registers holding one person (a line of population.csv) and nobody's consent.
+pipeline::Registers onePersonWithoutConsent(TempDir& dir, const std::string& person) {
+  writeFile(dir.file("population.csv"), "national_id,full_name,birth_date,death_date\n" + person + "\n");
+  writeFile(dir.file("consent.csv"), "national_id,full_name,party,signed_on,withdrawn_on\n");
+  models::ErrorList errors;
+  return pipeline::loadRegisters({dir.file("population.csv"), dir.file("consent.csv"), "", dir.file("cache")}, errors);
+}
+
 }  // namespace
 
 TEST(ReadingOdds, weighsACandidateByTheReadersDoubtAboutTheChangedCharacters) {
@@ -178,12 +186,7 @@ TEST(IdentityOfAnAlbanianRow, aLookAlikeReadSurelyIsTakenWhenTheRegisterHoldsItU
 // NO_CONSENT), and the evidence says why the row is in doubt.
 TEST(IdentityOfAnAlbanianRow, aValidNumberOfSomeoneNotYetBornAccusesNobody) {
   TempDir dir;
-  writeFile(dir.file("population.csv"),
-            "national_id,full_name,birth_date,death_date\nF25625307C,Jonida Berisha,1952-06-25,\n");
-  writeFile(dir.file("consent.csv"), "national_id,full_name,party,signed_on,withdrawn_on\n");
-  models::ErrorList errors;
-  const auto registers =
-      pipeline::loadRegisters({dir.file("population.csv"), dir.file("consent.csv"), "", dir.file("cache")}, errors);
+  const auto registers = onePersonWithoutConsent(dir, "F25625307C,Jonida Berisha,1952-06-25,");
   const models::ListEntry list = albanianList();
   ASSERT_TRUE(models::checkNationalId("P25625307C", list.country.scheme()).valid());
   models::RowRecord r = listaudit::testing::clearRow("A", 1, 1, "Lindita Krasniqi", "P25625307C");
@@ -524,12 +527,7 @@ TEST(IdentityOfAnAlbanianRow, aFailingNumberWithACharacterTheFormSetIsInDoubt) {
   // Her number in the register is three characters from the one read: near
   // enough that the name alone would have named her.
   TempDir dir;
-  writeFile(dir.file("population.csv"),
-            "national_id,full_name,birth_date,death_date\nJ55825181W,Rozafa Muçaj,1995-08-25,\n");
-  writeFile(dir.file("consent.csv"), "national_id,full_name,party,signed_on,withdrawn_on\n");
-  models::ErrorList errors;
-  const auto registers =
-      pipeline::loadRegisters({dir.file("population.csv"), dir.file("consent.csv"), "", dir.file("cache")}, errors);
+  const auto registers = onePersonWithoutConsent(dir, "J55825181W,Rozafa Muçaj,1995-08-25,");
   const models::ListEntry list = albanianList();
   ASSERT_TRUE(models::checkNationalId("J55825181W", list.country.scheme()).valid());
   ASSERT_FALSE(models::checkNationalId("J81325181W", list.country.scheme()).valid());
