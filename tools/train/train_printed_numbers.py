@@ -23,8 +23,11 @@ make-samples draws measure the network on faces it never saw:
 - typed at 7 to 14 points, regular or bold, tracking from tight to spread
   (spaced typing, per-digit boxes), one in ten grouped by a space or a dash;
 - scanned at 150 to 400 dpi: turned up to a degree and a half, grey toner,
-  blur, noise, JPEG, one in eight photocopied (black or nothing at a drawn
-  threshold, with specks), remnants of the cell's rulings;
+  blur, noise, JPEG, remnants of the cell's rulings; one in eight faxed
+  (turned up to three degrees, sampled black or white in the fax's lines,
+  as make-samples draws a fax), and of the rest one in four photocopied
+  (black or nothing at a drawn threshold, with specks: a light copy breaks
+  a thin serif's hairlines);
 then binarised as numberWriting binarises a cell and normalised as
 number_sequence.cpp does (both through train_numbers.py).
 
@@ -119,6 +122,19 @@ def photocopied(rng, grey):
     return out
 
 
+def faxed(rng, grey, dpi):
+    """A fax's print of the scan, scanned again: each of the fax's samples,
+    204 across and 196 (fine) or 98 (standard, one in three) down an inch,
+    black or white at a drawn threshold, as tools/samples/scan_effects.cpp
+    draws it; thin strokes fall between its lines."""
+    across = min(1.0, 204.0 / dpi)
+    down = min(1.0, (98.0 if rng.random() < 1 / 3 else 196.0) / dpi)
+    h, w = grey.shape
+    sampled = cv2.resize(grey, (max(1, round(w * across)), max(1, round(h * down))), interpolation=cv2.INTER_AREA)
+    sampled = np.where(sampled < rng.uniform(120, 180), 0, 255).astype(np.uint8)
+    return cv2.resize(sampled, (w, h), interpolation=cv2.INTER_NEAREST)
+
+
 def printed_cell(rng, fonts, number):
     """A typed number as the read stage binarises its cell; None when the
     drawn face cannot type it."""
@@ -127,7 +143,10 @@ def printed_cell(rng, fonts, number):
         return None
     ink = cv2.copyMakeBorder(ink, 12, 12, 20, 20, cv2.BORDER_CONSTANT, value=0)
     h, w = ink.shape
-    m = cv2.getRotationMatrix2D((w / 2, h / 2), rng.uniform(-1.5, 1.5), 1.0)
+    # A page fed into a fax turned comes out turned further: up to three degrees.
+    fax = rng.random() < 1 / 8
+    turn = 3.0 if fax else 1.5
+    m = cv2.getRotationMatrix2D((w / 2, h / 2), rng.uniform(-turn, turn), 1.0)
     ink = cv2.warpAffine(ink, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=0)
     # Remnants of the cell: a ruling's last pixels above or below, a column ruling's at an end.
     ruling_remnant(rng, ink, 5)
@@ -140,7 +159,9 @@ def printed_cell(rng, fonts, number):
     scale = points / 72 * dpi / 48
     small = cv2.resize(ink, (max(8, int(w * scale)), max(8, int(h * scale))), interpolation=cv2.INTER_AREA)
     paper = on_paper(rng, small, palest=0.35, blur_up_to=0.9, jpeg_chance=0.5)
-    if rng.random() < 1 / 8:
+    if fax:
+        paper = faxed(rng, paper, dpi)
+    elif rng.random() < 1 / 4:
         paper = photocopied(rng, paper)
     writing = cell_writing(paper)
     # A number drawn too faint or too small to survive the threshold as
