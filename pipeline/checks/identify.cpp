@@ -180,7 +180,8 @@ class Identifier {
         handwritten && scheme_ != models::IdScheme::Unknown && row_.rawId.size() != models::idForm(scheme_).size();
     // A reading the electronic copy gives digit for digit is no misreading,
     // however unsure the reader was of it: the copy repeats the writer's slip.
-    const bool copyGivesTheReading = context_.copy && context_.copy->nationalId == row_.rawId;
+    readAsTheCopyGivesIt();
+    const bool copyGivesTheReading = context_.copy && context_.copy->nationalId == id_.number;
     // A letter read where the form has a digit, or the other way, was set by
     // the form (B taken as 8); the reader saw another character than the one
     // set, so a number that still fails is as likely misread there (a dot-
@@ -238,6 +239,26 @@ class Identifier {
     if (key == who_.nameKey) return;
     who_.nameKey = key;
     peopleOfName_.reset();
+  }
+
+  // The electronic copy's number, failing its check as the reading does, is
+  // the one written where the image supports it (a digit the reader was
+  // unsure of: 8298140721 read for the copy's 8208140721, seed 919): the
+  // copy was made from the same paper. No valid number comes of it, so it is
+  // no repair under contract section 6, and the number still fails.
+  void readAsTheCopyGivesIt() {
+    const ingest::DigitalRow* copy = context_.copy;
+    if (!copy || copy->nationalId.empty() || row_.rawId.empty() || copy->nationalId == id_.number) return;
+    const models::IdCheck check = models::checkNationalId(copy->nationalId, scheme_);
+    if (check.valid()) return;  // a passing number is a candidate, weighed as one
+    const double s = support(copy->nationalId);
+    if (s < models::kSupportRatio) return;
+    id_.repair = "read as " + row_.rawId + ", taken as " + copy->nationalId + ": the image supports it (" +
+                 models::decimal(s, 2) + " as likely as the reading) and the electronic copy gives it";
+    id_.number = copy->nationalId;
+    id_.check = check;
+    id_.repaired = true;
+    id_.formOnly = false;
   }
 
   // The register's people under the row's name, looked up when first needed
@@ -372,6 +393,13 @@ class Identifier {
              models::editDistance(row_.rawId, person.nationalId) > editsAllowed(person.nationalId);
     });
     if (near.size() != 1) return std::nullopt;
+    // The electronic copy's number nearer the reading than that person's is
+    // the one written (a wrong check digit the copy repeats, seed 919): the
+    // reading is no cut of the person's number.
+    if (context_.copy && context_.copy->nationalId != near.front().nationalId &&
+        models::editDistance(row_.rawId, context_.copy->nationalId) <
+            models::editDistance(row_.rawId, near.front().nationalId))
+      return std::nullopt;
     return near.front();
   }
 

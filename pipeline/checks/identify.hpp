@@ -24,7 +24,10 @@
 //   reading fits its name (a hand's name misread by a letter); a failing
 //   number the copy gives digit for digit leaves nothing in doubt, however
 //   unsurely it was read; one with a character the form set (a letter read
-//   where a digit stands) is in doubt.
+//   where a digit stands) is in doubt; the copy's failing number the image
+//   supports is the number read (the writer's slip the copy repeats), and a
+//   hand's reading nearer it than the register's number for the name is no
+//   cut of that number.
 // A row whose person stays unknown while its reading is in doubt is for a
 // person to read, and its evidence names the candidates. Pure function,
 // thread-safe.
