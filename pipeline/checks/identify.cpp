@@ -178,9 +178,9 @@ class Identifier {
     const bool handwritten = row_.idWriting == models::Writing::Handwritten;
     const bool cutInDoubt =
         handwritten && scheme_ != models::IdScheme::Unknown && row_.rawId.size() != models::idForm(scheme_).size();
+    readAsTheCopyGivesIt();
     // A reading the electronic copy gives digit for digit is no misreading,
     // however unsure the reader was of it: the copy repeats the writer's slip.
-    readAsTheCopyGivesIt();
     const bool copyGivesTheReading = context_.copy && context_.copy->nationalId == id_.number;
     // A letter read where the form has a digit, or the other way, was set by
     // the form (B taken as 8); the reader saw another character than the one
@@ -226,13 +226,14 @@ class Identifier {
   // A hand's name the register holds no one under may be misread by a letter
   // ("Vuk Stonković"). Where the electronic copy's row gives the very number
   // read (a number that fails its check: a slip of the writer's, which the
-  // copy repeats) and a name that fits the row's readings, the row's name is
+  // copy repeats; read so, or taken as the copy's where the image supports
+  // it) and a name that fits the row's readings, the row's name is
   // the copy's: it is looked up in its place. The copy's number and the
   // paper's agreeing digit for digit is no chance; a name that does not fit
   // the ink is still not taken.
   void nameTheCopyGivesUnderTheNumberRead() {
     const ingest::DigitalRow* copy = context_.copy;
-    if (!copy || copy->fullName.empty() || row_.rawId.empty() || copy->nationalId != row_.rawId ||
+    if (!copy || copy->fullName.empty() || row_.rawId.empty() || copy->nationalId != id_.number ||
         !peopleOfName().empty() || !nameFits(row_, copy->fullName, context_.options))
       return;
     const std::string key = models::nameKey(copy->fullName);

@@ -572,6 +572,13 @@ TEST_F(Identity, aHandsUnsureReadingIsTheCopysFailingNumberWhereTheImageSupports
   EXPECT_FALSE(has(j, Flag::DigitalMismatch));
   EXPECT_FALSE(has(j, Flag::NoConsent));  // Ivan, by his name, consented
   EXPECT_NE(j.note.find("the electronic copy gives it"), std::string::npos) << j.note;
+  // The name misread by a letter as well ("Любсщир" for Любомир, seed 535) is
+  // the copy's, under the number now read.
+  models::RowRecord misnamed = r;
+  misnamed.fullName = "Иван Петрв Попов";
+  const auto named = pipeline::judgeRows({list_}, {misnamed}, {}, registers_, copies)[0];
+  EXPECT_EQ(named.fullName, "Иван Петров Попов");
+  EXPECT_FALSE(has(named, Flag::Unreadable));
   // A copy's number the image does not support is not the reading.
   copies["A"][{1, 1}] = ingest::DigitalRow{"Иван Петров Попов", "7501020097", 2};
   EXPECT_NE(pipeline::judgeRows({list_}, {r}, {}, registers_, copies)[0].nationalId, "7501020097");
