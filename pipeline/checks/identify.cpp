@@ -254,12 +254,22 @@ class Identifier {
     if (check.valid()) return;  // a passing number is a candidate, weighed as one
     const double s = support(copy->nationalId);
     if (s < models::kSupportRatio) return;
-    id_.repair = "read as " + row_.rawId + ", taken as " + copy->nationalId + ": the image supports it (" +
-                 models::decimal(s, 2) + " as likely as the reading) and the electronic copy gives it";
-    id_.number = copy->nationalId;
-    id_.check = check;
+    take(copy->nationalId, supportedTaking(copy->nationalId, s, "the electronic copy gives it"));
+  }
+
+  // The row's number becomes `number`, `why` saying so in the evidence.
+  void take(const std::string& number, std::string why) {
+    id_.repair = std::move(why);
+    id_.number = number;
+    id_.check = models::checkNationalId(number, scheme_);
     id_.repaired = true;
     id_.formOnly = false;
+  }
+
+  // Why a number the image supports is taken for the reading, in words.
+  std::string supportedTaking(const std::string& number, double support, const std::string& how) const {
+    return "read as " + row_.rawId + ", taken as " + number + ": the image supports it (" +
+           models::decimal(support, 2) + " as likely as the reading) and " + how;
   }
 
   // The register's people under the row's name, looked up when first needed
@@ -352,12 +362,7 @@ class Identifier {
   }
 
   RowIdentity repairedTo(const Candidate& c, Confirmation by) {
-    id_.repair = "read as " + row_.rawId + ", taken as " + c.number + ": the image supports it (" +
-                 models::decimal(c.support, 2) + " as likely as the reading) and " +
-                 (by.how.empty() ? c.source : by.how);
-    id_.number = c.number;
-    id_.check = models::checkNationalId(c.number, scheme_);
-    id_.repaired = true;
+    take(c.number, supportedTaking(c.number, c.support, by.how.empty() ? c.source : by.how));
     by.how.clear();  // said in the repair
     return byNumber(c.number, std::move(by));
   }
@@ -450,15 +455,13 @@ class Identifier {
     const std::size_t edits = models::editDistance(row_.rawId, person.nationalId);
     // The evidence names the name only where the name alone names this person.
     const bool ofTheName = peopleOfName().size() == 1 && peopleOfName().front().nationalId == person.nationalId;
-    id_.repair = "read as " + row_.rawId + ", taken as " + person.nationalId + ": " +
-                 context_.registers.populationName + " line " + std::to_string(person.line) + " holds it under " +
-                 (ofTheName ? "the row's name, the one person of that name"
-                            : "a name near the reading, and the electronic copy gives it") +
-                 ", and the reading, a hand's in doubt, is " + std::to_string(edits) + " character" +
-                 (edits == 1 ? "" : "s") + " cut or read differently from it";
-    id_.number = person.nationalId;
-    id_.check = models::checkNationalId(person.nationalId, scheme_);
-    id_.repaired = true;
+    take(person.nationalId, "read as " + row_.rawId + ", taken as " + person.nationalId + ": " +
+                                context_.registers.populationName + " line " + std::to_string(person.line) +
+                                " holds it under " +
+                                (ofTheName ? "the row's name, the one person of that name"
+                                           : "a name near the reading, and the electronic copy gives it") +
+                                ", and the reading, a hand's in doubt, is " + std::to_string(edits) + " character" +
+                                (edits == 1 ? "" : "s") + " cut or read differently from it");
     return byNumber(person.nationalId, Confirmation{"", person});
   }
 

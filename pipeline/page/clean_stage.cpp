@@ -177,10 +177,10 @@ CleanPage CleanStage::operator()(const cv::Mat& grey) const {
   // Rulings that do not show the form's columns may stand where they tell
   // wrong (a fax fed in turned left few, in steps): before such a page is
   // turned, its writing is asked, and where Tesseract is sure it stands
-  // upright, it stays so. Upside-down pages are few; the question costs
-  // about a third of a second.
+  // upright, it stays so (where it is unsure, the rulings decide). Upside-
+  // down pages are few; the question costs about a third of a second.
   if (looksUpsideDown(page.ruling, page.ink) &&
-      (page.ruling.vertical.size() == kFormColumnRulings || writingSaysUpsideDown(page.grey) != false)) {
+      (page.ruling.vertical.size() == kFormColumnRulings || writingSaysUpsideDown(page.grey).value_or(true))) {
     page.upsideDown = true;
     cv::rotate(page.grey, page.grey, cv::ROTATE_180);
     cv::rotate(page.ink, page.ink, cv::ROTATE_180);

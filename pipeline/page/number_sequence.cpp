@@ -5,34 +5,52 @@
 #include <limits>
 #include <opencv2/imgproc.hpp>
 #include <string>
+#include <vector>
 
 namespace listaudit::pipeline {
 namespace {
 
-// The box of the writing: every stroke's, except flat strokes much lower than
-// the tallest (the last pixels of a ruling, an underline), which would shrink
-// the digits when the box is scaled.
-cv::Rect writingBox(const cv::Mat& writing) {
+// A stroke of the writing (a connected piece of it): its box and its ink.
+struct Stroke {
+  cv::Rect box;
+  int ink = 0;
+};
+
+std::vector<Stroke> strokesOf(const cv::Mat& writing) {
+  std::vector<Stroke> out;
+  if (writing.empty()) return out;
   cv::Mat labels, stats, centroids;
   const int n = cv::connectedComponentsWithStats(writing, labels, stats, centroids, 8, CV_32S);
-  if (n <= 1) return {};
-  int tallest = 0;
-  for (int i = 1; i < n; ++i) tallest = std::max(tallest, stats.at<int>(i, cv::CC_STAT_HEIGHT));
-  cv::Rect box, all;
-  for (int i = 1; i < n; ++i) {
-    const cv::Rect r(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
-                     stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
-    all = all.area() ? (all | r) : r;
-    if (r.width > 2 * r.height && r.height * 4 < tallest) continue;
-    box = box.area() ? (box | r) : r;
-  }
-  return box.area() ? box : all;
+  for (int i = 1; i < n; ++i)
+    out.push_back({{stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
+                    stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT)},
+                   stats.at<int>(i, cv::CC_STAT_AREA)});
+  return out;
 }
+
+// Wider than twice its height: a ruling's last pixels, an underline, a dash.
+bool flat(const cv::Rect& r) { return r.width > 2 * r.height; }
 
 // Of a writing's strokes, whether one is a thin upright: a piece of a box's
 // side that withoutBoxLines left (a fax took the side in steps), or a 1 in a
 // face without foot or flag.
 bool thinUpright(const cv::Rect& r) { return r.width * 6 <= r.height; }
+
+// The box of the writing: every stroke's, except flat strokes much lower than
+// the tallest (the last pixels of a ruling, an underline), which would shrink
+// the digits when the box is scaled.
+cv::Rect writingBox(const cv::Mat& writing) {
+  const std::vector<Stroke> strokes = strokesOf(writing);
+  int tallest = 0;
+  for (const Stroke& s : strokes) tallest = std::max(tallest, s.box.height);
+  cv::Rect box, all;
+  for (const Stroke& s : strokes) {
+    all = all.area() ? (all | s.box) : s.box;
+    if (flat(s.box) && s.box.height * 4 < tallest) continue;
+    box = box.area() ? (box | s.box) : s.box;
+  }
+  return box.area() ? box : all;
+}
 
 // Best path: the likeliest class per column, repeats and nones dropped; each
 // character's columns are the run it was read in.
@@ -111,23 +129,17 @@ std::string_view formCharacters(std::string_view form, std::size_t k) {
 }
 
 cv::Mat withinTheFiguresBand(const cv::Mat& writing) {
-  cv::Mat labels, stats, centroids;
-  const int n = writing.empty() ? 0 : cv::connectedComponentsWithStats(writing, labels, stats, centroids, 8, CV_32S);
-  auto box = [&](int i) {
-    return cv::Rect(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
-                    stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
-  };
-  auto figureLike = [&](int i) { return !thinUpright(box(i)) && box(i).width <= 2 * box(i).height; };
+  std::vector<Stroke> figures = strokesOf(writing);
+  std::erase_if(figures, [](const Stroke& s) { return thinUpright(s.box) || flat(s.box); });
   // A figure holds a good part of the ink of the largest; specks and the
   // feet of box sides hold little.
   int largest = 0;
-  for (int i = 1; i < n; ++i)
-    if (figureLike(i)) largest = std::max(largest, stats.at<int>(i, cv::CC_STAT_AREA));
+  for (const Stroke& s : figures) largest = std::max(largest, s.ink);
   int top = writing.rows, foot = 0;
-  for (int i = 1; i < n; ++i) {
-    if (!figureLike(i) || stats.at<int>(i, cv::CC_STAT_AREA) * 4 < largest) continue;
-    top = std::min(top, box(i).y);
-    foot = std::max(foot, box(i).y + box(i).height);
+  for (const Stroke& s : figures) {
+    if (s.ink * 4 < largest) continue;
+    top = std::min(top, s.box.y);
+    foot = std::max(foot, s.box.y + s.box.height);
   }
   if (foot <= top) return writing;  // nothing but uprights (1s): as it is
   cv::Mat out = cv::Mat::zeros(writing.size(), writing.type());

@@ -115,6 +115,13 @@ struct ReadyPage {
     readers.setPage(pipeline::ReadablePage{layout.text, clean.ink, layout.lines}, image.country);
   }
   pipeline::PageReading read() { return pipeline::ReadStage{}(image, clean, layout, readers); }
+  // How many number cells the cut took for a hand's (the number networks read them).
+  int cutAsHands(models::IdScheme scheme) {
+    int count = 0;
+    for (const auto& row : layout.rows)
+      count += &readers.numberReaderFor(layout.cell(row, pipeline::kIdColumn), scheme) == &readers.numberNetworks();
+    return count;
+  }
 };
 
 // A form's own words: its title, column headers and collector line.
@@ -176,10 +183,7 @@ TEST(PrintedNumbers, aCopiedNumberTheCutTookForAHandsIsReadByThePrintedNumberNet
   tools::SampleRandom random(2);
   ReadyPage page(tools::applyScanEffects(tools::renderForm(form), tools::photocopier(100, 3), random), "RS");
   ASSERT_EQ(page.layout.rows.size(), 8u);
-  int cutAsHands = 0;
-  for (const auto& row : page.layout.rows)
-    cutAsHands += &page.readers.numberReaderFor(page.layout.cell(row, pipeline::kIdColumn), models::IdScheme::Jmbg) ==
-                  &page.readers.numberNetworks();
+  const int cutAsHands = page.cutAsHands(models::IdScheme::Jmbg);
   const pipeline::PageReading reading = page.read();
   int right = 0;
   for (std::size_t i = 0; i < reading.rows.size(); ++i) right += reading.rows[i].rawId == numbers[i];
@@ -283,10 +287,7 @@ TEST(PrintedNumbers, aKosovoNumberTheCutTookForAHandsIsReadByThePrintedNumberNet
       tools::applyScanEffects(tools::renderForm(kosovoForm("Liberation Serif", 8)), tools::photocopier(100, 3), random),
       "XK");
   ASSERT_EQ(page.layout.rows.size(), 8u);
-  int cutAsHands = 0;
-  for (const auto& row : page.layout.rows)
-    cutAsHands += &page.readers.numberReaderFor(page.layout.cell(row, pipeline::kIdColumn), models::IdScheme::Kosovo) ==
-                  &page.readers.numberNetworks();
+  const int cutAsHands = page.cutAsHands(models::IdScheme::Kosovo);
   const pipeline::PageReading reading = page.read();
   int right = 0;
   for (std::size_t i = 0; i < reading.rows.size(); ++i) {

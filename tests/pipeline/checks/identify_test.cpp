@@ -80,6 +80,16 @@ pipeline::Registers onePersonWithoutConsent(TempDir& dir, const std::string& per
   return pipeline::loadRegisters({dir.file("population.csv"), dir.file("consent.csv"), "", dir.file("cache")}, errors);
 }
 
+// `r` judged with the electronic copy giving `name` and `number` at its page
+// and row (the copy's line 2).
+models::JudgedRow judgedWithCopy(const models::ListEntry& list, const models::RowRecord& r,
+                                 const pipeline::Registers& registers, const std::string& name,
+                                 const std::string& number) {
+  pipeline::DigitalCopies copies;
+  copies[list.listId][{r.page, r.row}] = ingest::DigitalRow{name, number, 2};
+  return pipeline::judgeRows({list}, {r}, {}, registers, copies)[0];
+}
+
 }  // namespace
 
 TEST(ReadingOdds, weighsACandidateByTheReadersDoubtAboutTheChangedCharacters) {
@@ -365,9 +375,7 @@ TEST_F(Identity, takesTheCopysNumberTheRegisterHoldsUnderANameNearTheReadingOver
   ASSERT_NE(misread, kIvan);
   models::RowRecord r = row("Иван Петрв Попов", misread);  // sure of every digit, the name misread by a letter
   r.idWriting = models::Writing::Handwritten;
-  pipeline::DigitalCopies copies;
-  copies["A"][{1, 1}] = ingest::DigitalRow{"Иван Петров Попов", kIvan, 2};
-  const auto j = pipeline::judgeRows({list_}, {r}, {}, registers_, copies)[0];
+  const auto j = judgedWithCopy(list_, r, registers_, "Иван Петров Попов", kIvan);
   EXPECT_EQ(j.nationalId, kIvan);
   EXPECT_FALSE(has(j, Flag::NotInRegister));
   EXPECT_FALSE(has(j, Flag::NoConsent));
@@ -388,9 +396,7 @@ TEST_F(Identity, theEvidenceSaysTheCopyGaveTheNumberWhereTheNameIsShared) {
   const std::string misread = "750102007" + std::string(1, models::egnCheckDigit("750102007"));
   models::RowRecord r = row("Иван Петров Попов", misread);
   r.idWriting = models::Writing::Handwritten;
-  pipeline::DigitalCopies copies;
-  copies["A"][{1, 1}] = ingest::DigitalRow{"Иван Петров Попов", kIvan, 2};
-  const auto j = pipeline::judgeRows({list_}, {r}, {}, registers, copies)[0];
+  const auto j = judgedWithCopy(list_, r, registers, "Иван Петров Попов", kIvan);
   EXPECT_EQ(j.nationalId, kIvan);
   EXPECT_EQ(j.note.find("the one person of that name"), std::string::npos) << j.note;
   EXPECT_NE(j.note.find("the electronic copy gives it"), std::string::npos) << j.note;
@@ -403,9 +409,7 @@ TEST_F(Identity, aHandsNameTheCopySpellsAsReadIsAnotherPersonsWhereTheRegisterDi
   models::RowRecord r = row("Петър Стоянов", "0241010000");  // the register holds it under Мария Колева
   r.idWriting = models::Writing::Handwritten;
   EXPECT_FALSE(has(judge(r), Flag::NameMismatch));
-  pipeline::DigitalCopies copies;
-  copies["A"][{1, 1}] = ingest::DigitalRow{"Петър Стоянов", "0241010000", 2};
-  const auto j = pipeline::judgeRows({list_}, {r}, {}, registers_, copies)[0];
+  const auto j = judgedWithCopy(list_, r, registers_, "Петър Стоянов", "0241010000");
   EXPECT_TRUE(has(j, Flag::NameMismatch));
   EXPECT_FALSE(has(j, Flag::Unreadable));
   EXPECT_TRUE(has(j, Flag::NoConsent));  // Мария, whose number it is, gave none
@@ -463,9 +467,7 @@ TEST_F(Identity, aHandsNameTheCopySpellsIsNotTakenForTheRegistersByAGarbledReadi
   const auto alone = judge(r);
   EXPECT_FALSE(has(alone, Flag::NameMismatch));  // with no copy, that reading confirms Мария
   EXPECT_EQ(alone.fullName, "Мария Колева");
-  pipeline::DigitalCopies copies;
-  copies["A"][{1, 1}] = ingest::DigitalRow{"Петър Стоянов", "0241010000", 2};
-  const auto j = pipeline::judgeRows({list_}, {r}, {}, registers_, copies)[0];
+  const auto j = judgedWithCopy(list_, r, registers_, "Петър Стоянов", "0241010000");
   EXPECT_TRUE(j.fullName.empty()) << j.fullName;  // no other spelling: the name stands as read
   EXPECT_EQ(j.note.find("spelled as"), std::string::npos) << j.note;
   EXPECT_TRUE(has(j, Flag::NameMismatch));
@@ -492,9 +494,7 @@ TEST_F(Identity, aHandsNameMisreadByALetterIsTheCopysWhereTheCopyGivesTheFailing
   const auto alone = judge(r);
   EXPECT_TRUE(has(alone, Flag::Unreadable));  // nobody holds the name read
   EXPECT_TRUE(has(alone, Flag::IdInvalid));
-  pipeline::DigitalCopies copies;
-  copies["A"][{1, 1}] = ingest::DigitalRow{"Иван Петров Попов", "7501020017", 2};
-  const auto j = pipeline::judgeRows({list_}, {r}, {}, registers_, copies)[0];
+  const auto j = judgedWithCopy(list_, r, registers_, "Иван Петров Попов", "7501020017");
   EXPECT_EQ(j.nationalId, "7501020017");  // no repair: the copy repeats the writer's slip
   EXPECT_TRUE(has(j, Flag::IdInvalid));
   EXPECT_FALSE(has(j, Flag::Unreadable));
@@ -506,16 +506,14 @@ TEST_F(Identity, aHandsNameMisreadByALetterIsTheCopysWhereTheCopyGivesTheFailing
   models::RowRecord unsure = row("Иван Петрв Попов", "7501020017", 0.99, 4, 0.5, {{'8', 0.4}});
   unsure.idWriting = models::Writing::Handwritten;
   EXPECT_TRUE(has(judge(unsure), Flag::Unreadable));
-  const auto confirmed = pipeline::judgeRows({list_}, {unsure}, {}, registers_, copies)[0];
+  const auto confirmed = judgedWithCopy(list_, unsure, registers_, "Иван Петров Попов", "7501020017");
   EXPECT_FALSE(has(confirmed, Flag::Unreadable));
   EXPECT_TRUE(has(confirmed, Flag::IdInvalid));
   EXPECT_EQ(confirmed.fullName, "Иван Петров Попов");
   // A copy that gives another number at the row, or a name the reading does
   // not fit, gives no name.
-  copies["A"][{1, 1}] = ingest::DigitalRow{"Иван Петров Попов", "7501020026", 2};
-  EXPECT_TRUE(has(pipeline::judgeRows({list_}, {r}, {}, registers_, copies)[0], Flag::Unreadable));
-  copies["A"][{1, 1}] = ingest::DigitalRow{"Мария Колева", "7501020017", 2};
-  EXPECT_TRUE(has(pipeline::judgeRows({list_}, {r}, {}, registers_, copies)[0], Flag::Unreadable));
+  EXPECT_TRUE(has(judgedWithCopy(list_, r, registers_, "Иван Петров Попов", "7501020026"), Flag::Unreadable));
+  EXPECT_TRUE(has(judgedWithCopy(list_, r, registers_, "Мария Колева", "7501020017"), Flag::Unreadable));
 }
 
 // A letter read where the form has a digit is set by the form (B taken as 8);
@@ -542,9 +540,7 @@ TEST(IdentityOfAnAlbanianRow, aFailingNumberWithACharacterTheFormSetIsInDoubtUnl
   EXPECT_EQ(alone.nationalId, "J81325181W");
   EXPECT_TRUE(has(alone, Flag::Unreadable));
   for (Flag f : {Flag::NoConsent, Flag::IdInvalid}) EXPECT_FALSE(has(alone, f)) << models::flagCode(f);
-  pipeline::DigitalCopies copies;
-  copies["A"][{1, 1}] = ingest::DigitalRow{"Rozafa Muçaj", "J51325181W", 2};
-  const auto j = pipeline::judgeRows({list}, {r}, {}, registers, copies)[0];
+  const auto j = judgedWithCopy(list, r, registers, "Rozafa Muçaj", "J51325181W");
   EXPECT_EQ(j.nationalId, "J51325181W");
   EXPECT_TRUE(has(j, Flag::IdInvalid));
   EXPECT_FALSE(has(j, Flag::DigitalMismatch));
@@ -563,9 +559,7 @@ TEST_F(Identity, aHandsUnsureReadingIsTheCopysFailingNumberWhereTheImageSupports
   ASSERT_FALSE(models::checkNationalId("7501020057", models::IdScheme::Egn).valid());
   ASSERT_FALSE(models::checkNationalId("7501020017", models::IdScheme::Egn).valid());
   EXPECT_EQ(judge(r).nationalId, kIvan);  // no copy: a hand's cut, two characters from Ivan's number
-  pipeline::DigitalCopies copies;
-  copies["A"][{1, 1}] = ingest::DigitalRow{"Иван Петров Попов", "7501020017", 2};
-  const auto j = pipeline::judgeRows({list_}, {r}, {}, registers_, copies)[0];
+  const auto j = judgedWithCopy(list_, r, registers_, "Иван Петров Попов", "7501020017");
   EXPECT_EQ(j.nationalId, "7501020017");
   EXPECT_TRUE(has(j, Flag::IdInvalid));
   EXPECT_FALSE(has(j, Flag::Unreadable));
@@ -576,10 +570,9 @@ TEST_F(Identity, aHandsUnsureReadingIsTheCopysFailingNumberWhereTheImageSupports
   // the copy's, under the number now read.
   models::RowRecord misnamed = r;
   misnamed.fullName = "Иван Петрв Попов";
-  const auto named = pipeline::judgeRows({list_}, {misnamed}, {}, registers_, copies)[0];
+  const auto named = judgedWithCopy(list_, misnamed, registers_, "Иван Петров Попов", "7501020017");
   EXPECT_EQ(named.fullName, "Иван Петров Попов");
   EXPECT_FALSE(has(named, Flag::Unreadable));
   // A copy's number the image does not support is not the reading.
-  copies["A"][{1, 1}] = ingest::DigitalRow{"Иван Петров Попов", "7501020097", 2};
-  EXPECT_NE(pipeline::judgeRows({list_}, {r}, {}, registers_, copies)[0].nationalId, "7501020097");
+  EXPECT_NE(judgedWithCopy(list_, r, registers_, "Иван Петров Попов", "7501020097").nationalId, "7501020097");
 }
