@@ -21,6 +21,14 @@ constexpr std::size_t kCandidatesShown = 3;
 // Namesakes in the population register whose numbers are weighed against a
 // row's reading: a common name is shared by thousands in a national register.
 constexpr int kNamesakesWeighed = 64;
+// A hand's name the register and the electronic copy give alike under the
+// number the row is established by needs only this of the ink (natural log,
+// against the name network's likeliest reading; kNameSupportLog otherwise).
+// On seeds 505, 506, 535 and 919 (630 handwritten rows whose name is the
+// register's), the register's name for a NAME_MISMATCH row, another person's
+// name than the one written, stood at -33 or below; the true name of a
+// garbled hand that the copy and register agree on, at -9 to -19.
+constexpr double kAgreedNameSupportLog = -20.0;
 // A candidate the population register holds under the row's name needs less
 // of the image: a look-alike the reader was fairly sure of (one in a hundred).
 constexpr double kConfirmableSupport = 0.01;
@@ -525,7 +533,7 @@ void confirmSpelling(const models::RowRecord& row, const IdentityContext& contex
   const double needed = neededNearness(row, context.options);
   const std::string* matched = nullptr;  // the reading the spelling fits; null when the ink's odds do
   std::optional<double> support;         // the ink's odds for the spelling, when they decide
-  auto fits = [&](const std::string& name) {
+  auto fits = [&](const std::string& name, double neededSupport = models::kNameSupportLog) {
     if (name.empty()) return false;
     // The reading chosen first: the evidence names another model's only
     // where the chosen one does not fit, and the ink's odds only where no
@@ -540,11 +548,17 @@ void confirmSpelling(const models::RowRecord& row, const IdentityContext& contex
     if (nearest.reading && nearest.similarity >= needed) return true;
     matched = nullptr;
     support = imageSupport(row, name, context.options);
-    return support && *support >= models::kNameSupportLog;
+    return support && *support >= neededSupport;
   };
+  // The number the row is established by is the electronic copy's at the
+  // row, and the copy names the register's person: two sources the paper's
+  // ink does not make agree on the name before the ink is asked, and it
+  // need only not contradict them (kAgreedNameSupportLog).
+  const bool copyAgrees = who.person && !who.byName && context.copy && context.copy->nationalId == who.number &&
+                          models::nameSimilarity(context.copy->fullName, who.person->fullName) >= kSameNameSimilarity;
   std::string name, source;
   if (who.person && !copyNameFitsBetter(row, who.person->fullName, context.copy, context.options) &&
-      fits(who.person->fullName)) {
+      fits(who.person->fullName, copyAgrees ? kAgreedNameSupportLog : models::kNameSupportLog)) {
     name = who.person->fullName;
     source = context.registers.populationName + " line " + std::to_string(who.person->line);
   } else if (context.copy && context.copy->nationalId == who.number && fits(context.copy->fullName)) {
@@ -562,9 +576,15 @@ void confirmSpelling(const models::RowRecord& row, const IdentityContext& contex
     who.spellingSource = source;
     if (matched && matched != &row.fullName)
       who.spellingSource += " (near \"" + *matched + "\", the name as another of the reader's models read it)";
-    if (!matched)
+    if (!matched && *support >= models::kNameSupportLog)
       who.spellingSource += " (the handwriting network finds the ink " + models::decimal(std::exp(*support), 4) +
                             " as likely to be this name as its own likeliest reading)";
+    else if (!matched)
+      who.spellingSource +=
+          " (the electronic copy gives this name under the same number, and the ink does not "
+          "contradict it: the handwriting network finds the ink 1 in " +
+          std::to_string(std::llround(std::exp(-*support))) +
+          " as likely to be this name as its own likeliest reading)";
   }
 }
 

@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
+#include "models/name_odds.hpp"
 #include "models/national_id.hpp"
 #include "models/reading_odds.hpp"
 #include "pipeline/checks/judge.hpp"
@@ -575,4 +578,75 @@ TEST_F(Identity, aHandsUnsureReadingIsTheCopysFailingNumberWhereTheImageSupports
   EXPECT_FALSE(has(named, Flag::Unreadable));
   // A copy's number the image does not support is not the reading.
   EXPECT_NE(judgedWithCopy(list_, r, registers_, "Иван Петров Попов", "7501020097").nationalId, "7501020097");
+}
+
+namespace {
+
+// The name network's odds for a cell whose ink spells `label` (lower case,
+// Latin, letters of kNameClasses), a column for each letter and a blank
+// between, with its first `misread` letters written so that the network
+// takes each for the next letter of the alphabet (about 4.6 in natural log
+// against the letter written, a letter).
+models::NameOdds oddsOfInk(const std::string& label, int misread) {
+  constexpr std::size_t kOutputs = models::NameOdds::kOutputs;
+  auto column = [&](std::size_t likeliest, std::size_t second) {
+    std::vector<float> p(kOutputs, 0.02f / static_cast<float>(kOutputs - 2));
+    p[likeliest] = 0.97f;
+    p[second] = 0.01f;
+    return p;
+  };
+  std::vector<float> probabilities;
+  int letters = 0;
+  for (const char c : label) {
+    const auto at = std::find(models::kNameClasses.begin(), models::kNameClasses.end(), std::string(1, c));
+    const std::size_t written = static_cast<std::size_t>(at - models::kNameClasses.begin()) + 1;
+    const bool misreadHere = c != ' ' && letters++ < misread;
+    const std::size_t read = misreadHere ? written + 1 : written;
+    for (const auto& p : {column(0, read), column(read, misreadHere ? written : 0), column(0, read)})
+      probabilities.insert(probabilities.end(), p.begin(), p.end());
+  }
+  return models::NameOdds::fromProbabilities(probabilities);
+}
+
+}  // namespace
+
+// A hand's name garbled past what the name network supports on its own
+// (1 in 400 of its likeliest reading) is the register's name where the
+// number the row is established by is the electronic copy's at the row and
+// the copy names the register's person: the ink need only not contradict
+// them (kAgreedNameSupportLog). Seed 535 L05-RS page 1 row 9, "Лио Ћирић"
+// for Ана Ћирић at -15, was UNREADABLE.
+TEST(IdentityOfAHandsName, aGarbledNameTheRegisterAndCopyAgreeOnIsTheirsWhereTheInkDoesNotContradictThem) {
+  TempDir dir;
+  const std::string number = "7501020018";
+  const auto registers = onePersonWithoutConsent(dir, number + ",Ivan Petrov Popov,1975-01-02,");
+  models::ListEntry list = albanianList();
+  list.country = *models::Country::fromCode("BG");
+  models::RowRecord r = listaudit::testing::clearRow("A", 1, 1, "Lvbo Qfusov", number);  // the print models'
+  r.idWriting = models::Writing::Handwritten;
+  r.nameConfidence = 0.85;
+  r.nameOdds = oddsOfInk("ivan petrov popov", 3);
+  ASSERT_LT(*r.nameOdds.support("Ivan Petrov Popov"), models::kNameSupportLog);
+  ASSERT_GT(*r.nameOdds.support("Ivan Petrov Popov"), -20.0);
+  // The register alone: the ink is not enough.
+  const auto alone = pipeline::judgeRows({list}, {r}, {}, registers)[0];
+  EXPECT_TRUE(has(alone, Flag::Unreadable));
+  EXPECT_TRUE(has(alone, Flag::NoConsent));  // the number establishes Ivan whatever the name
+  // The copy gives the number and the register's name: the name is read.
+  const auto agreed = judgedWithCopy(list, r, registers, "Ivan Petrov Popov", number);
+  EXPECT_FALSE(has(agreed, Flag::Unreadable)) << agreed.note;
+  EXPECT_FALSE(has(agreed, Flag::DigitalMismatch));
+  EXPECT_EQ(agreed.fullName, "Ivan Petrov Popov");
+  EXPECT_NE(agreed.note.find("the electronic copy gives this name under the same number, and the ink does not "
+                             "contradict it"),
+            std::string::npos)
+      << agreed.note;
+  // A copy naming another person under the number agrees with nothing.
+  EXPECT_TRUE(has(judgedWithCopy(list, r, registers, "Petar Stoyanov", number), Flag::Unreadable));
+  // A copy giving another number (the paper's differs) agrees with nothing.
+  EXPECT_TRUE(has(judgedWithCopy(list, r, registers, "Ivan Petrov Popov", "7501020026"), Flag::Unreadable));
+  // Ink that contradicts them (five letters misread) leaves the name in doubt.
+  r.nameOdds = oddsOfInk("ivan petrov popov", 5);
+  ASSERT_LT(*r.nameOdds.support("Ivan Petrov Popov"), -20.0);
+  EXPECT_TRUE(has(judgedWithCopy(list, r, registers, "Ivan Petrov Popov", number), Flag::Unreadable));
 }
