@@ -162,7 +162,7 @@ ResolvedId resolveId(const std::string& read, const std::vector<double>& confide
   if (repairs.passing.empty()) repairs = uncertainDigitRepair(r.number, confidences, form, scheme);
   const std::set<std::string> secondLooks = secondLookRepairs(r.number, otherReadings, form, scheme);
   if (repairs.passing.empty()) {
-    repairs = {secondLooks, "the cell read again, enlarged, passes the check"};
+    repairs = {secondLooks, "the cell read again (enlarged, or a hand's widened past its edge) passes the check"};
   } else if (repairs.passing.size() > 1) {
     // Several repairs pass: the one the second look also reads is the one.
     std::set<std::string> confirmed;

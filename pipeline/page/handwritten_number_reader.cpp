@@ -23,6 +23,9 @@ std::string_view allowedAt(std::string_view form, std::size_t position, std::siz
   return form.find('L') != std::string_view::npos ? kGlyphClasses : kGlyphClasses.substr(0, 10);
 }
 
+// How far past its cell a failing number's writing is looked for, in heights
+// of the writing: about two digits of a wide hand.
+constexpr double kOverrunWidths = 1.5;
 // Fragments a character may be made of, at most.
 constexpr std::size_t kFragmentsPerCharacter = 3;
 // Leaving a fragment out (a speck, a stray stroke) costs as much as a
@@ -171,6 +174,17 @@ CellReading HandwrittenNumberReader::read(const cv::Rect& cell, models::IdScheme
   const CellCut& cut = cutOf(cell, scheme);
   if (CellReading whole = readWhole(cut.writing, form); !whole.glyphs.empty()) return whole;
   return readByGlyphs(cut, form);
+}
+
+std::vector<std::string> HandwrittenNumberReader::readAgain(const cv::Rect& cell, models::IdScheme scheme) {
+  const cv::Rect written = cv::boundingRect(cutOf(cell, scheme).writing);
+  if (written.empty()) return {};
+  cv::Rect wider = cell;
+  wider.width += static_cast<int>(std::lround(written.height * kOverrunWidths));
+  wider &= cv::Rect(0, 0, page_.text.cols, page_.text.rows);
+  const CellReading reading = readWhole(numberWriting(page_.text, wider), models::idForm(scheme));
+  if (reading.glyphs.empty()) return {};
+  return {reading.text};
 }
 
 CellReading HandwrittenNumberReader::readWhole(const cv::Mat& writing, std::string_view form) {

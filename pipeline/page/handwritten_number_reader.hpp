@@ -33,6 +33,15 @@ class HandwrittenNumberReader final : public NumberReader {
   void setPage(const ReadablePage& page) override;
   bool accepts(const cv::Rect& cell, models::IdScheme scheme) override;
   CellReading read(const cv::Rect& cell, models::IdScheme scheme) override;
+  // A hand's number that fails its check may go on past its cell: a hand
+  // that writes wide crosses the column's edge (where the header put it, and
+  // on a form ruled across only, nothing shows it) into the address. The
+  // cell widened to the right by one and a half heights of its writing (two
+  // digits), read whole; the resolver takes the reading only where it passes
+  // its check near the first (models/id_resolver.hpp). Seed 545's L03-BG
+  // page 1 row 2, 0041037702 with its last 2 in the address column, had
+  // been read as 0004103770.
+  std::vector<std::string> readAgain(const cv::Rect& cell, models::IdScheme scheme) override;
 
   // Per glyph, the probability of each of kGlyphClasses (softmax of the
   // network's output). Public for the held-out test.

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
@@ -136,4 +138,32 @@ TEST(HandwrittenNumberReader, readsANumberWrittenInGroups) {
   }
   std::cout << "numbers written in groups: " << exact << " of " << kNumbers << " exact\n";
   EXPECT_GE(exact, kNumbers * 3 / 4);
+}
+
+// A hand that writes wide runs past the number's cell into the next column:
+// the cell read as found lacks the last digit, and the second look, the
+// cell widened by two digits' width, reads the number whole.
+TEST(HandwrittenNumberReader, readsANumberThatRunsPastItsCellOnTheSecondLook) {
+  HandwrittenNumberReader reader;
+  cv::RNG random(13);
+  int readInTheCell = 0, readAgain = 0;
+  constexpr int kNumbers = 20;
+  for (int n = 0; n < kNumbers; ++n) {
+    std::string number;
+    for (int i = 0; i < 10; ++i) number += static_cast<char>('0' + random.uniform(0, 10));
+    const cv::Mat text = writtenCell(number, 0.75, static_cast<std::uint32_t>(200 + n));
+    cv::Mat ink;
+    cv::threshold(text, ink, 127, 255, cv::THRESH_BINARY_INV);
+    reader.setPage(ReadablePage{text, ink, {}});
+    // The cell's edge falls where the tenth digit begins (the digits advance
+    // about 45 pixels from 50).
+    const cv::Rect cell(0, 0, 50 + 45 * 9, text.rows);
+    readInTheCell += reader.read(cell, listaudit::models::IdScheme::Egn).text == number;
+    const std::vector<std::string> again = reader.readAgain(cell, listaudit::models::IdScheme::Egn);
+    readAgain += std::find(again.begin(), again.end(), number) != again.end();
+  }
+  std::cout << "numbers running past their cell: " << readInTheCell << " of " << kNumbers << " read in the cell, "
+            << readAgain << " on the second look\n";
+  EXPECT_LE(readInTheCell, kNumbers / 4);
+  EXPECT_GE(readAgain, kNumbers * 3 / 4);
 }
