@@ -346,6 +346,28 @@ cv::Mat onTheRulings(const Ruling& r) {
   return kept;
 }
 
+// Of a ruling found with gaps of millimetres bridged, only the row rulings
+// that are thin: dense writing bridged that wide is a run too, but its
+// letters' uprights stand taller than a ruling's band in a tenth or more of
+// its columns (seed 505's 150 dpi page ruled nowhere, a school hand's digits
+// on it, lost all its rows but one to three lines of writing taken for
+// rulings: a fifth to a quarter of their columns); a fax's steps of a turned
+// ruling, in a few hundredths (a faxed page of seed 919).
+void keepThinRulings(Ruling& r, const cv::Mat& ink) {
+  const int half = halfBand(r);
+  const int width = r.right - r.left + 1;
+  const cv::Rect page(0, 0, ink.cols, ink.rows);
+  std::erase_if(r.horizontal, [&](int y) {
+    const cv::Rect band = cv::Rect(r.left, y - half, width, 2 * half + 1) & page;
+    if (band.area() <= 0) return true;
+    cv::Mat inkPerColumn;
+    cv::reduce(ink(band) / 255, inkPerColumn, 0, cv::REDUCE_SUM, CV_32S);
+    int tall = 0;
+    for (int x = 0; x < inkPerColumn.cols; ++x) tall += inkPerColumn.at<int>(0, x) > half;
+    return tall * 10 >= width;
+  });
+}
+
 }  // namespace
 
 Ruling findRuling(const cv::Mat& ink) {
@@ -367,7 +389,10 @@ Ruling findRuling(const cv::Mat& ink) {
   // row rulings (the rest of them, or all, too broken for its bridge).
   if (dashed.horizontal.size() < 4) {
     Ruling stepped = rulingOf(ink, std::max(3, ink.cols / 40), 9);
-    if (stepped.right > stepped.left) keepRowsAcross(stepped);
+    if (stepped.right > stepped.left) {
+      keepRowsAcross(stepped);
+      keepThinRulings(stepped, ink);
+    }
     if (spansATable(stepped) &&
         stepped.horizontal.size() > std::max(dashed.horizontal.size(), solid.horizontal.size())) {
       stepped.lines = onTheRulings(stepped);

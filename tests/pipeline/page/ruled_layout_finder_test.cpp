@@ -133,3 +133,25 @@ TEST(RuledLayoutFinder, findsEveryRowOfAFormRuledInDashes) {
     EXPECT_GT(cv::countNonZero(writing), cv::countNonZero(solidWriting) * 8 / 10) << "row " << i + 1;
   }
 }
+
+// A page ruled nowhere, at 150 dpi, its rows' writing dense: bridged as a
+// fax's steps of a turned ruling are (gaps of 5 mm closed), its lines of
+// writing are runs across the table, and its rows' letters stacked are runs
+// down it. They once stood for a table, and a page of seed 505 lost every
+// row but one. A ruling is thin; a line of writing has letters' uprights all
+// along it. Here, 13 rows of uprights 3 to 5 mm tall, one every 2 mm, in
+// the five cells' places.
+TEST(Ruling, takesNoLineOfWritingForARuling) {
+  for (const int pitch : {44, 48}) {
+    cv::Mat ink = cv::Mat::zeros(1753, 1240, CV_8UC1);
+    cv::RNG random(static_cast<std::uint64_t>(pitch));
+    for (int row = 0; row < 13; ++row) {
+      const int y = 300 + row * pitch;
+      for (const auto& [from, to] : {std::pair{150, 450}, {480, 640}, {660, 960}, {990, 1080}})
+        for (int x = from; x < to; x += 11 + random.uniform(0, 3))
+          cv::rectangle(ink, cv::Rect(x, y + random.uniform(0, 4), 2, 24 - random.uniform(0, 6)), 255, cv::FILLED);
+    }
+    const Ruling ruling = findRuling(ink);
+    EXPECT_TRUE(ruling.horizontal.empty()) << "pitch " << pitch << ": " << ruling.horizontal.size() << " rulings";
+  }
+}
