@@ -126,9 +126,9 @@ TEST(SampleBatch, refusesAnUnknownStyle) {
 
 // The generator is the reader's adversary: its hands must show what real forms
 // show, at the shares handwriting.cpp states.
-TEST(SampleBatch, handsWriteCapitalsClimbDriftAndRunDryAtTheirShares) {
+TEST(SampleBatch, handsWriteCapitalsClimbDriftRunDryAndFontDigitsAtTheirShares) {
   constexpr int kHands = 4000;
-  int capitals = 0, climbing = 0, falling = 0, high = 0, low = 0, faint = 0;
+  int capitals = 0, climbing = 0, falling = 0, high = 0, low = 0, faint = 0, fontDigits = 0;
   for (int i = 0; i < kHands; ++i) {
     const tools::Hand hand = tools::handFor(tools::SampleRandom(static_cast<std::uint64_t>(i) * 7919 + 1), i % 2 == 0);
     capitals += hand.capitals;
@@ -140,6 +140,11 @@ TEST(SampleBatch, handsWriteCapitalsClimbDriftAndRunDryAtTheirShares) {
     EXPECT_LE(std::abs(hand.lift), 1.0);
     // A dry pen's ink is half way to the paper: no channel stays dark.
     faint += *std::min_element(hand.ink.begin(), hand.ink.end()) > 0.3;
+    fontDigits += hand.fontDigits;
+    // A hand that writes its digits in its font must have them all there.
+    if (hand.fontDigits) {
+      EXPECT_EQ(tools::charactersMissingFrom(hand.font, "0123456789"), "") << hand.font;
+    }
   }
   EXPECT_NEAR(capitals / double(kHands), 0.2, 0.03);
   EXPECT_NEAR(climbing / double(kHands), 0.3, 0.04);
@@ -147,6 +152,7 @@ TEST(SampleBatch, handsWriteCapitalsClimbDriftAndRunDryAtTheirShares) {
   EXPECT_NEAR(high / double(kHands), 0.25, 0.04);
   EXPECT_NEAR(low / double(kHands), 0.25, 0.04);
   EXPECT_NEAR(faint / double(kHands), 0.125, 0.03);
+  EXPECT_NEAR(fontDigits / double(kHands), 0.3, 0.03);
 }
 
 // A font that lacks a letter would have Pango draw it from another font, a

@@ -86,6 +86,7 @@ Hand handFor(SampleRandom random, bool cyrillic) {
     const double fade = harder.real(0.35, 0.55);
     for (double& c : hand.ink) c += (0.95 - c) * fade;
   }
+  hand.fontDigits = harder.chance(0.3);
   return hand;
 }
 
@@ -167,7 +168,7 @@ void drawHandwrittenNumber(cairo_t* cr, const std::string& number, const Hand& h
     const char c = number[i];
     if (boxes > 0) cursor = x + boxWidth * static_cast<double>(i) + (boxWidth - digitHeight * 0.7) / 2;
     const double top = y + (h - digitHeight) / 2 + jitter.real(-0.4, 0.4) - lift - (cursor - x) * climb;
-    if (c >= '0' && c <= '9') {
+    if (c >= '0' && c <= '9' && !hand.fontDigits) {
       // The pen: a fine one thins the strokes by about a third, a broad one
       // thickens them as much (at three times the sample's scale, so a thin
       // stroke thins without breaking).
@@ -199,7 +200,8 @@ void drawHandwrittenNumber(cairo_t* cr, const std::string& number, const Hand& h
     } else {
       drawLetter(cr, std::string(1, c), hand.font, digitHeight / 25.4 * 72.0 * 1.1, cursor, top + digitHeight * 0.85,
                  hand.slant);
-      cursor += digitHeight * 0.7;
+      const bool digit = c >= '0' && c <= '9';
+      cursor += digit ? digitHeight * hand.spacing * jitter.real(0.9, 1.1) : digitHeight * 0.7;
     }
   }
   cairo_restore(cr);

@@ -31,6 +31,10 @@ struct Hand {
   bool capitals = false;  // writes in block capitals, as many forms ask
   double drift = 0.0;     // degrees the line of writing climbs (or falls) across a cell
   double lift = 0.0;      // mm the writing sits above (below, when negative) the cell's middle
+  // Writes its digits as its font draws them, not as the digit sheet's hands
+  // did (a 1 that is a bare stroke, a 7 with a bar): hands the number
+  // networks never saw write digits.
+  bool fontDigits = false;
 };
 
 // A person's hand, from their own random stream; `cyrillic` when the name is
@@ -60,9 +64,9 @@ std::string defaultDigitsPath();
 // `text` in the box (mm), letter by letter, shrunk to fit the width.
 void drawHandwriting(cairo_t* cr, const std::string& text, const Hand& hand, double pt, double x, double y, double w,
                      double h);
-// A personal number: digits from the bank, letters (Albanian) in the hand's
-// font. With `boxes` > 0 the cell holds that many printed boxes, a character
-// in each (as some forms print them).
+// A personal number: digits from the bank (or the hand's font, for a hand
+// that writes them so), letters (Albanian) in the hand's font. With `boxes` > 0 the cell holds that many printed boxes,
+// a character in each (as some forms print them).
 void drawHandwrittenNumber(cairo_t* cr, const std::string& number, const Hand& hand, const DigitBank& digits, double x,
                            double y, double w, double h, int boxes = 0);
 // The printed boxes of a number cell, one per character.

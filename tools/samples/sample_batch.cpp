@@ -407,6 +407,9 @@ class BatchMaker {
       std::optional<Hand> hand;
       // A person writes in their own hand: it comes from their own stream.
       if (byHand(w)) hand = handFor(SampleRandom(w.signatureSeed ^ 0x4A4E44ull), isCyrillic(w.name));
+      // Digits given (tools/train-numbers' training sheets) are the only
+      // digits written: the fonts' digits stay held out from training.
+      if (hand && !options_.digitsPath.empty()) hand->fontDigits = false;
       form.rows.push_back({w.name, w.nationalId, w.address, w.signed_, w.signatureSeed, hand});
       std::string copyName = w.name, copyNumber = w.nationalId;
       if (w.digitalChange == 2) continue;  // the electronic copy leaves the row out
