@@ -198,8 +198,13 @@ void drawHandwrittenNumber(cairo_t* cr, const std::string& number, const Hand& h
       cairo_surface_destroy(mask);
       cursor += digitHeight * hand.spacing * jitter.real(0.9, 1.1);
     } else {
+      // In the hand's ink, as its sampled digits are (the letters of an
+      // Albanian number were drawn in whatever ink the page had set).
+      cairo_save(cr);
+      cairo_set_source_rgb(cr, hand.ink[0], hand.ink[1], hand.ink[2]);
       drawLetter(cr, std::string(1, c), hand.font, digitHeight / 25.4 * 72.0 * 1.1, cursor, top + digitHeight * 0.85,
                  hand.slant);
+      cairo_restore(cr);
       const bool digit = c >= '0' && c <= '9';
       cursor += digit ? digitHeight * hand.spacing * jitter.real(0.9, 1.1) : digitHeight * 0.7;
     }
