@@ -1,6 +1,7 @@
 #include "pipeline/page/ruling.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <opencv2/imgproc.hpp>
 
 #include "pipeline/page/median.hpp"
@@ -262,58 +263,6 @@ Ruling rowRulingsOnly(const cv::Mat& horizontal, Ruling r) {
   return r;
 }
 
-// The ruling found in the long runs of `ink`, its gaps shorter than `bridge`
-// closed first. A row ruling crosses `across` tenths of the table's width: a
-// line of writing bridged into runs (name, number and address one run)
-// crosses much of it too, but not the row number's and the signature's cells.
-Ruling rulingOf(const cv::Mat& ink, int bridge, int across) {
-  Ruling r;
-  const int h = ink.rows;
-  const cv::Mat horizontal = longRuns(ink, true, bridge), vertical = longRuns(ink, false, bridge);
-  cv::bitwise_or(horizontal, vertical, r.lines);
-
-  const int tolerance = std::max(4, h / 50);
-  const std::vector<VerticalLine> table = tableColumns(verticalLines(vertical), tolerance, kFormColumnRulings);
-  if (table.size() < 2) return rowRulingsOnly(horizontal, std::move(r));
-  const LineGroup columns = summarise(table);
-  // Per-digit boxes are no table's columns: the form has none.
-  if (!spansHalfThePage(columns.at.front(), columns.at.back(), ink.cols))
-    return rowRulingsOnly(horizontal, std::move(r));
-  r.vertical = columns.at;
-  std::vector<int> thickness = columns.thickness;
-  const int top = columns.from, bottom = columns.to;
-  const int left = r.vertical.front(), right = r.vertical.back();
-  r.left = left;
-  r.right = right;
-
-  // Horizontal rulings: inside the table and across most of its width, so a
-  // title's underline or the collector's line is not a ruling. Rows are
-  // counted with a staircase's reach either side, and the run's width less
-  // that reach is the line's thickness.
-  const int reach = staircaseReach(h);
-  cv::Mat widened;
-  cv::dilate(horizontal.colRange(left, right + 1), widened,
-             cv::getStructuringElement(cv::MORPH_RECT, {1, 2 * reach + 1}));
-  cv::Mat sums;
-  cv::reduce(widened, sums, 1, cv::REDUCE_SUM, CV_32S);
-  std::vector<int> rowProfile(sums.begin<int>(), sums.end<int>());
-  for (int& c : rowProfile) c /= 255;
-  for (auto [y, t] : peaks(rowProfile, (right - left) * across / 10)) {
-    if (y < top - tolerance || y > bottom + tolerance) continue;
-    r.horizontal.push_back(y);
-    thickness.push_back(std::max(1, t - 2 * reach));
-  }
-  // The column rulings begin at the table's top and end at its foot: where a
-  // fax or a copier lost the top or the bottom ruling, they still tell it.
-  // Without the top one, the ruling under the header would be taken for the
-  // table's top and the first row for the header: every row numbered one too
-  // few, and "page 2, row 6" another person.
-  if (!r.horizontal.empty() && r.horizontal.front() - top > tolerance) r.horizontal.insert(r.horizontal.begin(), top);
-  if (!r.horizontal.empty() && bottom - r.horizontal.back() > tolerance) r.horizontal.push_back(bottom);
-  r.thickness = std::max(1, median(thickness));
-  return r;
-}
-
 // How far either side of a found ruling its pixels may lie: its thickness
 // and a staircase's reach.
 int halfBand(const Ruling& r) { return r.thickness + staircaseReach(r.lines.rows); }
@@ -368,6 +317,75 @@ void keepThinRulings(Ruling& r, const cv::Mat& ink) {
   });
 }
 
+// Which of the row rulings found with gaps bridged stand (`keepRowsAcross`,
+// `keepThinRulings`): bridged runs hold words too.
+using RowRulingFilter = std::function<void(Ruling&)>;
+
+// The ruling found in the long runs of `ink`, its gaps shorter than `bridge`
+// closed first. A row ruling crosses `across` tenths of the table's width: a
+// line of writing bridged into runs (name, number and address one run)
+// crosses much of it too, but not the row number's and the signature's cells.
+// `keep`, when given, sifts the row rulings found before the column rulings
+// add the table's top and foot where none was found: there is no line to
+// keep there.
+Ruling rulingOf(const cv::Mat& ink, int bridge, int across, const RowRulingFilter& keep = {}) {
+  Ruling r;
+  const int h = ink.rows;
+  const cv::Mat horizontal = longRuns(ink, true, bridge), vertical = longRuns(ink, false, bridge);
+  cv::bitwise_or(horizontal, vertical, r.lines);
+
+  const int tolerance = std::max(4, h / 50);
+  const std::vector<VerticalLine> table = tableColumns(verticalLines(vertical), tolerance, kFormColumnRulings);
+  auto rowsOnly = [&] {
+    Ruling rows = rowRulingsOnly(horizontal, std::move(r));
+    if (keep && rows.right > rows.left) keep(rows);
+    return rows;
+  };
+  if (table.size() < 2) return rowsOnly();
+  const LineGroup columns = summarise(table);
+  // Per-digit boxes are no table's columns: the form has none.
+  if (!spansHalfThePage(columns.at.front(), columns.at.back(), ink.cols)) return rowsOnly();
+  r.vertical = columns.at;
+  std::vector<int> thickness = columns.thickness;
+  const int top = columns.from, bottom = columns.to;
+  const int left = r.vertical.front(), right = r.vertical.back();
+  r.left = left;
+  r.right = right;
+
+  // Horizontal rulings: inside the table and across most of its width, so a
+  // title's underline or the collector's line is not a ruling. Rows are
+  // counted with a staircase's reach either side, and the run's width less
+  // that reach is the line's thickness.
+  const int reach = staircaseReach(h);
+  cv::Mat widened;
+  cv::dilate(horizontal.colRange(left, right + 1), widened,
+             cv::getStructuringElement(cv::MORPH_RECT, {1, 2 * reach + 1}));
+  cv::Mat sums;
+  cv::reduce(widened, sums, 1, cv::REDUCE_SUM, CV_32S);
+  std::vector<int> rowProfile(sums.begin<int>(), sums.end<int>());
+  for (int& c : rowProfile) c /= 255;
+  for (auto [y, t] : peaks(rowProfile, (right - left) * across / 10)) {
+    if (y < top - tolerance || y > bottom + tolerance) continue;
+    r.horizontal.push_back(y);
+    thickness.push_back(std::max(1, t - 2 * reach));
+  }
+  r.thickness = std::max(1, median(thickness));
+  if (keep) keep(r);
+  // The column rulings begin at the table's top and end at its foot: where a
+  // fax or a copier lost the top or the bottom ruling, they still tell it.
+  // Without the top one, the ruling under the header would be taken for the
+  // table's top and the first row for the header: every row numbered one too
+  // few, and "page 2, row 6" another person. (A form ruled in dashes whose
+  // header had no top ruling lost it after it was added, to the sifting of
+  // bridged runs: seed 535's L07-XK page 2, every row one too few.)
+  const bool topLost = !r.horizontal.empty() && r.horizontal.front() - top > tolerance;
+  const bool footLost = !r.horizontal.empty() && bottom - r.horizontal.back() > tolerance;
+  if (topLost) r.horizontal.insert(r.horizontal.begin(), top);
+  if (footLost) r.horizontal.push_back(bottom);
+  r.endsAdded = int{topLost} + int{footLost};
+  return r;
+}
+
 }  // namespace
 
 Ruling findRuling(const cv::Mat& ink) {
@@ -380,21 +398,24 @@ Ruling findRuling(const cv::Mat& ink) {
   if (spansATable(solid)) return solid;
   // No table of solid lines: perhaps one ruled in dots or dashes, whose gaps
   // (up to about 1.5 mm) are closed before the runs are measured.
-  Ruling dashed = rulingOf(ink, std::max(3, ink.cols / 140), 9);
-  if (dashed.right > dashed.left) keepRowsAcross(dashed);
+  Ruling dashed = rulingOf(ink, std::max(3, ink.cols / 140), 9, keepRowsAcross);
+  // The bridged passes are weighed by the row rulings they saw, not the ends
+  // the column rulings added.
+  const auto seen = [](const Ruling& r) { return r.horizontal.size() - static_cast<std::size_t>(r.endsAdded); };
+  const auto seenSpanningATable = [&](const Ruling& r) {
+    return seen(r) >= 2 && spansHalfThePage(r.left, r.right, ink.cols);
+  };
   const bool dashedIsTheTable =
-      spansATable(dashed) || dashed.horizontal.size() > std::max<std::size_t>(1, solid.horizontal.size());
+      seenSpanningATable(dashed) || seen(dashed) > std::max<std::size_t>(1, solid.horizontal.size());
   // A thin ruling a fax took in turned comes out in steps, dashes with gaps
   // of several millimetres: bridged wider, where the dashed pass found few
   // row rulings (the rest of them, or all, too broken for its bridge).
-  if (dashed.horizontal.size() < 4) {
-    Ruling stepped = rulingOf(ink, std::max(3, ink.cols / 40), 9);
-    if (stepped.right > stepped.left) {
-      keepRowsAcross(stepped);
-      keepThinRulings(stepped, ink);
-    }
-    if (spansATable(stepped) &&
-        stepped.horizontal.size() > std::max(dashed.horizontal.size(), solid.horizontal.size())) {
+  if (seen(dashed) < 4) {
+    Ruling stepped = rulingOf(ink, std::max(3, ink.cols / 40), 9, [&](Ruling& r) {
+      keepRowsAcross(r);
+      keepThinRulings(r, ink);
+    });
+    if (seenSpanningATable(stepped) && seen(stepped) > std::max(seen(dashed), solid.horizontal.size())) {
       stepped.lines = onTheRulings(stepped);
       return stepped;
     }

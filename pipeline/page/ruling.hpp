@@ -16,6 +16,9 @@ struct Ruling {
   int left = 0, right = 0;      // the table's left and right edges (its outer rulings, or its rows' ends)
   cv::Mat lines;                // 255 on the ruling lines' pixels
   int thickness = 1;            // typical line thickness, pixels
+  // Of `horizontal`, the table's top and foot added where the column rulings
+  // begin and end and no row ruling was found (a copier or a fax lost it).
+  int endsAdded = 0;
 };
 
 // `ink` is CV_8UC1 with 255 for ink. The table is the largest group of

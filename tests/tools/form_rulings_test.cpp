@@ -391,3 +391,28 @@ TEST(FormRulings, findsEveryRowOfMostFaxesFedInTurned) {
   // writing was asked (writingSaysUpsideDown).
   EXPECT_EQ(turned, 0);
 }
+
+// A form ruled in dashes whose header's top ruling a copier lost: the column
+// rulings still tell where the table begins. The top they told was added,
+// then sifted out with the runs bridged from words (no line lies there), and
+// the first row was taken for the header: seed 535's L07-XK page 2, every
+// row numbered one too few.
+TEST(FormRulings, findsEveryRowOfADashedFormThatLostItsTopRuling) {
+  for (const double dpi : {150.0, 300.0}) {
+    const std::string what = std::to_string(static_cast<int>(dpi)) + " dpi";
+    tools::FormPage form = dottedFormWithDigitBoxes(dpi, true, 0);
+    form.numberingRow = false;
+    cv::Mat scan = grey(tools::renderForm(form), 0.0);
+    // The rulings' pixels: dark on the form, paper where its rulings are white.
+    tools::FormPage unruled = form;
+    unruled.lineGrey = 1.0;
+    const cv::Mat rulings = (scan < 128) & (grey(tools::renderForm(unruled), 0.0) >= 128);
+    int top = -1;
+    for (int y = 0; y < rulings.rows && top < 0; ++y)
+      if (cv::countNonZero(rulings.row(y)) * 10 > rulings.cols) top = y;
+    ASSERT_GE(top, 0) << what;
+    const cv::Range band(top, std::min(rulings.rows, top + static_cast<int>(dpi / 25.4) + 2));
+    scan.rowRange(band).setTo(255, rulings.rowRange(band));
+    expectEveryRowInOrder(pipeline::CleanStage{}(scan), form.rows.size(), what, "");
+  }
+}
