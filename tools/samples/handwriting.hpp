@@ -2,7 +2,7 @@
 // Handwriting for generated pages: a person's hand (a handwriting font that
 // draws their script, a size, a slant, an ink), text drawn letter by letter
 // with jitter of size and baseline, and numbers written with real handwritten
-// digits.
+// digits (or, for three hands in ten, the digits their font draws).
 //
 // Fonts were chosen by rendering every letter of the five alphabets, since
 // fontconfig claims glyphs some fonts draw blank: Steve (sjfonts) writes
