@@ -416,3 +416,20 @@ TEST(FormRulings, findsEveryRowOfADashedFormThatLostItsTopRuling) {
     expectEveryRowInOrder(pipeline::CleanStage{}(scan), form.rows.size(), what, "");
   }
 }
+
+// A page laid out without one written row is an error that says so, not a
+// page of no supporters: seed 727's L04-MK page 2 (a light copy upside down,
+// its only solid lines the per-digit boxes) gave no row and no word of it,
+// and its 10 rows were lost unseen. Here, a form with nothing written on it.
+TEST(FormRulings, aPageLaidOutWithoutOneWrittenRowIsAnErrorThatSaysSo) {
+  tools::FormPage form = dottedFormWithDigitBoxes(300, true, 0);
+  form.rows.clear();
+  form.blankRows = 12;
+  const pipeline::CleanPage clean = pipeline::CleanStage{}(grey(tools::renderForm(form), 0.0));
+  try {
+    const pipeline::PageLayout layout = pipeline::LayoutChain{}.find(clean);
+    ADD_FAILURE() << "laid out with " << layout.rows.size() << " rows: " << layout.how;
+  } catch (const pipeline::LayoutError& e) {
+    EXPECT_NE(std::string(e.what()).find("no written row found"), std::string::npos) << e.what();
+  }
+}
