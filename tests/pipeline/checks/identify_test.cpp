@@ -580,6 +580,29 @@ TEST_F(Identity, aHandsUnsureReadingIsTheCopysFailingNumberWhereTheImageSupports
   EXPECT_NE(judgedWithCopy(list_, r, registers_, "Иван Петров Попов", "7501020097").nationalId, "7501020097");
 }
 
+// A number that fails its check, read with its one doubtful digit as the
+// electronic copy gives it, is what the paper says: the copy repeats the
+// writer's slip digit for digit. Set by the check digit to the number the
+// register holds under the name, it had raised DIGITAL_MISMATCH where the
+// paper is ID_INVALID (seed 506's L08-ME page 1 row 7, read right at 0.73).
+TEST_F(Identity, aFailingNumberTheCopyGivesDigitForDigitIsNotRepaired) {
+  // The last digit read as 7 (0.6) or 8 (0.35): only 8 passes, and the
+  // register holds 8 under the name.
+  const models::RowRecord r = row("Иван Петров Попов", "7501020017", 0.99, 9, 0.6, {{'8', 0.35}});
+  ASSERT_EQ(judge(r).nationalId, kIvan);  // with no copy, the repair the register confirms
+  const auto j = judgedWithCopy(list_, r, registers_, "Иван Петров Попов", "7501020017");
+  EXPECT_EQ(j.nationalId, "7501020017");
+  EXPECT_TRUE(has(j, Flag::IdInvalid));
+  EXPECT_FALSE(has(j, Flag::DigitalMismatch));
+  EXPECT_FALSE(has(j, Flag::Unreadable));
+  EXPECT_FALSE(has(j, Flag::NoConsent));  // Ivan, by his name, consented
+  // A copy giving the register's number instead settles the digit the other way.
+  const auto other = judgedWithCopy(list_, r, registers_, "Иван Петров Попов", kIvan);
+  EXPECT_EQ(other.nationalId, kIvan);
+  EXPECT_FALSE(has(other, Flag::IdInvalid));
+  EXPECT_FALSE(has(other, Flag::DigitalMismatch));
+}
+
 namespace {
 
 // The name network's odds for a cell whose ink spells `label` (lower case,
