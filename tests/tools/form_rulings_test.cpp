@@ -433,3 +433,40 @@ TEST(FormRulings, aPageLaidOutWithoutOneWrittenRowIsAnErrorThatSaysSo) {
     EXPECT_NE(std::string(e.what()).find("no written row found"), std::string::npos) << e.what();
   }
 }
+
+// A form ruled across only has its columns found from its header's labels:
+// each column edge between two neighbouring labels, where the body's writing
+// is least. A long label whose words stand further apart than the join
+// bridges came apart (seed 506's L05-RS page 1 showed six labels), and the
+// columns were taken from the clear strips of the writing instead; where a
+// hand's wide numbers or a stamp closed the strip between number and
+// address, the number column was a sliver and every number of the page
+// UNREADABLE. The two nearest pieces are one label again.
+TEST(FormRulings, findsTheColumnsOfAFormRuledAcrossWhoseLongLabelCameApart) {
+  for (const bool splitLabel : {false, true}) {
+    tools::FormPage form = dottedFormWithDigitBoxes(150, false, 0);
+    form.dashMm = 0;
+    form.numberingRow = false;
+    if (splitLabel) form.headers[3] = "Adresa    e banimit";
+    // Typed large, each number is shrunk to fill its cell; the collector's
+    // office stamp over rows 2 to 4 has its ring's right side in the 3 mm
+    // between the numbers and the addresses: no clear strip is left there.
+    form.fontPt = 16;
+    form.stampRow = 2;
+    form.stampAcross = (117.0 - 15 - 15) / 180;
+    form.stampText = "KQZ Prishtinë";
+    const pipeline::CleanPage clean = pipeline::CleanStage{}(grey(tools::renderForm(form), 0.0));
+    const pipeline::PageLayout layout = pipeline::LayoutChain{}.find(clean);
+    const double pxPerMm = 150 / 25.4;
+    const auto mm = [&](int x) { return x / pxPerMm; };
+    // The number column is 85 to 117 mm across the page; the names end
+    // before 60 mm, the numbers are typed from 86.5 mm, the addresses from
+    // 118.5 mm.
+    SCOPED_TRACE(splitLabel ? "the address label in two pieces" : "the address label whole");
+    EXPECT_EQ(layout.how, "columns found from the writing: the form's column rulings were not found");
+    EXPECT_GT(mm(layout.columnX[2]), 60);
+    EXPECT_LT(mm(layout.columnX[2]), 86.5);
+    EXPECT_GT(mm(layout.columnX[3]), 108);
+    EXPECT_LT(mm(layout.columnX[3]), 118.5);
+  }
+}
