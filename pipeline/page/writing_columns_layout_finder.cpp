@@ -91,11 +91,14 @@ std::vector<int> rowsFromTextLines(const CleanPage& page, const std::vector<int>
   // for a row of its own, and every row under it would be counted one too
   // far. A name is wider than twice its height, a speck round. So is the
   // digit of a row that numbers the columns, first under the header: it
-  // belongs to the header (below).
+  // belongs to the header (below). Lines run together (below) are as tall as
+  // they are many, not as wide: a name is wider than twice a typical line's
+  // height (seed 727's L05-RS page 1: an office stamp ran rows 10 to 12
+  // together, 210 pixels tall, and they were taken for a speck: 4 rows lost).
   std::erase_if(lines, [&](const std::pair<int, int>& l) {
     cv::Mat perColumn;
     cv::reduce(writing.rowRange(l.first, l.second + 1), perColumn, 0, cv::REDUCE_MAX);
-    return cv::countNonZero(perColumn) < 2 * (l.second - l.first + 1);
+    return cv::countNonZero(perColumn) < 2 * std::min(l.second - l.first + 1, typicalHeight);
   });
   if (lines.empty()) throw LayoutError("no line of writing under the ruled header");
   // Lines run together (a stamp, a hand's long strokes) are as many lines as
@@ -135,8 +138,27 @@ std::vector<int> rowsFromTextLines(const CleanPage& page, const std::vector<int>
         typicalPitch > 0 && height > 2 * typicalHeight
             ? std::max(1, static_cast<int>(std::lround(static_cast<double>(height - typicalHeight) / typicalPitch)) + 1)
             : 1;
-    const int first = parts > 1 ? top + l.first + typicalHeight / 2 : top + (l.first + l.second) / 2;
-    const int step = parts > 1 ? (height - typicalHeight) / (parts - 1) : 0;
+    int first = parts > 1 ? top + l.first + typicalHeight / 2 : top + (l.first + l.second) / 2;
+    int step = parts > 1 ? (height - typicalHeight) / (parts - 1) : 0;
+    int count = parts;
+    // Lines run together by a stamp's ring reach past their first and last
+    // line by the ring, taller than their count (seed 727's L05-RS page 1:
+    // three rows under a ring 30 mm across were cut as four): under a line
+    // already found, the lines stand a pitch apart from it, those whose
+    // middle falls inside the run; where they are fewer than the run's height
+    // tells, they are the lines. (Where as many, the run's own ends place
+    // them: a tall hand's lines are not a pitch apart to the pixel.)
+    if (parts > 1 && !centres.empty() && typicalPitch > 0) {
+      const int from = top + l.first + typicalHeight / 2 - typicalPitch / 4;
+      const int to = top + l.second - typicalHeight / 2 + typicalPitch / 4;
+      const int onTheGrid =
+          centres.back() + std::max(1, (from - centres.back() + typicalPitch - 1) / typicalPitch) * typicalPitch;
+      if (const int fit = onTheGrid > to ? 0 : (to - onTheGrid) / typicalPitch + 1; fit >= 1 && fit < parts) {
+        first = onTheGrid;
+        step = typicalPitch;
+        count = fit;
+      }
+    }
     if (centres.size() >= 2 &&
         first - centres.back() > 2 * (centres.back() - centres.front()) / static_cast<int>(centres.size() - 1))
       break;
@@ -150,7 +172,7 @@ std::vector<int> rowsFromTextLines(const CleanPage& page, const std::vector<int>
         for (long k = 1; k <= missing; ++k)
           centres.push_back(centres.back() + (first - centres.back()) / static_cast<int>(missing + 2 - k));
     }
-    for (int k = 0; k < parts; ++k) centres.push_back(first + k * step);
+    for (int k = 0; k < count; ++k) centres.push_back(first + k * step);
   }
   // The first line may already be the collector's (a page that lost its rows'
   // writing, or a table found wrong): no row, and no page to read as one.
