@@ -7,6 +7,7 @@
 #include "pipeline/page/cell_ink.hpp"
 #include "pipeline/page/glyph_segmenter.hpp"
 #include "pipeline/page/median.hpp"
+#include "pipeline/page/text_lines.hpp"
 
 namespace listaudit::pipeline {
 namespace {
@@ -29,6 +30,36 @@ bool idCellEmpty(const cv::Mat& ink, const cv::Mat& lines, const cv::Rect& cell)
                    cv::getStructuringElement(cv::MORPH_RECT, {std::max(3, writing.cols / 3), 1}));
   writing.setTo(0, vertical | horizontal);
   return cv::countNonZero(writing) < kEmptyCellInk * static_cast<double>(writing.total());
+}
+
+// The lines of ink (their middles, page y) in the table's first column,
+// where the form prints each row's number, from `from` to `to`, the rulings
+// taken out.
+std::vector<int> rowNumberLines(const cv::Mat& ink, const cv::Mat& lines, const cv::Rect& column, int from, int to) {
+  const cv::Rect band = cv::Rect(column.x, from, column.width, to - from) & cv::Rect(0, 0, ink.cols, ink.rows);
+  if (band.area() <= 0) return {};
+  cv::Mat writing = ink(band).clone();
+  writing.setTo(0, lines(band));
+  std::vector<int> middles = inkLinesIn(writing, cv::Rect(0, 0, band.width, 1), 0, band.height);
+  for (int& y : middles) y += band.y;
+  return middles;
+}
+
+// The pitch of the printed row numbers at `middles` from `from` down: the
+// median step between them, where most steps are it (a number a row,
+// whether anyone wrote on the row or not); 0 where there are too few or no
+// regular step (no numbers printed, a stamp over them).
+int printedNumbersPitch(const std::vector<int>& middles, int from) {
+  constexpr std::size_t kFewestNumbers = 4;
+  constexpr double kRegularShare = 0.7, kOff = 0.15;
+  std::vector<int> steps;
+  for (std::size_t i = 1; i < middles.size(); ++i)
+    if (middles[i - 1] >= from) steps.push_back(middles[i] - middles[i - 1]);
+  if (steps.size() + 1 < kFewestNumbers) return 0;
+  const int pitch = median(steps);
+  const auto regular =
+      std::count_if(steps.begin(), steps.end(), [&](int s) { return std::abs(s - pitch) <= kOff * pitch; });
+  return static_cast<double>(regular) >= kRegularShare * static_cast<double>(steps.size()) ? pitch : 0;
 }
 
 }  // namespace
@@ -132,11 +163,48 @@ PageLayout layOutTable(const CleanPage& page, const std::array<int, 6>& columnX,
   // numbering the columns, say) belong to the header: rows are counted below them.
   std::vector<int> heights;
   for (std::size_t i = 1; i + 1 < h.size(); ++i) heights.push_back(h[i + 1] - h[i]);
-  const int typical = rowEdges == RowEdges::Rulings ? rowPitch(heights) : median(heights);
+  int typical = rowEdges == RowEdges::Rulings ? rowPitch(heights) : median(heights);
+  // Where every band lost the same rulings (a copier lost every other one:
+  // each band two rows), the bands' heights cannot tell a row from two; the
+  // row numbers the form prints can, one a row (seed 535's L05-RS page 2,
+  // read as 6 bands of two rows: 9 of 15 rows lost). The row is their pitch
+  // where the bands are a whole number of them.
+  std::vector<int> numberLines;
+  int printed = 0;
+  if (rowEdges == RowEdges::Rulings && typical > 0 && h.size() >= 3) {
+    const int inset = ruling.thickness + 2;
+    numberLines = rowNumberLines(page.ink, lines, {columnX[0] + inset, 0, columnX[1] - columnX[0] - 2 * inset, 1},
+                                 h.front(), h.back());
+    if ((printed = printedNumbersPitch(numberLines, h[1])) > 0) {
+      const double multiple = static_cast<double>(typical) / printed;
+      if (std::lround(multiple) >= 2 && std::abs(multiple - std::round(multiple)) <= 0.15) typical = printed;
+    }
+  }
   std::size_t first = 1;
   while (first + 1 < h.size() && heights[first - 1] * 4 < typical * 3) ++first;
   std::vector<int> edges(h.begin() + static_cast<long>(first), h.end());
-  if (first == 1 && typical > 0 && h[1] - h[0] > 2 * typical)
+  // Rows the header band holds because the rulings under them were lost
+  // are told by the numbers the form prints for them, a row's pitch apart up
+  // from the first body row's (seed 535's L05-RS page 2: rows 1 and 2, row
+  // 1's writing lost by the copier; cut at row 2's writing, every row was
+  // numbered one too few). A row numbering the columns stands off that step;
+  // the header's labels keep at least half a row's height above the rows.
+  bool numberedAbove = false;
+  if (first == 1 && printed > 0 && printed == typical && h[1] - h[0] > 2 * typical) {
+    const auto nearest = [&](int expected, int within) {
+      const auto it = std::min_element(numberLines.begin(), numberLines.end(),
+                                       [&](int a, int b) { return std::abs(a - expected) < std::abs(b - expected); });
+      return it != numberLines.end() && std::abs(*it - expected) <= within ? *it : -1;
+    };
+    for (int anchor = nearest(edges.front() + typical / 2, typical / 4); anchor >= 0;) {
+      anchor = nearest(anchor - typical, typical / 10);
+      if (anchor < 0 || anchor - typical / 2 - h[0] < typical / 2) break;
+      edges.insert(edges.begin(), anchor - typical / 2);
+      numberedAbove = true;
+    }
+  }
+  // Otherwise the first row's writing tells it at the band's foot.
+  if (!numberedAbove && first == 1 && typical > 0 && h[1] - h[0] > 2 * typical)
     if (const int foot = firstRowInTheHeader(page.ink, lines, h[0], h[1], columnX[2], columnX[3], typical); foot > 0)
       edges.insert(edges.begin(), foot);
   layout.headerBottom = edges.front();

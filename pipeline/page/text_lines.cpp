@@ -49,6 +49,24 @@ bool tableLike(const TextLine& line, int pageWidth) {
   return line.pieces.size() >= 4 && (line.pieces.back().second - line.pieces.front().first) * 2 >= pageWidth;
 }
 
+std::vector<int> inkLinesIn(const cv::Mat& ink, const cv::Rect& column, int from, int to) {
+  const cv::Rect band = cv::Rect(column.x, from, column.width, to - from) & cv::Rect(0, 0, ink.cols, ink.rows);
+  std::vector<int> middles;
+  if (band.area() <= 0) return middles;
+  cv::Mat perRow;
+  cv::reduce(ink(band) / 255, perRow, 1, cv::REDUCE_SUM, CV_32S);
+  int start = -1;
+  for (int y = 0; y <= band.height; ++y) {
+    const bool inked = y < band.height && perRow.at<int>(y, 0) >= 2;
+    if (inked && start < 0) start = y;
+    if (!inked && start >= 0) {
+      middles.push_back(band.y + (start + y - 1) / 2);
+      start = -1;
+    }
+  }
+  return middles;
+}
+
 int wordJoin(int pageWidth) { return std::max(4, pageWidth / 80); }
 int leastLineHeight(int pageWidth) { return std::max(4, pageWidth / 250); }
 

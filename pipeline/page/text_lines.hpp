@@ -24,6 +24,12 @@ std::vector<TextLine> textLines(const cv::Mat& writing, int minHeight, int join)
 // gaps of at most `join` pixels, those narrower than `minWidth` left out.
 std::vector<std::pair<int, int>> inkPieces(const std::vector<int>& counts, int join, int minWidth);
 
+// The middles (page y) of the lines of ink in `column` (x only) from `from`
+// down to `to`: runs of pixel rows with two inked pixels or more. What the
+// form prints in its row-number column, one number a row, whether anyone
+// wrote on the row or not, and the rows are told by.
+std::vector<int> inkLinesIn(const cv::Mat& ink, const cv::Rect& column, int from, int to);
+
 // A line laid out as a table's: four or more pieces (labels, or a row's
 // cells) spread over half the page.
 bool tableLike(const TextLine& line, int pageWidth);

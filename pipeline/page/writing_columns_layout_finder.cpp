@@ -20,27 +20,6 @@ struct Gap {
 constexpr const char* kHow = "columns found from the writing: the form's column rulings were not found";
 constexpr const char* kHowFromTextLines = "rows and columns found from the writing: the form rules its header only";
 
-// The middles of the lines of ink in `column` (x only) from `from` down to
-// `to` (page y): what the form prints in its row-number column, one number a
-// row, whether anyone wrote on the row or not.
-std::vector<int> inkLinesIn(const cv::Mat& ink, const cv::Rect& column, int from, int to) {
-  const cv::Rect band = cv::Rect(column.x, from, column.width, to - from) & cv::Rect(0, 0, ink.cols, ink.rows);
-  std::vector<int> middles;
-  if (band.area() <= 0) return middles;
-  cv::Mat perRow;
-  cv::reduce(ink(band) / 255, perRow, 1, cv::REDUCE_SUM, CV_32S);
-  int start = -1;
-  for (int y = 0; y <= band.height; ++y) {
-    const bool inked = y < band.height && perRow.at<int>(y, 0) >= 2;
-    if (inked && start < 0) start = y;
-    if (!inked && start >= 0) {
-      middles.push_back(band.y + (start + y - 1) / 2);
-      start = -1;
-    }
-  }
-  return middles;
-}
-
 // Edges of the rows of a form that rules its header only: the header's
 // rulings, then one edge between each two lines of writing under it, and one
 // under the last. Lines are runs of inked pixel rows in the table's width;
