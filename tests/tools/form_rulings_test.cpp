@@ -135,13 +135,16 @@ TEST(FormRulings, findsEveryRowUnderAHeaderRuledInDashes) {
 
 // The solid form of `dpi` with the row rulings at `lost` (indexes into the
 // rulings found: 0 the table's top, 1 the header's foot, then under each
-// row) painted out, and the column rulings cut with them put back.
+// row) painted out, and the column rulings cut with them put back; with
+// `firstRowBlank`, row 1 shows only its printed number and its signature (a
+// copier lost its writing).
 cv::Mat withRowRulingsLost(double dpi, const std::vector<std::size_t>& lost, tools::FormPage& form,
-                           bool columnRulings = true) {
+                           bool columnRulings = true, bool firstRowBlank = false) {
   form = dottedFormWithDigitBoxes(dpi, columnRulings, 0);
   form.dashMm = 0;
   form.numberingRow = false;
   form.blankRows = 0;
+  if (firstRowBlank) form.rows[0].name = form.rows[0].nationalId = form.rows[0].address = "";
   cv::Mat page = grey(tools::renderForm(form), 0.0);
   const pipeline::CleanPage ruled = pipeline::CleanStage{}(page);
   const auto rows = ruled.ruling.horizontal;
@@ -504,20 +507,8 @@ TEST(FormRulings, findsEveryRowOfAFormRuledInItsHeaderOnlyUnderAStamp) {
 TEST(FormRulings, findsEveryRowByItsPrintedNumberWhereEveryOtherRulingWasLost) {
   for (const double dpi : {150.0, 300.0}) {
     const std::string what = std::to_string(static_cast<int>(dpi)) + " dpi";
-    tools::FormPage form = dottedFormWithDigitBoxes(dpi, true, 0);
-    form.dashMm = 0;
-    form.numberingRow = false;
-    form.blankRows = 0;
-    form.rows[0].name.clear();
-    form.rows[0].nationalId.clear();
-    form.rows[0].address.clear();
-    cv::Mat page = grey(tools::renderForm(form), 0.0);
-    const pipeline::CleanPage ruled = pipeline::CleanStage{}(page);
-    const auto rulings = ruled.ruling.horizontal;
-    ASSERT_EQ(rulings.size(), form.rows.size() + 2) << what;
-    const int band = ruled.ruling.thickness + 3;
-    for (std::size_t i : {1, 3, 5, 7}) page(cv::Rect(0, rulings[i] - band, page.cols, 2 * band + 1)).setTo(250);
-    for (int x : ruled.ruling.vertical) cv::line(page, {x, rulings.front()}, {x, rulings.back()}, cv::Scalar(0), 1);
+    tools::FormPage form;
+    const cv::Mat page = withRowRulingsLost(dpi, {1, 3, 5, 7}, form, true, true);
     const pipeline::PageLayout layout = pipeline::LayoutChain{}.find(pipeline::CleanStage{}(page));
     ASSERT_EQ(layout.rows.size(), form.rows.size() - 1) << what;
     for (std::size_t i = 0; i < layout.rows.size(); ++i)
