@@ -29,10 +29,17 @@ using CairoPtr = std::unique_ptr<cairo_t, Deleter<cairo_t, cairo_destroy>>;
 enum class Align { Left, Center };
 
 // A dot-matrix printer's print of the layout at the current point: its pins
-// strike whole round dots on a grid wherever the glyph has ink, the head
-// striking twice as densely across as its pins stand down. A glyph is then
-// no outline but a cloud of dots, thin where a stroke falls between pins.
-void showAsDots(cairo_t* cr, PangoLayout* layout, double pitchMm) {
+// strike whole round dots on a grid, the head striking twice as densely
+// across as its pins stand down. A pin strikes where the glyph covers enough
+// of the pin's own cell of the grid, as a printer's rasteriser decides
+// (TrueType's dropout control, a font ROM's hand-set glyphs): a stroke
+// thinner than the pitch still gets its dots (the first generator sampled
+// only the cells' centres, and lost the diagonal of a 7 and the bar of a 2,
+// print no printer makes and nobody could read). A worn ribbon strikes
+// smaller dots, each as faint as the ribbon is where it struck; a broken pin
+// strikes nothing, on every pass of the head (nine pins a pass).
+void showAsDots(cairo_t* cr, PangoLayout* layout, const Typing& printer) {
+  const double pitchMm = printer.dotPitchMm;
   double atX = 0, atY = 0;
   cairo_get_current_point(cr, &atX, &atY);
   cairo_new_path(cr);  // the layout's path alone, from where the caller moved to
@@ -41,22 +48,47 @@ void showAsDots(cairo_t* cr, PangoLayout* layout, double pitchMm) {
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
   cairo_fill_extents(cr, &x0, &y0, &x1, &y1);
   const double across = pitchMm / 2;
+  constexpr int kLooks = 4;   // looks across and down a pin's cell
+  constexpr int kEnough = 3;  // of kLooks * kLooks, the glyph's share that strikes the pin
+  constexpr int kPinsAPass = 9;
+  const double top = std::floor(y0 / pitchMm) * pitchMm;
   std::vector<std::pair<double, double>> dots;
-  for (double y = std::floor(y0 / pitchMm) * pitchMm; y <= y1; y += pitchMm)
-    for (double x = std::floor(x0 / across) * across; x <= x1; x += across)
-      if (cairo_in_fill(cr, x, y)) dots.emplace_back(x, y);
+  for (double y = top; y <= y1; y += pitchMm) {
+    const int pin = static_cast<int>(std::lround((y - top) / pitchMm)) % kPinsAPass;
+    if (pin == printer.brokenPin) continue;
+    for (double x = std::floor(x0 / across) * across; x <= x1; x += across) {
+      int covered = 0;
+      for (int i = 0; i < kLooks; ++i)
+        for (int j = 0; j < kLooks; ++j)
+          covered +=
+              cairo_in_fill(cr, x + across * ((j + 0.5) / kLooks - 0.5), y + pitchMm * ((i + 0.5) / kLooks - 0.5));
+      if (covered >= kEnough) dots.emplace_back(x, y);
+    }
+  }
   cairo_new_path(cr);
+  double r = 0, g = 0, b = 0, a = 1;
+  cairo_pattern_get_rgba(cairo_get_source(cr), &r, &g, &b, &a);
+  // The ribbon's wear, dot by dot, from where the text stands: the same
+  // page draws the same dots.
+  SampleRandom ribbon(static_cast<std::uint64_t>(std::llround(atX * 1000)) * 1000003u +
+                      static_cast<std::uint64_t>(std::llround(atY * 1000)));
+  const double radius = pitchMm * (0.42 - 0.12 * printer.ribbonWear);
   for (const auto& [x, y] : dots) {
     cairo_new_sub_path(cr);
-    cairo_arc(cr, x, y, pitchMm * 0.42, 0, 2 * G_PI);
+    cairo_arc(cr, x, y, radius, 0, 2 * G_PI);
+    if (printer.ribbonWear > 0) {
+      cairo_set_source_rgba(cr, r, g, b, a * (1 - printer.ribbonWear * ribbon.real(0, 0.8)));
+      cairo_fill(cr);
+    }
   }
   cairo_fill(cr);
+  cairo_set_source_rgba(cr, r, g, b, a);
 }
 
 // Draws `text` in the box (mm), shrinking the font until it fits the width;
 // in dots of `dotPitchMm` when a dot-matrix printer prints it.
 void drawText(cairo_t* cr, const std::string& text, const std::string& family, double pt, bool bold, double x, double y,
-              double w, double h, Align align, bool wrap, double dotPitchMm = 0) {
+              double w, double h, Align align, bool wrap, const Typing* dotPrinter = nullptr) {
   if (text.empty()) return;
   LayoutPtr layout;
   double textW = 0, textH = 0;
@@ -73,8 +105,8 @@ void drawText(cairo_t* cr, const std::string& text, const std::string& family, d
   }
   const double left = align == Align::Center && !wrap ? x + (w - textW) / 2 : x;
   cairo_move_to(cr, left, y + (h - textH) / 2);
-  if (dotPitchMm > 0)
-    showAsDots(cr, layout.get(), dotPitchMm);
+  if (dotPrinter && dotPrinter->dotPitchMm > 0)
+    showAsDots(cr, layout.get(), *dotPrinter);
   else
     pango_cairo_show_layout(cr, layout.get());
 }
@@ -86,7 +118,7 @@ void drawTypedInBoxes(cairo_t* cr, const std::string& number, const Typing& t, d
   const double box = w / boxes;
   for (std::size_t i = 0; i < number.size() && static_cast<int>(i) < boxes; ++i)
     drawText(cr, number.substr(i, 1), t.font, pt, t.bold, x + box * static_cast<double>(i), y + h * 0.08, box, h * 0.84,
-             Align::Center, false, t.dotPitchMm);
+             Align::Center, false, &t);
 }
 
 // `text` in capitals, as Unicode maps each letter (ë to Ë, ђ to Ђ).
@@ -210,15 +242,14 @@ void drawRow(cairo_t* cr, const FormPage& page, const TableGeometry& g, std::siz
     cairo_set_source_rgb(cr, t.ink, t.ink, t.ink);
     const std::string name = t.capitals ? upperCase(row.name) : row.name;
     const std::string address = t.capitals ? upperCase(row.address) : row.address;
-    drawText(cr, name, t.font, page.fontPt, t.bold, g.columnX[1] + pad, y, cellWidth(1), h, Align::Left, false,
-             t.dotPitchMm);
+    drawText(cr, name, t.font, page.fontPt, t.bold, g.columnX[1] + pad, y, cellWidth(1), h, Align::Left, false, &t);
     if (page.digitBoxes > 0)
       drawTypedInBoxes(cr, row.nationalId, t, page.fontPt, page.digitBoxes, g.columnX[2] + pad, y, cellWidth(2), h);
     else
       drawText(cr, row.nationalId, t.font, page.fontPt, t.bold, g.columnX[2] + pad, y, cellWidth(2), h, Align::Left,
-               false, t.dotPitchMm);
+               false, &t);
     drawText(cr, address, t.font, page.fontPt - 2, t.bold, g.columnX[3] + pad, y, cellWidth(3), h, Align::Left, false,
-             t.dotPitchMm);
+             &t);
     cairo_restore(cr);
   }
   if (row.signed_) drawSignature(cr, row.signatureSeed, g.columnX[4] + 1, y + 0.8, page.columnMm[4] - 2, h - 1.6);

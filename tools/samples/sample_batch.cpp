@@ -136,7 +136,8 @@ class BatchMaker {
         rulingStyle_(root_.fork(6)),
         harderPrint_(root_.fork(7)),
         officeWear_(root_.fork(8)),
-        faxFeed_(root_.fork(9)) {
+        faxFeed_(root_.fork(9)),
+        printerFaults_(root_.fork(10)) {
     if (options.style != "printed")
       digits_.emplace(options.digitsPath.empty() ? defaultDigitsPath() : options.digitsPath);
   }
@@ -375,6 +376,11 @@ class BatchMaker {
     if (officeWear_.chance(1.0 / 8)) {
       form.typing.dotPitchMm = officeWear_.real(0.3, 0.42);
       form.typing.ink = officeWear_.real(0.0, 0.4);
+      // Its faults from a stream of their own, the other draws kept: a
+      // ribbon worn anywhere from new to spent, one printer in three with a
+      // pin that no longer strikes.
+      form.typing.ribbonWear = printerFaults_.real(0.0, 1.0);
+      if (printerFaults_.chance(1.0 / 3)) form.typing.brokenPin = printerFaults_.between(1, 7);
     }
     form.dpi = dpi;
     form.digits = digits_ ? &*digits_ : nullptr;
@@ -595,10 +601,11 @@ class BatchMaker {
   // Draws added after the others had their streams: a stream of their own,
   // so that adding them left every other page of a seed as it was.
   SampleRandom printing_;
-  SampleRandom rulingStyle_;  // likewise, for dotted and dashed rulings
-  SampleRandom harderPrint_;  // likewise, for typing, small print and photocopies
-  SampleRandom officeWear_;   // likewise, for typed boxes, dot-matrix print, faxes and stamps over the writing
-  SampleRandom faxFeed_;      // likewise, for faxes fed in turned
+  SampleRandom rulingStyle_;    // likewise, for dotted and dashed rulings
+  SampleRandom harderPrint_;    // likewise, for typing, small print and photocopies
+  SampleRandom officeWear_;     // likewise, for typed boxes, dot-matrix print, faxes and stamps over the writing
+  SampleRandom faxFeed_;        // likewise, for faxes fed in turned
+  SampleRandom printerFaults_;  // likewise, for a dot-matrix printer's ribbon and pins
   const Date election_ = *Date::make(2021, 4, 4);
 
   std::vector<SamplePerson> batchPeople_;  // everyone the batch writes about

@@ -20,6 +20,12 @@ struct Typing {
   bool capitals = false;  // the names typed in capitals, as many offices type them
   double ink = 0;         // grey of the print, 0 black; a printer low on toner prints grey
   double dotPitchMm = 0;  // a dot-matrix printer's pin pitch; 0 for a laser or an inkjet
+  // A dot-matrix printer's faults: how worn its ribbon is (0 new, 1 spent:
+  // its dots smaller and unevenly faint), and the one of its nine pins that
+  // no longer strikes (-1 none), which leaves a line of paper through every
+  // glyph of a line at that pin's height.
+  double ribbonWear = 0;
+  int brokenPin = -1;
 };
 
 // The print fonts of Debian the generator types in: serif, sans, condensed
