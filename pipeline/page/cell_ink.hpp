@@ -17,6 +17,14 @@ cv::Mat writingIn(const cv::Mat& ink, const cv::Mat& lines, const cv::Rect& box)
 // (tools/train/training_cells.cpp) see a cell through this alone.
 cv::Mat numberWriting(const cv::Mat& text, const cv::Rect& cell);
 
+// `ink` (255 on ink) without its lone specks: pieces smaller than a pen dot
+// that stand apart from other ink. A piece as small among others a dot's
+// pitch away is part of a figure: a dot-matrix printer's figures are dots,
+// each smaller than a speck (seed 506: a worn ribbon's dots, 6 pixels
+// across at 400 dpi, were all taken for noise and the figures read as
+// nonsense).
+cv::Mat withoutLoneSpecks(const cv::Mat& ink);
+
 // The part of `box` its writing spans left to right, widened by `margin`
 // each side (within the box), at the box's full height; the box when it
 // holds no writing. What a line reader need look at.

@@ -8,8 +8,10 @@
 
 #include <array>
 #include <iostream>
+#include <opencv2/imgproc.hpp>
 
 #include "ingest/scan_source.hpp"
+#include "pipeline/page/cell_ink.hpp"
 #include "pipeline/page/clean_stage.hpp"
 #include "pipeline/page/layout_chain.hpp"
 #include "pipeline/page/printed_number_reader.hpp"
@@ -188,7 +190,9 @@ TEST(PrintedNumbers, aCopiedNumberTheCutTookForAHandsIsReadByThePrintedNumberNet
   int right = 0;
   for (std::size_t i = 0; i < reading.rows.size(); ++i) right += reading.rows[i].rawId == numbers[i];
   std::cout << cutAsHands << " of 8 numbers cut as a hand's; " << right << " of 8 read right\n";
-  EXPECT_GE(cutAsHands, 2) << "the copy should break the figures as seed 919's did";
+  // 2 of 8 before the cut kept a figure's small pieces (withoutLoneSpecks)
+  // as its ink; 1 since.
+  EXPECT_GE(cutAsHands, 1) << "the copy should break the figures as seed 919's did";
   // 7 when only the network's sure readings were taken; the eighth it reads
   // surer than the hand's networks, and passing its check.
   EXPECT_EQ(right, 8);
@@ -234,8 +238,11 @@ TEST(PrintedNumbers, aKosovoNumberTesseractReadShortIsReadByThePrintedNumberNetw
   }
   std::cout << tesseractShort << " of 8 numbers read by Tesseract with the wrong count of figures; " << right
             << " of 8 read right, " << wrongLength << " of the wrong length\n";
-  EXPECT_GE(tesseractShort, 2) << "the fax should cost Tesseract figures as seed 919's did";
-  // Tesseract alone read 2 of 8 right; with the network's second opinion, 5.
+  // 2 of 8 short when the generator sampled a glyph at its pins' centres
+  // only and lost its thin strokes; 1 since it strikes every stroke's dots.
+  EXPECT_GE(tesseractShort, 1) << "the fax should cost Tesseract figures as seed 919's did";
+  // Tesseract alone read 2 of 8 right; with the network's second opinion, 5
+  // (and 5 with the network that has learnt dot-matrix print).
   EXPECT_GE(right, 5);
 }
 
@@ -299,4 +306,68 @@ TEST(PrintedNumbers, aKosovoNumberTheCutTookForAHandsIsReadByThePrintedNumberNet
   std::cout << cutAsHands << " of 8 numbers cut as a hand's; " << right << " of 8 read right\n";
   EXPECT_GE(cutAsHands, 2) << "the copy should break the figures as seed 919's did";
   EXPECT_GE(right, 7);
+}
+
+// A worn ribbon's dots, each smaller than a pen dot at 400 dpi, are the
+// figures' ink: the cut kept only the dots that ran together and took the
+// rest for specks (seed 506's dot-matrix lists, their figures read as
+// nonsense). A speck standing alone in the cell is still no writing.
+TEST(PrintedNumbers, aWornRibbonsDotsAreKeptAsTheFiguresInkAndALoneSpeckIsNot) {
+  tools::FormPage form = kosovoForm("DejaVu Sans", 9);
+  form.dpi = 400;
+  form.typing.dotPitchMm = 0.4;
+  form.typing.ribbonWear = 1.0;
+  cv::Mat scan;
+  cv::cvtColor(tools::renderForm(form), scan, cv::COLOR_BGR2GRAY);
+  ReadyPage page(scan, "XK");
+  ASSERT_EQ(page.layout.rows.size(), 8u);
+  for (std::size_t i = 0; i < 8; ++i) {
+    const cv::Rect cell = page.layout.cell(page.layout.rows[i], pipeline::kIdColumn);
+    // A speck of dust in the cell's far right, away from the number.
+    cv::Mat text = page.layout.text.clone();
+    cv::circle(text, {cell.x + cell.width - 12, cell.y + cell.height / 2}, 2, cv::Scalar(0), -1);
+    cv::Mat smooth, otsu;
+    cv::GaussianBlur(text(cell), smooth, {3, 3}, 0);
+    cv::threshold(smooth, otsu, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
+    const cv::Mat writing = pipeline::numberWriting(text, cell);
+    const cv::Rect dust(cell.width - 24, 0, 24, cell.height);
+    const cv::Rect number(0, 0, cell.width - 24, cell.height);
+    EXPECT_EQ(cv::countNonZero(writing(dust)), 0) << "row " << i + 1 << ": the lone speck is kept";
+    EXPECT_GE(cv::countNonZero(writing(number)), 0.95 * cv::countNonZero(otsu(number)))
+        << "row " << i + 1 << ": dots of the figures were taken for specks";
+  }
+}
+
+// A dot-matrix printer with a worn ribbon, and one with a pin that no longer
+// strikes as well (seed 606's L07-XK, seed 506's four such lists): the
+// printed-number network has learnt such print (train_printed_numbers.py
+// draws it as make-samples does) and reads the figures its dots make.
+TEST(PrintedNumbers, aNumberFromAWornDotMatrixRibbonIsReadByThePrintedNumberNetwork) {
+  const char* const names[8] = {"Marko Ćirić",  "Lazar Đorđević", "Vuk Milošević", "Miloš Petrović",
+                                "Stefan Šarac", "Nenad Šarac",    "Dragana Ćirić", "Vuk Stanković"};
+  const char* const numbers[8] = {"1106993262524", "2609978263846", "0309978272984", "0712983251315",
+                                  "1009990233382", "1405952234440", "0912976288318", "3007940290827"};
+  // Right of 16 (8 rows at 300 and at 400 dpi): worn, then worn further with a broken pin.
+  std::array<int, 2> right{0, 0};
+  for (const int printer : {0, 1})
+    for (const double dpi : {300.0, 400.0}) {
+      tools::FormPage form = typedForm(kSerbianForm, "DejaVu Sans", 10, names, numbers, "Nikšić, Njegoševa 4");
+      form.dpi = dpi;
+      form.typing.dotPitchMm = 0.38;
+      form.typing.ribbonWear = printer == 0 ? 0.5 : 0.8;
+      form.typing.brokenPin = printer == 0 ? -1 : 5;
+      cv::Mat scan;
+      cv::cvtColor(tools::renderForm(form), scan, cv::COLOR_BGR2GRAY);
+      ReadyPage page(scan, "RS");
+      ASSERT_EQ(page.layout.rows.size(), 8u);
+      for (std::size_t i = 0; i < 8; ++i) {
+        const cv::Rect cell = page.layout.cell(page.layout.rows[i], pipeline::kIdColumn);
+        right[printer] += page.readers.printedNumbers().reading(cell, models::IdScheme::Jmbg).text == numbers[i];
+      }
+    }
+  std::cout << right[0] << " of 16 worn dot-matrix numbers read right by the printed-number network, " << right[1]
+            << " of 16 with a broken pin\n";
+  // 7 and 0 with the weights that had never seen dot-matrix print.
+  EXPECT_GE(right[0], 11);
+  EXPECT_GE(right[1], 4);
 }

@@ -260,18 +260,30 @@ def composed_cell(rng, digits, fonts, number):
     return cell_writing(paper)
 
 
-def cell_writing(paper):
+def cell_writing(paper, clustered_specks=False):
     """A scanned cell (grey) as numberWriting (cell_ink.cpp) binarises it:
-    smoothed, Otsu, specks gone."""
+    smoothed, Otsu, specks gone. With `clustered_specks`, as it does since
+    the printed-number network learnt dot-matrix print: a speck among others
+    a dot's pitch away (a twenty-fifth of the cell's height) is kept, as one
+    of a figure's dots (withoutLoneSpecks). The handwriting networks and the
+    name network were trained without it (their committed weights), and keep
+    training so, that their script still makes them."""
     smooth = cv2.GaussianBlur(paper, (3, 3), 0)
     _, mask = cv2.threshold(smooth, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
     count, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
-    keep = np.zeros_like(mask)
     least = max(6, mask.shape[0] * mask.shape[0] // 600)
-    for i in range(1, count):
-        if stats[i, cv2.CC_STAT_AREA] >= least:
-            keep[labels == i] = 255
-    return keep
+    keep_label = stats[:, cv2.CC_STAT_AREA] >= least
+    if clustered_specks:
+        reach = max(3, mask.shape[0] // 25) | 1
+        joined = cv2.dilate(mask, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (reach, reach)))
+        _, clusters = cv2.connectedComponents(joined, connectivity=8)
+        inked = labels > 0
+        cluster_ink = np.bincount(clusters[inked], minlength=clusters.max() + 1)
+        cluster_of = np.zeros(count, dtype=np.int64)
+        cluster_of[labels[inked]] = clusters[inked]
+        keep_label |= cluster_ink[cluster_of] >= 4 * least
+    keep_label[0] = False
+    return np.where(keep_label[labels], 255, 0).astype(np.uint8)
 
 
 class NumberNet(nn.Module):

@@ -22,13 +22,15 @@ make-samples draws measure the network on faces it never saw:
   digits and a letter) and of other lengths;
 - typed at 7 to 14 points, regular or bold, tracking from tight to spread
   (spaced typing, per-digit boxes), one in ten grouped by a space or a dash;
+- one in eight printed by a dot-matrix printer, as make-samples draws one
+  (pins 0.3 to 0.42 mm apart, a worn ribbon, a broken pin);
 - scanned at 150 to 400 dpi: turned up to a degree and a half, grey toner,
   blur, noise, JPEG, remnants of the cell's rulings; one in eight faxed
   (turned up to three degrees, sampled black or white in the fax's lines,
   as make-samples draws a fax), and of the rest one in four photocopied
   (black or nothing at a drawn threshold, with specks: a light copy breaks
   a thin serif's hairlines);
-then binarised as numberWriting binarises a cell and normalised as
+then binarised as numberWriting binarises a cell (a dot's speck kept among its figure's others) and normalised as
 number_sequence.cpp does (both through train_numbers.py).
 
 Fixed seed; two CPU threads. Usage: tools/train-printed-numbers (installs
@@ -135,6 +137,31 @@ def faxed(rng, grey, dpi):
     return cv2.resize(sampled, (w, h), interpolation=cv2.INTER_NEAREST)
 
 
+def dot_printed(rng, ink, px_per_mm):
+    """The typed number as a dot-matrix printer prints it, as
+    tools/samples/form_renderer.cpp draws it: a pin strikes where the glyph
+    covers three sixteenths of its cell (the pins 0.3 to 0.42 mm apart down,
+    half that across), a worn ribbon's dots smaller and unevenly faint, one
+    printer in three with a pin that no longer strikes. `ink` is white on
+    black at px_per_mm; so is what it returns."""
+    pitch = rng.uniform(0.3, 0.42) * px_per_mm
+    across = pitch / 2
+    wear = rng.uniform(0.0, 1.0)
+    broken = int(rng.integers(1, 8)) if rng.random() < 1 / 3 else -1
+    cover = cv2.blur((ink > 127).astype(np.float32), (max(1, round(across)), max(1, round(pitch))))
+    out = np.zeros_like(ink)
+    radius = max(1, round(pitch * (0.42 - 0.12 * wear)))
+    h, w = ink.shape
+    for row, y in enumerate(np.arange(0.0, h, pitch)):
+        if row % 9 == broken:
+            continue
+        for x in np.arange(0.0, w, across):
+            if cover[int(y), int(x)] >= 3 / 16:
+                shade = int(255 * (1 - wear * rng.uniform(0, 0.8)))
+                cv2.circle(out, (int(round(x)), int(round(y))), radius, shade, -1, lineType=cv2.LINE_AA)
+    return out
+
+
 def printed_cell(rng, fonts, number):
     """A typed number as the read stage binarises its cell; None when the
     drawn face cannot type it."""
@@ -157,13 +184,16 @@ def printed_cell(rng, fonts, number):
     # (a capital about 0.7 of the point size), rendered here at 48 px a point size.
     points, dpi = rng.uniform(7, 14), rng.uniform(150, 400)
     scale = points / 72 * dpi / 48
+    # One office in eight prints on a dot-matrix printer (make-samples draws one list in eight so).
+    if rng.random() < 1 / 8:
+        ink = dot_printed(rng, ink, dpi / 25.4 / scale)
     small = cv2.resize(ink, (max(8, int(w * scale)), max(8, int(h * scale))), interpolation=cv2.INTER_AREA)
     paper = on_paper(rng, small, palest=0.35, blur_up_to=0.9, jpeg_chance=0.5)
     if fax:
         paper = faxed(rng, paper, dpi)
     elif rng.random() < 1 / 4:
         paper = photocopied(rng, paper)
-    writing = cell_writing(paper)
+    writing = cell_writing(paper, clustered_specks=True)
     # A number drawn too faint or too small to survive the threshold as
     # characters is no number to learn either.
     count = cv2.connectedComponents(writing)[0] - 1
