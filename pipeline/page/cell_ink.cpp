@@ -6,6 +6,22 @@
 #include <vector>
 
 namespace listaudit::pipeline {
+namespace {
+
+// 255 where `labels` (connected components, CV_32S) names a component whose
+// `keep` is 255: one pass over the labels (a comparison of the whole cell
+// per component cost as much as the cell's components).
+cv::Mat keptComponents(const cv::Mat& labels, const std::vector<std::uint8_t>& keep) {
+  cv::Mat kept(labels.size(), CV_8UC1);
+  for (int y = 0; y < labels.rows; ++y) {
+    const int* label = labels.ptr<int>(y);
+    std::uint8_t* out = kept.ptr<std::uint8_t>(y);
+    for (int x = 0; x < labels.cols; ++x) out[x] = keep[static_cast<std::size_t>(label[x])];
+  }
+  return kept;
+}
+
+}  // namespace
 
 cv::Mat writingIn(const cv::Mat& ink, const cv::Mat& lines, const cv::Rect& box) {
   const cv::Rect r = box & cv::Rect(0, 0, ink.cols, ink.rows);
@@ -17,18 +33,10 @@ cv::Mat writingIn(const cv::Mat& ink, const cv::Mat& lines, const cv::Rect& box)
   cv::Mat labels, stats, centroids;
   const int n = cv::connectedComponentsWithStats(cell, labels, stats, centroids, 8, CV_32S);
   const int minArea = std::max(6, r.height * r.height / 600);
-  // One pass over the labels: a comparison of the whole cell per component
-  // cost as much as the cell's components.
   std::vector<std::uint8_t> keep(static_cast<std::size_t>(n), 0);
   for (int i = 1; i < n; ++i)
     keep[static_cast<std::size_t>(i)] = stats.at<int>(i, cv::CC_STAT_AREA) >= minArea ? 255 : 0;
-  cv::Mat kept(cell.size(), CV_8UC1);
-  for (int y = 0; y < cell.rows; ++y) {
-    const int* label = labels.ptr<int>(y);
-    std::uint8_t* out = kept.ptr<std::uint8_t>(y);
-    for (int x = 0; x < cell.cols; ++x) out[x] = keep[static_cast<std::size_t>(label[x])];
-  }
-  return kept;
+  return keptComponents(labels, keep);
 }
 
 cv::Mat withoutLoneSpecks(const cv::Mat& ink) {
@@ -59,13 +67,7 @@ cv::Mat withoutLoneSpecks(const cv::Mat& ink) {
                 clusterInk[static_cast<std::size_t>(clusterOf[static_cast<std::size_t>(i)])] >= kFigureSpecks * minArea
             ? 255
             : 0;
-  cv::Mat kept(ink.size(), CV_8UC1);
-  for (int y = 0; y < ink.rows; ++y) {
-    const int* label = labels.ptr<int>(y);
-    std::uint8_t* out = kept.ptr<std::uint8_t>(y);
-    for (int x = 0; x < ink.cols; ++x) out[x] = keep[static_cast<std::size_t>(label[x])];
-  }
-  return kept;
+  return keptComponents(labels, keep);
 }
 
 cv::Rect writingSpan(const cv::Mat& ink, const cv::Mat& lines, const cv::Rect& box, int margin) {
