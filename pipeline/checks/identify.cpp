@@ -540,9 +540,8 @@ class Identifier {
   mutable std::optional<std::vector<models::Person>> peopleOfName_;  // peopleOfName(), once asked
   double readingLikelihood_ = 1;
   RowIdentity who_;
-  std::optional<Candidate> pending_;
-  bool copyGivesWhatWasRead_ = false;  // the reading fails its check and the copy gives it digit for digit  // a repair
-                                       // of the reading alone, waiting for the register
+  std::optional<Candidate> pending_;   // a repair of the reading alone, waiting for the register
+  bool copyGivesWhatWasRead_ = false;  // the reading fails its check and the copy gives it digit for digit
 };
 
 // The register's (or the copy's) spelling of an established person, when the
