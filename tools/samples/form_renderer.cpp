@@ -86,7 +86,7 @@ void showAsDots(cairo_t* cr, PangoLayout* layout, const Typing& printer) {
 }
 
 // Draws `text` in the box (mm), shrinking the font until it fits the width;
-// in dots of `dotPitchMm` when a dot-matrix printer prints it.
+// in dots when `dotPrinter` is a dot-matrix printer (its pitch not 0).
 void drawText(cairo_t* cr, const std::string& text, const std::string& family, double pt, bool bold, double x, double y,
               double w, double h, Align align, bool wrap, const Typing* dotPrinter = nullptr) {
   if (text.empty()) return;
