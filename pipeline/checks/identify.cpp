@@ -158,21 +158,13 @@ class Identifier {
     // the name, and flagged DIGITAL_MISMATCH where the paper is ID_INVALID.
     copyGivesWhatWasRead_ = context_.copy && !id_.asRead.empty() && context_.copy->nationalId == id_.asRead &&
                             !models::checkNationalId(id_.asRead, scheme_).valid();
-    if (copyGivesWhatWasRead_ && id_.number != id_.asRead) {
-      id_.number = id_.asRead;
-      id_.check = models::checkNationalId(id_.number, scheme_);
-      id_.repaired = false;
-      id_.repair.clear();
-    }
+    if (copyGivesWhatWasRead_ && id_.number != id_.asRead) backToTheReading();
     // A repair the reading alone made stands only when the population
     // register, if given, holds it under the row's name (contract section 6);
     // otherwise the row goes back to its reading and the repair is a candidate.
     if (id_.repaired && !id_.formOnly && context_.registers.population && confirmation(id_.number).how.empty()) {
       pending_ = Candidate{id_.number, 1.0, "the reading's own repair (" + id_.repair + ")"};
-      id_.number = id_.asRead;
-      id_.check = models::checkNationalId(id_.number, scheme_);
-      id_.repaired = false;
-      id_.repair.clear();
+      backToTheReading();
     }
     readingLikelihood_ = odds_.ratio(id_.number);
     // The number as read stands when confirmed (most rows: the candidates
@@ -282,6 +274,14 @@ class Identifier {
     const double s = support(copy->nationalId);
     if (s < models::kSupportRatio) return;
     take(copy->nationalId, supportedTaking(copy->nationalId, s, "the electronic copy gives it"));
+  }
+
+  // The row's number becomes its reading again: the resolver's repair undone.
+  void backToTheReading() {
+    id_.number = id_.asRead;
+    id_.check = models::checkNationalId(id_.number, scheme_);
+    id_.repaired = false;
+    id_.repair.clear();
   }
 
   // The row's number becomes `number`, `why` saying so in the evidence.

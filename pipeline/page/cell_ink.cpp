@@ -21,6 +21,10 @@ cv::Mat keptComponents(const cv::Mat& labels, const std::vector<std::uint8_t>& k
   return kept;
 }
 
+// Pieces of ink smaller than a pen dot in a cell `height` pixels tall are
+// specks (about 0.15% of the height squared, at least 6 pixels).
+int penDotArea(int height) { return std::max(6, height * height / 600); }
+
 }  // namespace
 
 cv::Mat writingIn(const cv::Mat& ink, const cv::Mat& lines, const cv::Rect& box) {
@@ -29,10 +33,10 @@ cv::Mat writingIn(const cv::Mat& ink, const cv::Mat& lines, const cv::Rect& box)
   cv::Mat cell = ink(r).clone();
   if (!lines.empty()) cell.setTo(0, lines(r));
   // Specks of scanner noise are not writing: components smaller than a pen
-  // dot (about 0.15% of the cell's height squared, at least 6 pixels) go.
+  // dot go.
   cv::Mat labels, stats, centroids;
   const int n = cv::connectedComponentsWithStats(cell, labels, stats, centroids, 8, CV_32S);
-  const int minArea = std::max(6, r.height * r.height / 600);
+  const int minArea = penDotArea(r.height);
   std::vector<std::uint8_t> keep(static_cast<std::size_t>(n), 0);
   for (int i = 1; i < n; ++i)
     keep[static_cast<std::size_t>(i)] = stats.at<int>(i, cv::CC_STAT_AREA) >= minArea ? 255 : 0;
@@ -43,7 +47,7 @@ cv::Mat withoutLoneSpecks(const cv::Mat& ink) {
   constexpr int kFigureSpecks = 4;  // a cluster with this many specks' worth of ink is writing
   cv::Mat labels, stats, centroids;
   const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
-  const int minArea = std::max(6, ink.rows * ink.rows / 600);
+  const int minArea = penDotArea(ink.rows);
   // The clusters: pieces a dot's pitch apart (a twenty-fifth of the cell's
   // height, about 0.4 mm) joined.
   cv::Mat joined, clusters;

@@ -190,19 +190,12 @@ PageLayout layOutTable(const CleanPage& page, const std::array<int, 6>& columnX,
   // numbered one too few). A row numbering the columns stands off that step;
   // the header's labels keep at least half a row's height above the rows.
   bool numberedAbove = false;
-  if (first == 1 && printed > 0 && printed == typical && h[1] - h[0] > 2 * typical) {
-    const auto nearest = [&](int expected, int within) {
-      const auto it = std::min_element(numberLines.begin(), numberLines.end(),
-                                       [&](int a, int b) { return std::abs(a - expected) < std::abs(b - expected); });
-      return it != numberLines.end() && std::abs(*it - expected) <= within ? *it : -1;
-    };
-    for (int anchor = nearest(edges.front() + typical / 2, typical / 4); anchor >= 0;) {
-      anchor = nearest(anchor - typical, typical / 10);
-      if (anchor < 0 || anchor - typical / 2 - h[0] < typical / 2) break;
-      edges.insert(edges.begin(), anchor - typical / 2);
+  if (first == 1 && printed > 0 && printed == typical && h[1] - h[0] > 2 * typical)
+    for (const int number : numbersAbove(numberLines, edges.front() + typical / 2, typical).above) {
+      if (number - typical / 2 - h[0] < typical / 2) break;
+      edges.insert(edges.begin(), number - typical / 2);
       numberedAbove = true;
     }
-  }
   // Otherwise the first row's writing tells it at the band's foot.
   if (!numberedAbove && first == 1 && typical > 0 && h[1] - h[0] > 2 * typical)
     if (const int foot = firstRowInTheHeader(page.ink, lines, h[0], h[1], columnX[2], columnX[3], typical); foot > 0)

@@ -1,6 +1,7 @@
 #include "pipeline/page/text_lines.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <opencv2/imgproc.hpp>
 
 namespace listaudit::pipeline {
@@ -65,6 +66,18 @@ std::vector<int> inkLinesIn(const cv::Mat& ink, const cv::Rect& column, int from
     }
   }
   return middles;
+}
+
+NumbersAbove numbersAbove(const std::vector<int>& lines, int expected, int pitch) {
+  const auto nearest = [&](int at, int within) {
+    const auto it =
+        std::min_element(lines.begin(), lines.end(), [&](int a, int b) { return std::abs(a - at) < std::abs(b - at); });
+    return it != lines.end() && std::abs(*it - at) <= within ? *it : -1;
+  };
+  NumbersAbove out;
+  out.anchor = nearest(expected, pitch / 4);
+  for (int line = out.anchor; line >= 0 && (line = nearest(line - pitch, pitch / 10)) >= 0;) out.above.push_back(line);
+  return out;
 }
 
 int wordJoin(int pageWidth) { return std::max(4, pageWidth / 80); }

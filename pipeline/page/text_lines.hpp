@@ -30,6 +30,19 @@ std::vector<std::pair<int, int>> inkPieces(const std::vector<int>& counts, int j
 // wrote on the row or not, and the rows are told by.
 std::vector<int> inkLinesIn(const cv::Mat& ink, const cv::Rect& column, int from, int to);
 
+// The row numbers a form prints above a row, found among `lines` (the
+// middles inkLinesIn gives of the row-number column): `anchor` is the line
+// nearest `expected` (within a quarter of `pitch`; -1 when none), and
+// `above` the lines a pitch apart up from it, nearest first, each within a
+// tenth of a pitch of its step. Printed numbers stand a pitch apart to the
+// pixel; a row numbering the columns stands off that step (its row is about
+// half as tall) and ends the walk.
+struct NumbersAbove {
+  int anchor = -1;
+  std::vector<int> above;
+};
+NumbersAbove numbersAbove(const std::vector<int>& lines, int expected, int pitch);
+
 // A line laid out as a table's: four or more pieces (labels, or a row's
 // cells) spread over half the page.
 bool tableLike(const TextLine& line, int pageWidth);

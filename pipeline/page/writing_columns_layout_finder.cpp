@@ -160,24 +160,13 @@ std::vector<int> rowsFromTextLines(const CleanPage& page, const std::vector<int>
                                         : 2 * (centres.front() - header.back());
   // Rows above the first line of writing whose writing a copier lost (a dry
   // pen) still show the number the form prints for them: each keeps its
-  // place, or every row under it would be numbered too few. The printed
-  // numbers stand a pitch apart to the pixel; the first row's is the one
-  // beside its line of writing. A numbering row's digit stands off that step
-  // (its row is about half as tall: three quarters of a pitch above the
-  // first row), and ends the walk.
+  // place, or every row under it would be numbered too few. The first row's
+  // number is the one beside its line of writing.
   if (rowNumbers.width > 0 && pitch > 0) {
-    const std::vector<int> numbers = inkLinesIn(page.ink, rowNumbers, top, centres.front() + pitch / 2);
-    const auto nearest = [&](int expected, int within) {
-      const auto it = std::min_element(numbers.begin(), numbers.end(),
-                                       [&](int a, int b) { return std::abs(a - expected) < std::abs(b - expected); });
-      return it != numbers.end() && std::abs(*it - expected) <= within ? *it : -1;
-    };
-    int anchor = nearest(centres.front(), pitch / 4);
-    const int offset = anchor >= 0 ? centres.front() - anchor : 0;
-    while (anchor >= 0) {
-      anchor = nearest(anchor - pitch, pitch / 10);
-      if (anchor >= 0) centres.insert(centres.begin(), anchor + offset);
-    }
+    const NumbersAbove numbers =
+        numbersAbove(inkLinesIn(page.ink, rowNumbers, top, centres.front() + pitch / 2), centres.front(), pitch);
+    const int offset = centres.front() - numbers.anchor;
+    for (const int number : numbers.above) centres.insert(centres.begin(), number + offset);
   }
   std::vector<int> edges = header;
   // What stands between the header and the first row's top (a row

@@ -126,6 +126,13 @@ struct ReadyPage {
   }
 };
 
+// `form` as printed, before any scanner: the page in grey.
+cv::Mat unscanned(const tools::FormPage& form) {
+  cv::Mat grey;
+  cv::cvtColor(tools::renderForm(form), grey, cv::COLOR_BGR2GRAY);
+  return grey;
+}
+
 // A form's own words: its title, column headers and collector line.
 struct FormWords {
   const char* title;
@@ -317,9 +324,7 @@ TEST(PrintedNumbers, aWornRibbonsDotsAreKeptAsTheFiguresInkAndALoneSpeckIsNot) {
   form.dpi = 400;
   form.typing.dotPitchMm = 0.4;
   form.typing.ribbonWear = 1.0;
-  cv::Mat scan;
-  cv::cvtColor(tools::renderForm(form), scan, cv::COLOR_BGR2GRAY);
-  ReadyPage page(scan, "XK");
+  ReadyPage page(unscanned(form), "XK");
   ASSERT_EQ(page.layout.rows.size(), 8u);
   for (std::size_t i = 0; i < 8; ++i) {
     const cv::Rect cell = page.layout.cell(page.layout.rows[i], pipeline::kIdColumn);
@@ -356,9 +361,7 @@ TEST(PrintedNumbers, aNumberFromAWornDotMatrixRibbonIsReadByThePrintedNumberNetw
       form.typing.dotPitchMm = 0.38;
       form.typing.ribbonWear = printer == 0 ? 0.5 : 0.8;
       form.typing.brokenPin = printer == 0 ? -1 : 5;
-      cv::Mat scan;
-      cv::cvtColor(tools::renderForm(form), scan, cv::COLOR_BGR2GRAY);
-      ReadyPage page(scan, "RS");
+      ReadyPage page(unscanned(form), "RS");
       ASSERT_EQ(page.layout.rows.size(), 8u);
       for (std::size_t i = 0; i < 8; ++i) {
         const cv::Rect cell = page.layout.cell(page.layout.rows[i], pipeline::kIdColumn);
