@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "pipeline/page/office_stamp.hpp"
 #include "pipeline/page/page_orientation.hpp"
 #include "pipeline/page/ruling.hpp"
 #include "pipeline/page/text_lines.hpp"
@@ -188,6 +189,13 @@ CleanPage CleanStage::operator()(const cv::Mat& grey) const {
     // not symmetric under a half turn, so a turned ruling could lie a pixel
     // off the one the layout would find. Only upside-down pages pay for it.
     page.ruling = findRuling(lineInk(page.grey));
+  }
+  // An office stamp over the names and numbers: its rings' arcs would be
+  // read as 1s and 0s, or as a line of writing between two rows (seed 515's
+  // L05-RS page 2: three numbers under a ring UNREADABLE).
+  if (const auto stamps = findOfficeStamps(page.grey, page.ink, page.ruling.lines); !stamps.empty()) {
+    page.stampInk = officeStampInk(page.grey, page.ink, stamps);
+    if (!page.stampInk.empty()) page.ink.setTo(0, page.stampInk);
   }
   return page;
 }

@@ -158,6 +158,7 @@ PageLayout layOutTable(const CleanPage& page, const std::array<int, 6>& columnX,
   cv::dilate(ruling.lines, lines, cv::getStructuringElement(cv::MORPH_RECT, {3, 3}));
   layout.text = page.grey.clone();
   layout.text.setTo(255, lines);
+  if (!page.stampInk.empty()) layout.text.setTo(255, page.stampInk);
 
   // Bands under the header that are much lower than the writing rows (a row
   // numbering the columns, say) belong to the header: rows are counted below them.

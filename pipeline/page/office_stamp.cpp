@@ -1,0 +1,264 @@
+#include "pipeline/page/office_stamp.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <numbers>
+#include <opencv2/imgproc.hpp>
+
+#include "pipeline/page/median.hpp"
+
+namespace listaudit::pipeline {
+namespace {
+
+constexpr int kRingSamples = 720;  // a point every half degree round a ring
+constexpr double kPageWidthMm = 210;
+// A ring is ink round at least this share of it; the stamp's widest ring at
+// least the second. Writing crosses a ring in a few places only, and no
+// hand's loop or table's rulings come near a whole circle this size.
+constexpr double kRingCoverage = 0.6;
+constexpr double kStampCoverage = 0.75;
+// How whole a circle the search asks of its edges (HOUGH_GRADIENT_ALT's
+// param2): low, for a ring broken where the rulings were painted out; the
+// coverage above decides.
+constexpr double kCirclePerfectness = 0.4;
+// A ring's ink darker than this is not told from the writing by its tone: a
+// photocopy printed it black. Such a stamp is left on.
+constexpr int kDarkestToldStamp = 80;
+// How much darker than the ring's own ink a pixel on it must be to be
+// writing under it: the scan's noise about the ring's tone, with margin.
+constexpr int kToneMargin = 12;
+
+struct Angles {
+  std::array<double, kRingSamples> cos{}, sin{};
+  Angles() {
+    for (int i = 0; i < kRingSamples; ++i) {
+      const double a = 2 * std::numbers::pi * i / kRingSamples;
+      cos[static_cast<std::size_t>(i)] = std::cos(a);
+      sin[static_cast<std::size_t>(i)] = std::sin(a);
+    }
+  }
+};
+const Angles& angles() {
+  static const Angles a;
+  return a;
+}
+
+// The share of the circle's points (every `stride`th of them; those on the
+// page, when at least half are) that fall on ink.
+double coverage(const cv::Mat& ink, cv::Point2f centre, double radius, std::size_t stride = 1) {
+  const Angles& a = angles();
+  int on = 0, inside = 0, all = 0;
+  for (std::size_t i = 0; i < kRingSamples; i += stride) {
+    ++all;
+    const int x = cvRound(centre.x + radius * a.cos[i]), y = cvRound(centre.y + radius * a.sin[i]);
+    if (x < 0 || y < 0 || x >= ink.cols || y >= ink.rows) continue;
+    ++inside;
+    on += ink.at<std::uint8_t>(y, x) != 0;
+  }
+  return inside * 2 >= all ? static_cast<double>(on) / inside : 0.0;
+}
+
+// A circle found on a small copy, placed on the page to the pixel: on a
+// grid of every other pixel within a step of the copy's, a point in four;
+// then a pixel at a time while more of the ring falls on ink.
+std::pair<cv::Point2f, double> refined(const cv::Mat& ink, cv::Point2f centre, double radius, int step) {
+  cv::Point2f c = centre;
+  double r = radius, most = -1;
+  for (int dy = -step; dy <= step; dy += 2)
+    for (int dx = -step; dx <= step; dx += 2)
+      for (int dr = -2 * step; dr <= 2 * step; dr += 2) {
+        const cv::Point2f at(centre.x + static_cast<float>(dx), centre.y + static_cast<float>(dy));
+        if (const double share = coverage(ink, at, radius + dr, 4); share > most) {
+          most = share;
+          c = at;
+          r = radius + dr;
+        }
+      }
+  most = coverage(ink, c, r);
+  for (bool moved = true; moved;) {
+    moved = false;
+    for (const auto& [dx, dy, dr] :
+         {std::array<int, 3>{1, 0, 0}, {-1, 0, 0}, {0, 1, 0}, {0, -1, 0}, {0, 0, 1}, std::array<int, 3>{0, 0, -1}}) {
+      const cv::Point2f at(c.x + static_cast<float>(dx), c.y + static_cast<float>(dy));
+      if (const double share = coverage(ink, at, r + dr); share > most) {
+        most = share;
+        c = at;
+        r += dr;
+        moved = true;
+      }
+    }
+  }
+  return {c, r};
+}
+
+// The centre of the ring about `centre` near `radius`, to a fraction of a
+// pixel: the circle through the middles of the ring's ink across it, fitted
+// by least squares. The climb above stops anywhere on a ring wider than a
+// pixel, and a ring's far side then fell outside the width taken off.
+cv::Point2f fittedCentre(const cv::Mat& ink, cv::Point2f centre, double radius) {
+  const Angles& a = angles();
+  const int reach = std::max(4, static_cast<int>(radius * 0.06));
+  auto inkAt = [&](std::size_t i, int r) {
+    const int x = cvRound(centre.x + r * a.cos[i]), y = cvRound(centre.y + r * a.sin[i]);
+    return x >= 0 && y >= 0 && x < ink.cols && y < ink.rows && ink.at<std::uint8_t>(y, x);
+  };
+  std::vector<cv::Point2d> middles;
+  std::vector<int> widths;
+  const int r0 = cvRound(radius);
+  for (std::size_t i = 0; i < kRingSamples; ++i) {
+    int at = -1;  // the ink nearest the radius, within reach
+    for (int d = 0; d <= reach && at < 0; ++d)
+      if (inkAt(i, r0 + d))
+        at = r0 + d;
+      else if (inkAt(i, r0 - d))
+        at = r0 - d;
+    if (at < 0) continue;
+    int from = at, to = at;
+    while (from > r0 - 2 * reach && inkAt(i, from - 1)) --from;
+    while (to < r0 + 2 * reach && inkAt(i, to + 1)) ++to;
+    const double middle = (from + to) / 2.0;
+    middles.emplace_back(centre.x + middle * a.cos[i], centre.y + middle * a.sin[i]);
+    widths.push_back(to - from + 1);
+  }
+  if (middles.size() < kRingSamples / 2) return centre;
+  // Where writing or a ruling crosses the ring its run is wider: left out.
+  const int typical = median(widths);
+  cv::Mat lhs(0, 3, CV_64F), rhs(0, 1, CV_64F);
+  for (std::size_t k = 0; k < middles.size(); ++k) {
+    if (widths[k] > typical + 2) continue;
+    const double x = middles[k].x, y = middles[k].y;
+    lhs.push_back(cv::Mat(cv::Matx13d(x, y, 1)));
+    rhs.push_back(-(x * x + y * y));
+  }
+  cv::Mat abc;
+  if (lhs.rows < 3 || !cv::solve(lhs, rhs, abc, cv::DECOMP_SVD)) return centre;
+  const cv::Point2f fitted(static_cast<float>(-abc.at<double>(0) / 2), static_cast<float>(-abc.at<double>(1) / 2));
+  // A fit that moved further than the ring's width fitted something else.
+  return cv::norm(fitted - centre) <= reach ? fitted : centre;
+}
+
+// The rings about `centre`: runs of radii, from 0.6 to 1.6 times the one
+// found, round which ink lies at least half the way, and at least
+// kRingCoverage at their best.
+void ringsAbout(const cv::Mat& ink, double radius, OfficeStamp& stamp) {
+  const int from = static_cast<int>(radius * 0.6), to = static_cast<int>(radius * 1.6);
+  std::vector<double> share;
+  for (int r = from; r <= to; ++r) share.push_back(coverage(ink, stamp.centre, r));
+  for (std::size_t i = 0; i < share.size();) {
+    if (share[i] < 0.5) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    double best = 0;
+    while (end < share.size() && share[end] >= 0.5) best = std::max(best, share[end++]);
+    if (best >= kRingCoverage) {
+      stamp.ringRadii.push_back(static_cast<float>(from + (static_cast<double>(i + end) - 1) / 2));
+      stamp.ringHalfWidths.push_back(static_cast<float>(end - i) / 2);
+    }
+    i = end;
+  }
+}
+
+// The grey of the rings' own ink: each ring point's darkest pixel across the
+// ring, their median over the points where the ring shows.
+int ringInkLevel(const cv::Mat& grey, const cv::Mat& ink, const OfficeStamp& stamp) {
+  const Angles& a = angles();
+  std::vector<int> darkest;
+  for (std::size_t k = 0; k < stamp.ringRadii.size(); ++k)
+    for (std::size_t i = 0; i < kRingSamples; ++i) {
+      int least = 256;
+      for (float r = stamp.ringRadii[k] - stamp.ringHalfWidths[k]; r <= stamp.ringRadii[k] + stamp.ringHalfWidths[k];
+           r += 1) {
+        const int x = cvRound(stamp.centre.x + r * a.cos[i]), y = cvRound(stamp.centre.y + r * a.sin[i]);
+        if (x < 0 || y < 0 || x >= ink.cols || y >= ink.rows || !ink.at<std::uint8_t>(y, x)) continue;
+        least = std::min<int>(least, grey.at<std::uint8_t>(y, x));
+      }
+      if (least < 256) darkest.push_back(least);
+    }
+  return darkest.empty() ? 0 : median(darkest);
+}
+
+}  // namespace
+
+std::vector<OfficeStamp> findOfficeStamps(const cv::Mat& grey, const cv::Mat& ink, const cv::Mat& rulings) {
+  // Searched on a copy about 400 pixels wide (12 ms a page; at 300 the
+  // rings of seed 515's L05-RS page 2 were not found), the rulings painted
+  // out: a ring near a column's rulings, their edges run into its own, was
+  // not taken for a circle.
+  cv::Mat searched = grey;
+  if (!rulings.empty()) {
+    searched = grey.clone();
+    searched.setTo(255, rulings);
+  }
+  const int factor = std::max(1, static_cast<int>(std::lround(grey.cols / 400.0)));
+  cv::Mat small;
+  cv::resize(searched(cv::Rect(0, 0, grey.cols / factor * factor, grey.rows / factor * factor)), small,
+             {grey.cols / factor, grey.rows / factor}, 0, 0, cv::INTER_AREA);
+  const double pixelsPerMm = grey.cols / kPageWidthMm / factor;
+  // Smoothed first: a ring a pixel or two wide at this size, broken by the
+  // scan's noise and a JPEG's blocks, gives Canny's edges gaps (seed 515's
+  // L05-RS page 2 and 535's L02-RS page 1 were not found without it).
+  cv::GaussianBlur(small, small, {0, 0}, 1.0);
+  std::vector<cv::Vec3f> circles;
+  cv::HoughCircles(small, circles, cv::HOUGH_GRADIENT_ALT, 1.5, 10 * pixelsPerMm, 100, kCirclePerfectness,
+                   static_cast<int>(10 * pixelsPerMm), static_cast<int>(25 * pixelsPerMm));
+  std::vector<OfficeStamp> stamps;
+  for (const cv::Vec3f& c : circles) {
+    const auto [centre, radius] =
+        refined(ink, {c[0] * static_cast<float>(factor), c[1] * static_cast<float>(factor)}, c[2] * factor, factor);
+    if (coverage(ink, centre, radius) < kStampCoverage) continue;
+    OfficeStamp stamp;
+    stamp.centre = fittedCentre(ink, centre, radius);
+    ringsAbout(ink, radius, stamp);
+    if (stamp.ringRadii.empty()) continue;
+    stamp.inkLevel = ringInkLevel(grey, ink, stamp);
+    stamps.push_back(std::move(stamp));
+  }
+  return stamps;
+}
+
+cv::Mat officeStampInk(const cv::Mat& grey, const cv::Mat& ink, const std::vector<OfficeStamp>& stamps) {
+  // Ink a little way off the ring, on the line from the centre (or a pixel
+  // or two either side of it).
+  auto inkNear = [&](cv::Point2f centre, double ux, double uy, double radius) {
+    for (const int side : {0, -2, 2}) {
+      const int x = cvRound(centre.x + radius * ux - side * uy), y = cvRound(centre.y + radius * uy + side * ux);
+      if (x >= 0 && y >= 0 && x < ink.cols && y < ink.rows && ink.at<std::uint8_t>(y, x)) return true;
+    }
+    return false;
+  };
+  cv::Mat out;
+  for (const OfficeStamp& stamp : stamps) {
+    if (stamp.inkLevel < kDarkestToldStamp) continue;
+    if (out.empty()) out = cv::Mat::zeros(grey.size(), CV_8UC1);
+    const int lightest = stamp.inkLevel - kToneMargin;
+    for (std::size_t k = 0; k < stamp.ringRadii.size(); ++k) {
+      // A pixel's reach past the ring's measured width: the scan's blur.
+      const double inner = stamp.ringRadii[k] - stamp.ringHalfWidths[k] - 1;
+      const double outer = stamp.ringRadii[k] + stamp.ringHalfWidths[k] + 1;
+      const cv::Rect box = cv::Rect(cvFloor(stamp.centre.x - outer), cvFloor(stamp.centre.y - outer),
+                                    cvCeil(2 * outer) + 1, cvCeil(2 * outer) + 1) &
+                           cv::Rect(0, 0, grey.cols, grey.rows);
+      for (int y = box.y; y < box.y + box.height; ++y) {
+        const double dy = y - stamp.centre.y;
+        const std::uint8_t* g = grey.ptr<std::uint8_t>(y);
+        std::uint8_t* o = out.ptr<std::uint8_t>(y);
+        for (int x = box.x; x < box.x + box.width; ++x) {
+          const double dx = x - stamp.centre.x, d = std::sqrt(dx * dx + dy * dy);
+          if (d < inner || d > outer || g[x] <= lightest) continue;
+          // A light stroke that crosses the ring (ink just inside it and just
+          // outside) keeps its ink across: a thin pen's overlap with the
+          // ring is no darker than the ring, and cut there a 9 became a 7.
+          if (inkNear(stamp.centre, dx / d, dy / d, inner - 3) && inkNear(stamp.centre, dx / d, dy / d, outer + 3))
+            continue;
+          o[x] = 255;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace listaudit::pipeline

@@ -1,0 +1,176 @@
+// An office's round stamp over the names and numbers (pipeline/page/
+// office_stamp.hpp), drawn by the sample generator's form renderer as the
+// generator draws it on three pages in twenty: two rings and the office's
+// words in translucent blue or violet. Its rings' arcs were read as 1s and
+// 0s and as lines of writing (seed 818: 21 rows UNREADABLE, and a ring read
+// as a row of its own); they are found and taken off the ink, the writing
+// under them kept.
+#include <gtest/gtest.h>
+
+#include <array>
+
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+#include <string>
+
+#include "pipeline/page/clean_stage.hpp"
+#include "pipeline/page/layout_chain.hpp"
+#include "pipeline/page/office_stamp.hpp"
+#include "pipeline/page/read_stage.hpp"
+#include "tools/samples/form_renderer.hpp"
+#include "tools/samples/handwriting.hpp"
+#include "tools/samples/sample_random.hpp"
+#include "tools/samples/scan_effects.hpp"
+
+using namespace listaudit;
+
+namespace {
+
+constexpr double kRingMm = 15, kInnerRingMm = 12.5;  // the renderer's stamp
+constexpr std::array<double, 3> kBlue{0.25, 0.3, 0.75}, kViolet{0.45, 0.2, 0.55};
+
+// A Kosovo form of eight rows, its numbers typed or written by `digits`' hands;
+// an office stamp in `colour` centred on the number column over row 4.
+tools::FormPage stampedForm(double dpi, std::array<double, 3> colour, const tools::DigitBank* digits = nullptr) {
+  tools::FormPage page;
+  page.title = "LISTA e zgjedhësve që mbështesin regjistrimin e partisë";
+  page.headers = {"Nr.", "Emri dhe mbiemri", "Numri personal", "Adresa e banimit", "Nënshkrimi"};
+  page.collectorLabel = "Personi para të cilit u vendosën nënshkrimet:";
+  page.collectorName = "Ëndrra Zeqiri";
+  page.dpi = dpi;
+  page.digits = digits;
+  const char* names[] = {"Elona Dervishi", "Mimoza Shehu", "Përparim Tafaj", "Ilir Shehu",
+                         "Shpëtim Muçaj",  "Elona Kola",   "Lulzim Lleshi",  "Agron Prifti"};
+  const char* numbers[] = {"1163115981", "9389392713", "4843659416", "5325164132",
+                           "6670623168", "2046429486", "7713767617", "8337704036"};
+  for (int i = 0; i < 8; ++i) {
+    tools::FormRow row;
+    row.name = names[i];
+    row.nationalId = numbers[i];
+    row.address = "Prishtinë, Rr. Nëna Terezë " + std::to_string(i + 1);
+    row.signatureSeed = static_cast<std::uint64_t>(i + 1);
+    if (digits) row.hand = tools::handFor(tools::SampleRandom(static_cast<std::uint64_t>(i) * 31 + 7), false);
+    page.rows.push_back(row);
+  }
+  page.stampRow = 3;
+  page.stampAcross = (12.0 + 58 + 16) / 180;  // the middle of the number column
+  page.stampText = "KQZ Prishtinë";
+  page.stampColour = colour;
+  return page;
+}
+
+cv::Mat grey(const cv::Mat& bgr) {
+  cv::Mat g;
+  cv::cvtColor(bgr, g, cv::COLOR_BGR2GRAY);
+  return g;
+}
+
+// Pixels set in `a` and not within `reach` pixels of any set in `b`.
+int setApart(const cv::Mat& a, const cv::Mat& b, int reach) {
+  cv::Mat near, apart;
+  cv::dilate(b, near, cv::getStructuringElement(cv::MORPH_ELLIPSE, {2 * reach + 1, 2 * reach + 1}));
+  cv::bitwise_and(a, ~near, apart);
+  return cv::countNonZero(apart);
+}
+
+}  // namespace
+
+TEST(OfficeStamp, takesTheRingsOffTheInkAndLeavesTheWritingUnderThem) {
+  for (const double dpi : {150.0, 300.0})
+    for (const auto& colour : {kBlue, kViolet}) {
+      const std::string what = std::to_string(static_cast<int>(dpi)) + " dpi, " + (colour == kBlue ? "blue" : "violet");
+      SCOPED_TRACE(what);
+      tools::FormPage form = stampedForm(dpi, colour);
+      const pipeline::CleanPage stamped = pipeline::CleanStage{}(grey(tools::renderForm(form)));
+      form.stampRow = -1;
+      const pipeline::CleanPage bare = pipeline::CleanStage{}(grey(tools::renderForm(form)));
+      EXPECT_TRUE(bare.stampInk.empty());
+      ASSERT_FALSE(stamped.stampInk.empty());
+
+      // One stamp, its two rings the renderer's.
+      const double pxPerMm = dpi / 25.4;
+      const auto stamps =
+          pipeline::findOfficeStamps(stamped.grey, pipeline::binarise(stamped.grey), stamped.ruling.lines);
+      ASSERT_EQ(stamps.size(), 1u);
+      ASSERT_EQ(stamps[0].ringRadii.size(), 2u);
+      EXPECT_NEAR(stamps[0].ringRadii[0] / pxPerMm, kInnerRingMm, 0.4);
+      EXPECT_NEAR(stamps[0].ringRadii[1] / pxPerMm, kRingMm, 0.4);
+
+      // The stamp's ink, as the page without it shows: what the stamped
+      // page's ink holds far from any of the bare page's. Its rings are off;
+      // what is left is the office's words inside them.
+      const pipeline::CleanPage untaken = [&] {
+        pipeline::CleanPage page = stamped;
+        page.ink = pipeline::binarise(stamped.grey);
+        return page;
+      }();
+      cv::Mat rings = cv::Mat::zeros(stamped.ink.size(), CV_8UC1);
+      const cv::Point centre(cvRound(stamps[0].centre.x), cvRound(stamps[0].centre.y));
+      for (std::size_t k = 0; k < 2; ++k)
+        cv::circle(rings, centre, cvRound(stamps[0].ringRadii[k]), 255, 2 * cvRound(stamps[0].ringHalfWidths[k]) + 5);
+      auto onRings = [&](const cv::Mat& ink) {
+        cv::Mat out;
+        cv::bitwise_and(ink, rings, out);
+        return out;
+      };
+      const int ringInkBefore = setApart(onRings(untaken.ink), bare.ink, 2);
+      const int ringInkAfter = setApart(onRings(stamped.ink), bare.ink, 2);
+      EXPECT_GT(ringInkBefore, 2 * pxPerMm * 2 * 3.14 * kRingMm * 0.3);  // the rings were ink
+      EXPECT_LT(ringInkAfter, ringInkBefore / 20);
+
+      // The writing the rings crossed is kept: of the bare page's ink on
+      // the rings, nine parts in ten are ink still.
+      const cv::Mat writingOnRings = onRings(bare.ink);
+      const int writing = cv::countNonZero(writingOnRings);
+      EXPECT_GT(writing, 0);
+      EXPECT_LT(setApart(writingOnRings, stamped.ink, 1), writing / 10);
+    }
+}
+
+TEST(OfficeStamp, leavesAStampAsDarkAsTheWritingWhereItsToneCannotTellIt) {
+  // A photocopy prints the stamp as black as the writing: no tone tells the
+  // ring from a stroke across it, and nothing is taken.
+  const tools::FormPage form = stampedForm(200, kBlue);
+  tools::SampleRandom random(11);
+  const pipeline::CleanPage page =
+      pipeline::CleanStage{}(tools::applyScanEffects(tools::renderForm(form), tools::photocopier(160, 7), random));
+  const auto stamps = pipeline::findOfficeStamps(page.grey, page.ink, page.ruling.lines);
+  ASSERT_EQ(stamps.size(), 1u);
+  EXPECT_LT(stamps[0].inkLevel, 40);
+  EXPECT_TRUE(page.stampInk.empty());
+}
+
+// The stamp's rings cross the numbers of rows 3 to 5 (its words lie over
+// row 4's, and stay: see office_stamp.hpp). With the rings on, every one of
+// the three was misread; with them off, rows 3 and 5 are read right, a faint
+// hand's among them.
+TEST(OfficeStamp, theNumbersWrittenUnderAStampsRingsAreReadWithTheRingsTakenOff) {
+  const tools::DigitBank digits(tools::defaultDigitsPath());
+  const tools::FormPage form = stampedForm(300, kBlue, &digits);
+  const pipeline::PageImage image{"L01-XK", *models::Country::fromCode("XK"), 1, grey(tools::renderForm(form))};
+  pipeline::Readers readers;
+  auto numbersReadRight = [&](const pipeline::CleanPage& clean) {
+    const pipeline::PageReading reading =
+        pipeline::ReadStage{}(image, clean, pipeline::LayoutChain{}.find(clean), readers);
+    std::vector<bool> right;
+    if (reading.rows.size() == form.rows.size())
+      for (std::size_t r = 0; r < form.rows.size(); ++r)
+        right.push_back(reading.rows[r].rawId == form.rows[r].nationalId);
+    return right;
+  };
+  const pipeline::CleanPage taken = pipeline::CleanStage{}(image.grey);
+  ASSERT_FALSE(taken.stampInk.empty());
+  pipeline::CleanPage left = taken;
+  left.ink = pipeline::binarise(taken.grey);
+  left.stampInk.release();
+  const std::vector<bool> off = numbersReadRight(taken), on = numbersReadRight(left);
+  ASSERT_EQ(off.size(), 8u);
+  ASSERT_EQ(on.size(), 8u);
+  for (const std::size_t r : {0u, 1u, 5u, 6u, 7u}) {  // rows the stamp does not reach
+    EXPECT_TRUE(off[r]) << "row " << r + 1;
+    EXPECT_TRUE(on[r]) << "row " << r + 1;
+  }
+  EXPECT_TRUE(off[2]) << "row 3, the inner ring across its number";
+  EXPECT_TRUE(off[4]) << "row 5, the inner ring across its number";
+  EXPECT_FALSE(on[2] || on[3] || on[4]) << "with the rings on, rows 3 to 5 were read right";
+}
