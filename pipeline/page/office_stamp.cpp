@@ -22,8 +22,8 @@ constexpr double kStampCoverage = 0.75;
 // param2): low, for a ring broken where the rulings were painted out; the
 // coverage above decides.
 constexpr double kCirclePerfectness = 0.4;
-// A ring's ink darker than this is not told from the writing by its tone: a
-// photocopy printed it black. Such a stamp is left on.
+// A ring's ink darker than this is not told from the writing by its tone (a
+// photocopy printed it black): its rings are taken by their place alone.
 constexpr int kDarkestToldStamp = 80;
 // How much darker than the ring's own ink a pixel on it must be to be
 // writing under it: the scan's noise about the ring's tone, with margin.
@@ -231,9 +231,9 @@ cv::Mat officeStampInk(const cv::Mat& grey, const cv::Mat& ink, const std::vecto
   };
   cv::Mat out;
   for (const OfficeStamp& stamp : stamps) {
-    if (stamp.inkLevel < kDarkestToldStamp) continue;
+    const bool byTone = stamp.inkLevel >= kDarkestToldStamp;
     if (out.empty()) out = cv::Mat::zeros(grey.size(), CV_8UC1);
-    const int lightest = stamp.inkLevel - kToneMargin;
+    const int lightest = byTone ? stamp.inkLevel - kToneMargin : -1;
     for (std::size_t k = 0; k < stamp.ringRadii.size(); ++k) {
       // A pixel's reach past the ring's measured width: the scan's blur.
       const double inner = stamp.ringRadii[k] - stamp.ringHalfWidths[k] - 1;

@@ -22,12 +22,12 @@ std::vector<OfficeStamp> findOfficeStamps(const cv::Mat& grey, const cv::Mat& in
 
 // 255 on the pixels that are the stamps' rings alone: on a ring and no
 // darker than its own ink. Where the writing crosses a ring, the two inks
-// together are darker than the ring's, and the writing stays; so does a light
-// stroke that runs on both sides of the ring. The office's words inside the
-// rings stay: a faint pen is as light as they are (taken off by their tone,
-// a faint hand's number under them lost six digits). Empty when no
-// stamp can be told from the writing (a stamp as dark as the writing: a
-// photocopy turned it black).
+// together are darker than the ring's, and the writing stays; so does a
+// stroke with ink just inside the ring and just outside it. A stamp as dark
+// as the writing (a photocopy printed it black) has its rings taken by their
+// place alone, those strokes kept. The office's words inside the rings
+// stay: a faint pen is as light as they are (taken off by their tone, a
+// faint hand's number under them lost six digits). Empty for no stamps.
 cv::Mat officeStampInk(const cv::Mat& grey, const cv::Mat& ink, const std::vector<OfficeStamp>& stamps);
 
 }  // namespace listaudit::pipeline

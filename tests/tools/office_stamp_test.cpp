@@ -9,7 +9,6 @@
 
 #include <array>
 
-#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 #include <string>
 
@@ -73,71 +72,86 @@ int setApart(const cv::Mat& a, const cv::Mat& b, int reach) {
   return cv::countNonZero(apart);
 }
 
+// The stamp `stamped` shows, found and its rings taken off `stamped`'s ink;
+// `bare` is the same page without it; of the writing the rings crossed, at
+// most one part in `writingLostAtMost` lost. Returns the rings' ink tone.
+int expectRingsTakenAndWritingKept(const pipeline::CleanPage& stamped, const pipeline::CleanPage& bare, double dpi,
+                                   int writingLostAtMost) {
+  EXPECT_TRUE(bare.stampInk.empty());
+  EXPECT_FALSE(stamped.stampInk.empty());
+
+  // One stamp, its two rings the renderer's.
+  const double pxPerMm = dpi / 25.4;
+  const cv::Mat untaken = pipeline::binarise(stamped.grey);
+  const auto stamps = pipeline::findOfficeStamps(stamped.grey, untaken, stamped.ruling.lines);
+  EXPECT_EQ(stamps.size(), 1u);
+  if (stamps.size() != 1 || stamps[0].ringRadii.size() != 2) {
+    ADD_FAILURE() << "two rings expected";
+    return -1;
+  }
+  EXPECT_NEAR(stamps[0].ringRadii[0] / pxPerMm, kInnerRingMm, 0.4);
+  EXPECT_NEAR(stamps[0].ringRadii[1] / pxPerMm, kRingMm, 0.4);
+
+  // The rings' ink, as the page without the stamp shows it: what the
+  // stamped page's ink holds on the rings far from any of the bare page's.
+  cv::Mat rings = cv::Mat::zeros(stamped.ink.size(), CV_8UC1);
+  const cv::Point centre(cvRound(stamps[0].centre.x), cvRound(stamps[0].centre.y));
+  for (std::size_t k = 0; k < 2; ++k)
+    cv::circle(rings, centre, cvRound(stamps[0].ringRadii[k]), 255, 2 * cvRound(stamps[0].ringHalfWidths[k]) + 5);
+  auto onRings = [&](const cv::Mat& ink) {
+    cv::Mat out;
+    cv::bitwise_and(ink, rings, out);
+    return out;
+  };
+  const int ringInkBefore = setApart(onRings(untaken), bare.ink, 2);
+  const int ringInkAfter = setApart(onRings(stamped.ink), bare.ink, 2);
+  EXPECT_GT(ringInkBefore, 2 * pxPerMm * 2 * 3.14 * kRingMm * 0.3);  // the rings were ink
+  EXPECT_LT(ringInkAfter, ringInkBefore / 20);
+
+  // The writing the rings crossed is kept: the bare page's ink on the
+  // rings is ink still, all but a small part. The rulings are left out: a
+  // stamp's ring may run along one for a while (taken with it where the
+  // ring is black; the rulings were found before).
+  cv::Mat rulings, writingInk;
+  cv::dilate(bare.ruling.lines, rulings, cv::getStructuringElement(cv::MORPH_RECT, {7, 7}));
+  cv::bitwise_and(bare.ink, ~rulings, writingInk);
+  const cv::Mat writingOnRings = onRings(writingInk);
+  const int writing = cv::countNonZero(writingOnRings);
+  EXPECT_GT(writing, 0);
+  EXPECT_LT(setApart(writingOnRings, stamped.ink, 1), writing / writingLostAtMost);
+  return stamps[0].inkLevel;
+}
+
 }  // namespace
 
 TEST(OfficeStamp, takesTheRingsOffTheInkAndLeavesTheWritingUnderThem) {
   for (const double dpi : {150.0, 300.0})
     for (const auto& colour : {kBlue, kViolet}) {
-      const std::string what = std::to_string(static_cast<int>(dpi)) + " dpi, " + (colour == kBlue ? "blue" : "violet");
-      SCOPED_TRACE(what);
+      SCOPED_TRACE(std::to_string(static_cast<int>(dpi)) + " dpi, " + (colour == kBlue ? "blue" : "violet"));
       tools::FormPage form = stampedForm(dpi, colour);
       const pipeline::CleanPage stamped = pipeline::CleanStage{}(grey(tools::renderForm(form)));
       form.stampRow = -1;
       const pipeline::CleanPage bare = pipeline::CleanStage{}(grey(tools::renderForm(form)));
-      EXPECT_TRUE(bare.stampInk.empty());
-      ASSERT_FALSE(stamped.stampInk.empty());
-
-      // One stamp, its two rings the renderer's.
-      const double pxPerMm = dpi / 25.4;
-      const auto stamps =
-          pipeline::findOfficeStamps(stamped.grey, pipeline::binarise(stamped.grey), stamped.ruling.lines);
-      ASSERT_EQ(stamps.size(), 1u);
-      ASSERT_EQ(stamps[0].ringRadii.size(), 2u);
-      EXPECT_NEAR(stamps[0].ringRadii[0] / pxPerMm, kInnerRingMm, 0.4);
-      EXPECT_NEAR(stamps[0].ringRadii[1] / pxPerMm, kRingMm, 0.4);
-
-      // The stamp's ink, as the page without it shows: what the stamped
-      // page's ink holds far from any of the bare page's. Its rings are off;
-      // what is left is the office's words inside them.
-      const pipeline::CleanPage untaken = [&] {
-        pipeline::CleanPage page = stamped;
-        page.ink = pipeline::binarise(stamped.grey);
-        return page;
-      }();
-      cv::Mat rings = cv::Mat::zeros(stamped.ink.size(), CV_8UC1);
-      const cv::Point centre(cvRound(stamps[0].centre.x), cvRound(stamps[0].centre.y));
-      for (std::size_t k = 0; k < 2; ++k)
-        cv::circle(rings, centre, cvRound(stamps[0].ringRadii[k]), 255, 2 * cvRound(stamps[0].ringHalfWidths[k]) + 5);
-      auto onRings = [&](const cv::Mat& ink) {
-        cv::Mat out;
-        cv::bitwise_and(ink, rings, out);
-        return out;
-      };
-      const int ringInkBefore = setApart(onRings(untaken.ink), bare.ink, 2);
-      const int ringInkAfter = setApart(onRings(stamped.ink), bare.ink, 2);
-      EXPECT_GT(ringInkBefore, 2 * pxPerMm * 2 * 3.14 * kRingMm * 0.3);  // the rings were ink
-      EXPECT_LT(ringInkAfter, ringInkBefore / 20);
-
-      // The writing the rings crossed is kept: of the bare page's ink on
-      // the rings, nine parts in ten are ink still.
-      const cv::Mat writingOnRings = onRings(bare.ink);
-      const int writing = cv::countNonZero(writingOnRings);
-      EXPECT_GT(writing, 0);
-      EXPECT_LT(setApart(writingOnRings, stamped.ink, 1), writing / 10);
+      EXPECT_GT(expectRingsTakenAndWritingKept(stamped, bare, dpi, 10), 100);
     }
 }
 
-TEST(OfficeStamp, leavesAStampAsDarkAsTheWritingWhereItsToneCannotTellIt) {
-  // A photocopy prints the stamp as black as the writing: no tone tells the
-  // ring from a stroke across it, and nothing is taken.
-  const tools::FormPage form = stampedForm(200, kBlue);
-  tools::SampleRandom random(11);
-  const pipeline::CleanPage page =
-      pipeline::CleanStage{}(tools::applyScanEffects(tools::renderForm(form), tools::photocopier(160, 7), random));
-  const auto stamps = pipeline::findOfficeStamps(page.grey, page.ink, page.ruling.lines);
-  ASSERT_EQ(stamps.size(), 1u);
-  EXPECT_LT(stamps[0].inkLevel, 40);
-  EXPECT_TRUE(page.stampInk.empty());
+// A photocopy prints the stamp as black as the writing: no tone tells a
+// ring from the writing across it, and the rings are taken by their place
+// alone; a stroke with ink just inside and just outside a ring is kept
+// across it. A stroke that meets the ring at a slant loses more of itself
+// than where the tone tells: four parts in five are kept (against nine in ten).
+TEST(OfficeStamp, takesTheRingsOfAStampAPhotocopyPrintedBlackByTheirPlace) {
+  const double dpi = 200;
+  tools::FormPage form = stampedForm(dpi, kBlue);
+  auto copied = [&] {
+    tools::SampleRandom random(11);
+    return pipeline::CleanStage{}(tools::applyScanEffects(tools::renderForm(form), tools::photocopier(160, 7), random));
+  };
+  const pipeline::CleanPage stamped = copied();
+  form.stampRow = -1;
+  const pipeline::CleanPage bare = copied();
+  EXPECT_LT(expectRingsTakenAndWritingKept(stamped, bare, dpi, 5), 40);
 }
 
 // The stamp's rings cross the numbers of rows 3 to 5 (its words lie over
