@@ -162,10 +162,14 @@ void ringsAbout(const cv::Mat& ink, double radius, OfficeStamp& stamp) {
 }
 
 // The grey of the rings' own ink: each ring point's darkest pixel across the
-// ring, their median over the points where the ring shows.
-int ringInkLevel(const cv::Mat& grey, const cv::Mat& ink, const OfficeStamp& stamp) {
+// ring; their median over the points where the ring shows, and over those of
+// each sector with its two neighbours (a stamp pressed unevenly is darker on
+// one side: against the median of the whole, its dark side's ring was as
+// dark as writing under it, and stayed).
+void ringInkLevels(const cv::Mat& grey, const cv::Mat& ink, OfficeStamp& stamp) {
   const Angles& a = angles();
   std::vector<int> darkest;
+  std::array<std::vector<int>, OfficeStamp::kSectors> bySector;
   for (std::size_t k = 0; k < stamp.ringRadii.size(); ++k)
     for (std::size_t i = 0; i < kRingSamples; ++i) {
       int least = 256;
@@ -175,9 +179,22 @@ int ringInkLevel(const cv::Mat& grey, const cv::Mat& ink, const OfficeStamp& sta
         if (x < 0 || y < 0 || x >= ink.cols || y >= ink.rows || !ink.at<std::uint8_t>(y, x)) continue;
         least = std::min<int>(least, grey.at<std::uint8_t>(y, x));
       }
-      if (least < 256) darkest.push_back(least);
+      if (least == 256) continue;
+      darkest.push_back(least);
+      bySector[i * OfficeStamp::kSectors / kRingSamples].push_back(least);
     }
-  return darkest.empty() ? 0 : median(darkest);
+  stamp.inkLevel = darkest.empty() ? 0 : median(darkest);
+  for (std::size_t s = 0; s < OfficeStamp::kSectors; ++s) {
+    std::vector<int> near;
+    for (const std::size_t n : {s + OfficeStamp::kSectors - 1, s, s + 1}) {
+      const auto& values = bySector[n % OfficeStamp::kSectors];
+      near.insert(near.end(), values.begin(), values.end());
+    }
+    // A sector where the ring hardly shows (pressed too lightly to be ink)
+    // has only the writing across it: the whole ring's tone stands there.
+    const std::size_t shown = near.size() / stamp.ringRadii.size();
+    stamp.sectorInkLevels[s] = shown * OfficeStamp::kSectors * 2 < kRingSamples * 3 ? stamp.inkLevel : median(near);
+  }
 }
 
 }  // namespace
@@ -211,9 +228,14 @@ std::vector<OfficeStamp> findOfficeStamps(const cv::Mat& grey, const cv::Mat& in
     if (coverage(ink, centre, radius) < kStampCoverage) continue;
     OfficeStamp stamp;
     stamp.centre = fittedCentre(ink, centre, radius);
+    // Each ring of a stamp may be found as a circle of its own.
+    if (std::any_of(stamps.begin(), stamps.end(), [&](const OfficeStamp& found) {
+          return cv::norm(found.centre - stamp.centre) < pixelsPerMm * factor;
+        }))
+      continue;
     ringsAbout(ink, radius, stamp);
     if (stamp.ringRadii.empty()) continue;
-    stamp.inkLevel = ringInkLevel(grey, ink, stamp);
+    ringInkLevels(grey, ink, stamp);
     stamps.push_back(std::move(stamp));
   }
   return stamps;
@@ -233,7 +255,11 @@ cv::Mat officeStampInk(const cv::Mat& grey, const cv::Mat& ink, const std::vecto
   for (const OfficeStamp& stamp : stamps) {
     const bool byTone = stamp.inkLevel >= kDarkestToldStamp;
     if (out.empty()) out = cv::Mat::zeros(grey.size(), CV_8UC1);
-    const int lightest = byTone ? stamp.inkLevel - kToneMargin : -1;
+    // The lightest writing under the ring at an angle: a little darker than
+    // the ring's ink there.
+    std::array<int, OfficeStamp::kSectors> lightest{};
+    for (std::size_t s = 0; s < OfficeStamp::kSectors; ++s)
+      lightest[s] = byTone ? stamp.sectorInkLevels[s] - kToneMargin : -1;
     for (std::size_t k = 0; k < stamp.ringRadii.size(); ++k) {
       // A pixel's reach past the ring's measured width: the scan's blur.
       const double inner = stamp.ringRadii[k] - stamp.ringHalfWidths[k] - 1;
@@ -247,7 +273,12 @@ cv::Mat officeStampInk(const cv::Mat& grey, const cv::Mat& ink, const std::vecto
         std::uint8_t* o = out.ptr<std::uint8_t>(y);
         for (int x = box.x; x < box.x + box.width; ++x) {
           const double dx = x - stamp.centre.x, d = std::sqrt(dx * dx + dy * dy);
-          if (d < inner || d > outer || g[x] <= lightest) continue;
+          if (d < inner || d > outer) continue;
+          const double turn = std::atan2(dy, dx);
+          const auto sector = static_cast<std::size_t>((turn < 0 ? turn + 2 * std::numbers::pi : turn) /
+                                                       (2 * std::numbers::pi) * OfficeStamp::kSectors) %
+                              OfficeStamp::kSectors;
+          if (g[x] <= lightest[sector]) continue;
           // A light stroke that crosses the ring (ink just inside it and just
           // outside) keeps its ink across: a thin pen's overlap with the
           // ring is no darker than the ring, and cut there a 9 became a 7.

@@ -3,6 +3,7 @@
 // receives, often across the names and numbers): found by its rings, whose
 // ink is then told from the writing's by its tone and taken off, so that no
 // arc of a ring is read as a 1, a 0 or a line of writing.
+#include <array>
 #include <opencv2/core.hpp>
 #include <vector>
 
@@ -13,6 +14,10 @@ struct OfficeStamp {
   std::vector<float> ringRadii;  // one ring or two, concentric
   std::vector<float> ringHalfWidths;
   int inkLevel = 0;  // the grey of the rings' own ink, where they cross nothing
+  // The same in each twelfth of the way round, from the right, clockwise on
+  // the page: a stamp pressed unevenly is darker on one side.
+  static constexpr std::size_t kSectors = 12;
+  std::array<int, kSectors> sectorInkLevels{};
 };
 
 // The stamps on a straightened page: circles 20 to 50 mm across (the page

@@ -11,6 +11,7 @@
 
 #include <opencv2/imgproc.hpp>
 #include <string>
+#include <vector>
 
 #include "pipeline/page/clean_stage.hpp"
 #include "pipeline/page/layout_chain.hpp"
@@ -73,30 +74,30 @@ int setApart(const cv::Mat& a, const cv::Mat& b, int reach) {
 }
 
 // The stamp `stamped` shows, found and its rings taken off `stamped`'s ink;
-// `bare` is the same page without it; of the writing the rings crossed, at
-// most one part in `writingLostAtMost` lost. Returns the rings' ink tone.
+// `bare` is the same page without it. Its rings are `ringsMm` in radius,
+// inner first; of the writing they crossed, at most one part in
+// `writingLostAtMost` is lost. Returns the rings' ink tone.
 int expectRingsTakenAndWritingKept(const pipeline::CleanPage& stamped, const pipeline::CleanPage& bare, double dpi,
-                                   int writingLostAtMost) {
+                                   const std::vector<double>& ringsMm, int writingLostAtMost) {
   EXPECT_TRUE(bare.stampInk.empty());
   EXPECT_FALSE(stamped.stampInk.empty());
 
-  // One stamp, its two rings the renderer's.
+  // One stamp, its rings the renderer's.
   const double pxPerMm = dpi / 25.4;
   const cv::Mat untaken = pipeline::binarise(stamped.grey);
   const auto stamps = pipeline::findOfficeStamps(stamped.grey, untaken, stamped.ruling.lines);
   EXPECT_EQ(stamps.size(), 1u);
-  if (stamps.size() != 1 || stamps[0].ringRadii.size() != 2) {
-    ADD_FAILURE() << "two rings expected";
+  if (stamps.size() != 1 || stamps[0].ringRadii.size() != ringsMm.size()) {
+    ADD_FAILURE() << ringsMm.size() << " rings expected";
     return -1;
   }
-  EXPECT_NEAR(stamps[0].ringRadii[0] / pxPerMm, kInnerRingMm, 0.4);
-  EXPECT_NEAR(stamps[0].ringRadii[1] / pxPerMm, kRingMm, 0.4);
+  for (std::size_t k = 0; k < ringsMm.size(); ++k) EXPECT_NEAR(stamps[0].ringRadii[k] / pxPerMm, ringsMm[k], 0.4);
 
   // The rings' ink, as the page without the stamp shows it: what the
   // stamped page's ink holds on the rings far from any of the bare page's.
   cv::Mat rings = cv::Mat::zeros(stamped.ink.size(), CV_8UC1);
   const cv::Point centre(cvRound(stamps[0].centre.x), cvRound(stamps[0].centre.y));
-  for (std::size_t k = 0; k < 2; ++k)
+  for (std::size_t k = 0; k < ringsMm.size(); ++k)
     cv::circle(rings, centre, cvRound(stamps[0].ringRadii[k]), 255, 2 * cvRound(stamps[0].ringHalfWidths[k]) + 5);
   auto onRings = [&](const cv::Mat& ink) {
     cv::Mat out;
@@ -105,7 +106,7 @@ int expectRingsTakenAndWritingKept(const pipeline::CleanPage& stamped, const pip
   };
   const int ringInkBefore = setApart(onRings(untaken), bare.ink, 2);
   const int ringInkAfter = setApart(onRings(stamped.ink), bare.ink, 2);
-  EXPECT_GT(ringInkBefore, 2 * pxPerMm * 2 * 3.14 * kRingMm * 0.3);  // the rings were ink
+  EXPECT_GT(ringInkBefore, 2 * pxPerMm * 2 * 3.14 * ringsMm.back() * 0.3);  // the rings were ink
   EXPECT_LT(ringInkAfter, ringInkBefore / 20);
 
   // The writing the rings crossed is kept: the bare page's ink on the
@@ -132,8 +133,39 @@ TEST(OfficeStamp, takesTheRingsOffTheInkAndLeavesTheWritingUnderThem) {
       const pipeline::CleanPage stamped = pipeline::CleanStage{}(grey(tools::renderForm(form)));
       form.stampRow = -1;
       const pipeline::CleanPage bare = pipeline::CleanStage{}(grey(tools::renderForm(form)));
-      EXPECT_GT(expectRingsTakenAndWritingKept(stamped, bare, dpi, 10), 100);
+      EXPECT_GT(expectRingsTakenAndWritingKept(stamped, bare, dpi, {kInnerRingMm, kRingMm}, 10), 100);
     }
+}
+
+// Offices' stamps differ and are pressed unevenly: one ring or two, 26 to 40
+// mm across, the words round between the rings, the ink fading to one side
+// (against the median tone of the whole ring, the dark side's ring was as
+// dark as writing under it, and stayed).
+TEST(OfficeStamp, takesTheRingsOfStampsOfEveryShapeAndOfOnePressedUnevenly) {
+  struct Shape {
+    const char* what;
+    double mm;
+    int rings;
+    bool wordsRound;
+    double fade;
+    std::vector<double> ringsMm;
+  };
+  const Shape shapes[] = {{"one ring, 36 mm", 36, 1, false, 0, {18}},
+                          {"two rings, 40 mm, words round", 40, 2, true, 0, {16, 20}},
+                          {"two rings, 26 mm, fading to the left", 26, 2, false, 0.7, {13 * 12.5 / 15, 13}}};
+  for (const Shape& shape : shapes) {
+    SCOPED_TRACE(shape.what);
+    tools::FormPage form = stampedForm(200, kViolet);
+    form.stampMm = shape.mm;
+    form.stampRings = shape.rings;
+    form.stampWordsRound = shape.wordsRound;
+    form.stampFade = shape.fade;
+    form.stampFadeRadians = 3.14159;
+    const pipeline::CleanPage stamped = pipeline::CleanStage{}(grey(tools::renderForm(form)));
+    form.stampRow = -1;
+    const pipeline::CleanPage bare = pipeline::CleanStage{}(grey(tools::renderForm(form)));
+    EXPECT_GT(expectRingsTakenAndWritingKept(stamped, bare, 200, shape.ringsMm, 10), 100);
+  }
 }
 
 // A photocopy prints the stamp as black as the writing: no tone tells a
@@ -151,7 +183,7 @@ TEST(OfficeStamp, takesTheRingsOfAStampAPhotocopyPrintedBlackByTheirPlace) {
   const pipeline::CleanPage stamped = copied();
   form.stampRow = -1;
   const pipeline::CleanPage bare = copied();
-  EXPECT_LT(expectRingsTakenAndWritingKept(stamped, bare, dpi, 5), 40);
+  EXPECT_LT(expectRingsTakenAndWritingKept(stamped, bare, dpi, {kInnerRingMm, kRingMm}, 5), 40);
 }
 
 // The stamp's rings cross the numbers of rows 3 to 5 (its words lie over

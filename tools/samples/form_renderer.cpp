@@ -149,21 +149,54 @@ void drawSignature(cairo_t* cr, std::uint64_t seed, double x, double y, double w
   cairo_restore(cr);
 }
 
-// A round office stamp, about 30 mm across, in translucent ink: two rings and
-// the office's words.
+// A round office stamp in translucent ink: one ring or two, and the
+// office's words across the middle or set round inside the outer ring.
+// Pressed unevenly, its ink fades towards one side.
 void drawStamp(cairo_t* cr, const FormPage& page, double cx, double cy) {
   cairo_save(cr);
   const auto& c = page.stampColour;
-  cairo_set_source_rgba(cr, c[0], c[1], c[2], 0.7);
-  cairo_set_line_width(cr, 0.7);
-  cairo_new_path(cr);  // an arc would otherwise join the last text's position
-  cairo_arc(cr, cx, cy, 15, 0, 2 * G_PI);
-  cairo_stroke(cr);
-  cairo_set_line_width(cr, 0.4);
-  cairo_new_sub_path(cr);
-  cairo_arc(cr, cx, cy, 12.5, 0, 2 * G_PI);
-  cairo_stroke(cr);
-  drawText(cr, page.stampText, page.font, 7, true, cx - 11, cy - 6, 22, 12, Align::Center, true);
+  const double outer = page.stampMm / 2;
+  auto alphaAt = [&](double radians) {
+    return 0.7 * (1 - page.stampFade * (1 + std::cos(radians - page.stampFadeRadians)) / 2);
+  };
+  // A ring in short arcs, each in the ink its side of the stamp got.
+  auto ring = [&](double radius, double width) {
+    constexpr int kArcs = 72;
+    cairo_set_line_width(cr, width);
+    for (int k = 0; k < kArcs; ++k) {
+      const double from = 2 * G_PI * k / kArcs, to = 2 * G_PI * (k + 1) / kArcs;
+      cairo_set_source_rgba(cr, c[0], c[1], c[2], alphaAt((from + to) / 2));
+      cairo_new_path(cr);  // an arc would otherwise join the last position
+      cairo_arc(cr, cx, cy, radius, from, to);
+      cairo_stroke(cr);
+    }
+  };
+  ring(outer, 0.7);
+  // Words set round need room between the rings.
+  const double inner = page.stampWordsRound ? outer - 4 : outer * 12.5 / 15;
+  if (page.stampRings > 1) ring(inner, 0.4);
+  if (!page.stampWordsRound) {
+    cairo_set_source_rgba(cr, c[0], c[1], c[2], alphaAt(0));
+    drawText(cr, page.stampText, page.font, 7, true, cx - outer * 11 / 15, cy - 6, outer * 22 / 15, 12, Align::Center,
+             true);
+  } else {
+    // Each character upright to the ring, about 2.4 mm apart, centred on the top.
+    const double radius = page.stampRings > 1 ? (outer + inner) / 2 : outer - 2.2;
+    const glong count = g_utf8_strlen(page.stampText.c_str(), -1);
+    const double step = 2.4 / radius;
+    const char* at = page.stampText.c_str();
+    for (glong i = 0; i < count; ++i) {
+      const char* next = g_utf8_next_char(at);
+      const double turn = (static_cast<double>(i) - static_cast<double>(count - 1) / 2) * step;
+      cairo_save(cr);
+      cairo_translate(cr, cx, cy);
+      cairo_rotate(cr, turn);
+      cairo_set_source_rgba(cr, c[0], c[1], c[2], alphaAt(turn - G_PI / 2));
+      drawText(cr, std::string(at, next), page.font, 6, true, -1.5, -radius - 1.5, 3, 3, Align::Center, false);
+      cairo_restore(cr);
+      at = next;
+    }
+  }
   cairo_restore(cr);
 }
 

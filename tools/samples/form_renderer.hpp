@@ -56,7 +56,13 @@ struct FormPage {
   double stampAcross = -1;
   std::string stampText;
   std::array<double, 3> stampColour{0.25, 0.3, 0.75};  // RGB, 0..1
-  const DigitBank* digits = nullptr;                   // needed when a row is handwritten
+  double stampMm = 30;                                 // the outer ring's diameter
+  int stampRings = 2;                                  // one ring or two
+  bool stampWordsRound = false;  // the words set round inside the outer ring, not across the middle
+  // A stamp pressed unevenly: its ink fades by up to this share towards one
+  // side (0 for even ink), the lightest at stampFadeRadians from the right.
+  double stampFade = 0, stampFadeRadians = 0;
+  const DigitBank* digits = nullptr;  // needed when a row is handwritten
 };
 
 // An A4 page at the page's dpi, 8-bit BGR (the stamp is the only colour).

@@ -4,6 +4,7 @@
 #include <array>
 #include <filesystem>
 #include <map>
+#include <numbers>
 #include <optional>
 #include <set>
 #include <stdexcept>
@@ -137,7 +138,8 @@ class BatchMaker {
         harderPrint_(root_.fork(7)),
         officeWear_(root_.fork(8)),
         faxFeed_(root_.fork(9)),
-        printerFaults_(root_.fork(10)) {
+        printerFaults_(root_.fork(10)),
+        stampMaking_(root_.fork(11)) {
     if (options.style != "printed")
       digits_.emplace(options.digitsPath.empty() ? defaultDigitsPath() : options.digitsPath);
   }
@@ -453,6 +455,17 @@ class BatchMaker {
     }
     // Half the stamps miss the signature column and fall over the names and numbers.
     form.stampAcross = form.stampRow >= 0 && officeWear_.chance(0.5) ? officeWear_.real(0.1, 0.55) : -1;
+    // Offices' stamps differ, and a stamp is not pressed evenly: sizes from
+    // 26 to 40 mm, one ring or two, words across or round, ink fading to one
+    // side on two in five (from a stream of their own, so every other draw
+    // stays).
+    if (form.stampRow >= 0) {
+      form.stampMm = stampMaking_.real(26, 40);
+      form.stampRings = stampMaking_.chance(0.7) ? 2 : 1;
+      form.stampWordsRound = stampMaking_.chance(0.5);
+      form.stampFade = stampMaking_.chance(0.4) ? stampMaking_.real(0.3, 0.8) : 0;
+      form.stampFadeRadians = stampMaking_.real(0, 2 * std::numbers::pi);
+    }
     // One page in ten was faxed on its way, one fax in three at standard resolution.
     if (officeWear_.chance(0.1)) {
       effects.faxAcross = 204.0 / scanner.dpi;
@@ -606,6 +619,7 @@ class BatchMaker {
   SampleRandom officeWear_;     // likewise, for typed boxes, dot-matrix print, faxes and stamps over the writing
   SampleRandom faxFeed_;        // likewise, for faxes fed in turned
   SampleRandom printerFaults_;  // likewise, for a dot-matrix printer's ribbon and pins
+  SampleRandom stampMaking_;    // likewise, for the offices' stamps: size, rings, words, ink
   const Date election_ = *Date::make(2021, 4, 4);
 
   std::vector<SamplePerson> batchPeople_;  // everyone the batch writes about
