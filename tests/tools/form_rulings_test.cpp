@@ -6,6 +6,7 @@
 // rulings, upright and turned.
 #include <gtest/gtest.h>
 
+#include <array>
 #include <iostream>
 #include <opencv2/imgproc.hpp>
 #include <string>
@@ -13,6 +14,7 @@
 
 #include "pipeline/page/clean_stage.hpp"
 #include "pipeline/page/layout_chain.hpp"
+#include "tests/tools/kosovo_form.hpp"
 #include "tools/samples/form_renderer.hpp"
 #include "tools/samples/scan_effects.hpp"
 
@@ -21,28 +23,15 @@ using namespace listaudit;
 namespace {
 
 tools::FormPage dottedFormWithDigitBoxes(double dpi, bool columnRulings, int digitBoxes = 10) {
-  tools::FormPage page;
-  page.title = "LISTA e zgjedhësve që mbështesin regjistrimin e partisë";
-  page.headers = {"Nr.", "Emri dhe mbiemri", "Numri personal", "Adresa e banimit", "Nënshkrimi"};
-  page.collectorLabel = "Personi para të cilit u vendosën nënshkrimet:";
-  page.collectorName = "Ëndrra Zeqiri";
-  page.dpi = dpi;
+  std::array<std::string, 8> numbers;
+  for (std::size_t i = 0; i < numbers.size(); ++i) numbers[i] = "83278925" + std::to_string(10 + i);
+  tools::FormPage page = listaudit::testing::kosovoForm(dpi, numbers);
   page.dashMm = 0.3;
   page.dashGapMm = 0.6;
   page.columnRulings = columnRulings;
   page.digitBoxes = digitBoxes;
   page.numberingRow = true;
   page.blankRows = 3;
-  const char* names[] = {"Elona Dervishi", "Mimoza Shehu", "Përparim Tafaj", "Ilir Shehu",
-                         "Shpëtim Muçaj",  "Elona Kola",   "Lulzim Lleshi",  "Agron Prifti"};
-  for (int i = 0; i < 8; ++i) {
-    tools::FormRow row;
-    row.name = names[i];
-    row.nationalId = "83278925" + std::to_string(10 + i);
-    row.address = "Prishtinë, Rr. Nëna Terezë " + std::to_string(i + 1);
-    row.signatureSeed = static_cast<std::uint64_t>(i + 1);
-    page.rows.push_back(row);
-  }
   return page;
 }
 

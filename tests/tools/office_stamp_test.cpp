@@ -17,6 +17,7 @@
 #include "pipeline/page/layout_chain.hpp"
 #include "pipeline/page/office_stamp.hpp"
 #include "pipeline/page/read_stage.hpp"
+#include "tests/tools/kosovo_form.hpp"
 #include "tools/samples/form_renderer.hpp"
 #include "tools/samples/handwriting.hpp"
 #include "tools/samples/sample_random.hpp"
@@ -32,26 +33,12 @@ constexpr std::array<double, 3> kBlue{0.25, 0.3, 0.75}, kViolet{0.45, 0.2, 0.55}
 // A Kosovo form of eight rows, its numbers typed or written by `digits`' hands;
 // an office stamp in `colour` centred on the number column over row 4.
 tools::FormPage stampedForm(double dpi, std::array<double, 3> colour, const tools::DigitBank* digits = nullptr) {
-  tools::FormPage page;
-  page.title = "LISTA e zgjedhësve që mbështesin regjistrimin e partisë";
-  page.headers = {"Nr.", "Emri dhe mbiemri", "Numri personal", "Adresa e banimit", "Nënshkrimi"};
-  page.collectorLabel = "Personi para të cilit u vendosën nënshkrimet:";
-  page.collectorName = "Ëndrra Zeqiri";
-  page.dpi = dpi;
+  tools::FormPage page = listaudit::testing::kosovoForm(dpi, {"1163115981", "9389392713", "4843659416", "5325164132",
+                                                              "6670623168", "2046429486", "7713767617", "8337704036"});
   page.digits = digits;
-  const char* names[] = {"Elona Dervishi", "Mimoza Shehu", "Përparim Tafaj", "Ilir Shehu",
-                         "Shpëtim Muçaj",  "Elona Kola",   "Lulzim Lleshi",  "Agron Prifti"};
-  const char* numbers[] = {"1163115981", "9389392713", "4843659416", "5325164132",
-                           "6670623168", "2046429486", "7713767617", "8337704036"};
-  for (int i = 0; i < 8; ++i) {
-    tools::FormRow row;
-    row.name = names[i];
-    row.nationalId = numbers[i];
-    row.address = "Prishtinë, Rr. Nëna Terezë " + std::to_string(i + 1);
-    row.signatureSeed = static_cast<std::uint64_t>(i + 1);
-    if (digits) row.hand = tools::handFor(tools::SampleRandom(static_cast<std::uint64_t>(i) * 31 + 7), false);
-    page.rows.push_back(row);
-  }
+  if (digits)
+    for (std::size_t i = 0; i < page.rows.size(); ++i)
+      page.rows[i].hand = tools::handFor(tools::SampleRandom(static_cast<std::uint64_t>(i) * 31 + 7), false);
   page.stampRow = 3;
   page.stampAcross = (12.0 + 58 + 16) / 180;  // the middle of the number column
   page.stampText = "KQZ Prishtinë";
