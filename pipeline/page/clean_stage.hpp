@@ -1,7 +1,8 @@
 #pragma once
 // Page stage 1: makes a scanned page upright and straight, separates ink
-// from paper, and finds the page's rulings (which tell an upside-down page,
-// and which the layout cuts the table along). A plain function object:
+// from paper, finds the page's rulings (which tell an upside-down page,
+// and which the layout cuts the table along), and takes an office stamp's
+// rings off the ink (office_stamp.hpp). A plain function object:
 // thread-safe, no state between pages.
 #include "pipeline/page/page_types.hpp"
 

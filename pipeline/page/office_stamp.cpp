@@ -164,8 +164,8 @@ void ringsAbout(const cv::Mat& ink, double radius, OfficeStamp& stamp) {
 // The grey of the rings' own ink: each ring point's darkest pixel across the
 // ring; their median over the points where the ring shows, and over those of
 // each sector with its two neighbours (a stamp pressed unevenly is darker on
-// one side: against the median of the whole, its dark side's ring was as
-// dark as writing under it, and stayed).
+// one side: against the median of the whole, its dark side's ring could
+// pass for writing under it).
 void ringInkLevels(const cv::Mat& grey, const cv::Mat& ink, OfficeStamp& stamp) {
   const Angles& a = angles();
   std::vector<int> darkest;
@@ -200,8 +200,8 @@ void ringInkLevels(const cv::Mat& grey, const cv::Mat& ink, OfficeStamp& stamp) 
 }  // namespace
 
 std::vector<OfficeStamp> findOfficeStamps(const cv::Mat& grey, const cv::Mat& ink, const cv::Mat& rulings) {
-  // Searched on a copy about 400 pixels wide (12 ms a page; at 300 the
-  // rings of seed 515's L05-RS page 2 were not found), the rulings painted
+  // Searched on a copy about 400 pixels wide (12 ms a page; at 300 pixels
+  // the rings of seed 515's L05-RS page 2 were not found), the rulings painted
   // out: a ring near a column's rulings, their edges run into its own, was
   // not taken for a circle.
   cv::Mat searched = grey;
@@ -281,7 +281,8 @@ cv::Mat officeStampInk(const cv::Mat& grey, const cv::Mat& ink, const std::vecto
           if (g[x] <= lightest[sector]) continue;
           // A light stroke that crosses the ring (ink just inside it and just
           // outside) keeps its ink across: a thin pen's overlap with the
-          // ring is no darker than the ring, and cut there a 9 became a 7.
+          // ring is no darker than the ring, and cut there a thin 9 lost
+          // the stroke the ring crossed.
           if (inkNear(stamp.centre, dx / d, dy / d, inner - 3) && inkNear(stamp.centre, dx / d, dy / d, outer + 3))
             continue;
           o[x] = 255;

@@ -26,8 +26,8 @@ struct CleanPage {
   double skewDegrees = 0;  // the rotation that was undone
   bool upsideDown = false;
   Ruling ruling;  // the long lines of `ink`, found once for the clean and layout stages
-  // 255 on an office stamp's rings (empty where none was found or told from
-  // the writing): taken off `ink` here, painted out of the layout's text.
+  // 255 on an office stamp's rings (empty where no stamp was found): taken
+  // off `ink` here, painted out of the layout's text.
   cv::Mat stampInk;
 };
 
