@@ -195,7 +195,7 @@ CleanPage CleanStage::operator()(const cv::Mat& grey) const {
   // L05-RS page 2: three numbers under a ring UNREADABLE).
   if (const auto stamps = findOfficeStamps(page.grey, page.ink, page.ruling.lines); !stamps.empty()) {
     page.stampInk = officeStampInk(page.grey, page.ink, stamps);
-    if (!page.stampInk.empty()) page.ink.setTo(0, page.stampInk);
+    page.ink.setTo(0, page.stampInk);
   }
   return page;
 }

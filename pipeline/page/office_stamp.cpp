@@ -44,17 +44,26 @@ const Angles& angles() {
   return a;
 }
 
+// The pixel `radius` from `centre` at the `i`th of the kRingSamples angles
+// (clockwise on the page from the right).
+cv::Point onRing(cv::Point2f centre, double radius, std::size_t i) {
+  return {cvRound(centre.x + radius * angles().cos[i]), cvRound(centre.y + radius * angles().sin[i])};
+}
+
+bool inkAt(const cv::Mat& ink, cv::Point p) {
+  return p.x >= 0 && p.y >= 0 && p.x < ink.cols && p.y < ink.rows && ink.at<std::uint8_t>(p) != 0;
+}
+
 // The share of the circle's points (every `stride`th of them; those on the
 // page, when at least half are) that fall on ink.
 double coverage(const cv::Mat& ink, cv::Point2f centre, double radius, std::size_t stride = 1) {
-  const Angles& a = angles();
   int on = 0, inside = 0, all = 0;
   for (std::size_t i = 0; i < kRingSamples; i += stride) {
     ++all;
-    const int x = cvRound(centre.x + radius * a.cos[i]), y = cvRound(centre.y + radius * a.sin[i]);
-    if (x < 0 || y < 0 || x >= ink.cols || y >= ink.rows) continue;
+    const cv::Point p = onRing(centre, radius, i);
+    if (!cv::Rect(0, 0, ink.cols, ink.rows).contains(p)) continue;
     ++inside;
-    on += ink.at<std::uint8_t>(y, x) != 0;
+    on += inkAt(ink, p);
   }
   return inside * 2 >= all ? static_cast<double>(on) / inside : 0.0;
 }
@@ -99,24 +108,21 @@ std::pair<cv::Point2f, double> refined(const cv::Mat& ink, cv::Point2f centre, d
 cv::Point2f fittedCentre(const cv::Mat& ink, cv::Point2f centre, double radius) {
   const Angles& a = angles();
   const int reach = std::max(4, static_cast<int>(radius * 0.06));
-  auto inkAt = [&](std::size_t i, int r) {
-    const int x = cvRound(centre.x + r * a.cos[i]), y = cvRound(centre.y + r * a.sin[i]);
-    return x >= 0 && y >= 0 && x < ink.cols && y < ink.rows && ink.at<std::uint8_t>(y, x);
-  };
+  auto inkOn = [&](std::size_t i, int r) { return inkAt(ink, onRing(centre, r, i)); };
   std::vector<cv::Point2d> middles;
   std::vector<int> widths;
   const int r0 = cvRound(radius);
   for (std::size_t i = 0; i < kRingSamples; ++i) {
     int at = -1;  // the ink nearest the radius, within reach
     for (int d = 0; d <= reach && at < 0; ++d)
-      if (inkAt(i, r0 + d))
+      if (inkOn(i, r0 + d))
         at = r0 + d;
-      else if (inkAt(i, r0 - d))
+      else if (inkOn(i, r0 - d))
         at = r0 - d;
     if (at < 0) continue;
     int from = at, to = at;
-    while (from > r0 - 2 * reach && inkAt(i, from - 1)) --from;
-    while (to < r0 + 2 * reach && inkAt(i, to + 1)) ++to;
+    while (from > r0 - 2 * reach && inkOn(i, from - 1)) --from;
+    while (to < r0 + 2 * reach && inkOn(i, to + 1)) ++to;
     const double middle = (from + to) / 2.0;
     middles.emplace_back(centre.x + middle * a.cos[i], centre.y + middle * a.sin[i]);
     widths.push_back(to - from + 1);
@@ -153,10 +159,9 @@ void ringsAbout(const cv::Mat& ink, double radius, OfficeStamp& stamp) {
     std::size_t end = i;
     double best = 0;
     while (end < share.size() && share[end] >= 0.5) best = std::max(best, share[end++]);
-    if (best >= kRingCoverage) {
-      stamp.ringRadii.push_back(static_cast<float>(from + (static_cast<double>(i + end) - 1) / 2));
-      stamp.ringHalfWidths.push_back(static_cast<float>(end - i) / 2);
-    }
+    if (best >= kRingCoverage)
+      stamp.rings.push_back(
+          {static_cast<float>(from + (static_cast<double>(i + end) - 1) / 2), static_cast<float>(end - i) / 2});
     i = end;
   }
 }
@@ -167,18 +172,14 @@ void ringsAbout(const cv::Mat& ink, double radius, OfficeStamp& stamp) {
 // one side: against the median of the whole, its dark side's ring could
 // pass for writing under it).
 void ringInkLevels(const cv::Mat& grey, const cv::Mat& ink, OfficeStamp& stamp) {
-  const Angles& a = angles();
   std::vector<int> darkest;
   std::array<std::vector<int>, OfficeStamp::kSectors> bySector;
-  for (std::size_t k = 0; k < stamp.ringRadii.size(); ++k)
+  for (const OfficeStamp::Ring& ring : stamp.rings)
     for (std::size_t i = 0; i < kRingSamples; ++i) {
       int least = 256;
-      for (float r = stamp.ringRadii[k] - stamp.ringHalfWidths[k]; r <= stamp.ringRadii[k] + stamp.ringHalfWidths[k];
-           r += 1) {
-        const int x = cvRound(stamp.centre.x + r * a.cos[i]), y = cvRound(stamp.centre.y + r * a.sin[i]);
-        if (x < 0 || y < 0 || x >= ink.cols || y >= ink.rows || !ink.at<std::uint8_t>(y, x)) continue;
-        least = std::min<int>(least, grey.at<std::uint8_t>(y, x));
-      }
+      for (float r = ring.radius - ring.halfWidth; r <= ring.radius + ring.halfWidth; r += 1)
+        if (const cv::Point p = onRing(stamp.centre, r, i); inkAt(ink, p))
+          least = std::min<int>(least, grey.at<std::uint8_t>(p));
       if (least == 256) continue;
       darkest.push_back(least);
       bySector[i * OfficeStamp::kSectors / kRingSamples].push_back(least);
@@ -192,7 +193,7 @@ void ringInkLevels(const cv::Mat& grey, const cv::Mat& ink, OfficeStamp& stamp) 
     }
     // A sector where the ring hardly shows (pressed too lightly to be ink)
     // has only the writing across it: the whole ring's tone stands there.
-    const std::size_t shown = near.size() / stamp.ringRadii.size();
+    const std::size_t shown = near.size() / stamp.rings.size();
     stamp.sectorInkLevels[s] = shown * OfficeStamp::kSectors * 2 < kRingSamples * 3 ? stamp.inkLevel : median(near);
   }
 }
@@ -234,7 +235,7 @@ std::vector<OfficeStamp> findOfficeStamps(const cv::Mat& grey, const cv::Mat& in
         }))
       continue;
     ringsAbout(ink, radius, stamp);
-    if (stamp.ringRadii.empty()) continue;
+    if (stamp.rings.empty()) continue;
     ringInkLevels(grey, ink, stamp);
     stamps.push_back(std::move(stamp));
   }
@@ -245,25 +246,24 @@ cv::Mat officeStampInk(const cv::Mat& grey, const cv::Mat& ink, const std::vecto
   // Ink a little way off the ring, on the line from the centre (or a pixel
   // or two either side of it).
   auto inkNear = [&](cv::Point2f centre, double ux, double uy, double radius) {
-    for (const int side : {0, -2, 2}) {
-      const int x = cvRound(centre.x + radius * ux - side * uy), y = cvRound(centre.y + radius * uy + side * ux);
-      if (x >= 0 && y >= 0 && x < ink.cols && y < ink.rows && ink.at<std::uint8_t>(y, x)) return true;
-    }
+    for (const int side : {0, -2, 2})
+      if (inkAt(ink, {cvRound(centre.x + radius * ux - side * uy), cvRound(centre.y + radius * uy + side * ux)}))
+        return true;
     return false;
   };
-  cv::Mat out;
+  if (stamps.empty()) return {};
+  cv::Mat out = cv::Mat::zeros(grey.size(), CV_8UC1);
   for (const OfficeStamp& stamp : stamps) {
     const bool byTone = stamp.inkLevel >= kDarkestToldStamp;
-    if (out.empty()) out = cv::Mat::zeros(grey.size(), CV_8UC1);
     // The lightest writing under the ring at an angle: a little darker than
     // the ring's ink there.
     std::array<int, OfficeStamp::kSectors> lightest{};
     for (std::size_t s = 0; s < OfficeStamp::kSectors; ++s)
       lightest[s] = byTone ? stamp.sectorInkLevels[s] - kToneMargin : -1;
-    for (std::size_t k = 0; k < stamp.ringRadii.size(); ++k) {
+    for (const OfficeStamp::Ring& ring : stamp.rings) {
       // A pixel's reach past the ring's measured width: the scan's blur.
-      const double inner = stamp.ringRadii[k] - stamp.ringHalfWidths[k] - 1;
-      const double outer = stamp.ringRadii[k] + stamp.ringHalfWidths[k] + 1;
+      const double inner = ring.radius - ring.halfWidth - 1;
+      const double outer = ring.radius + ring.halfWidth + 1;
       const cv::Rect box = cv::Rect(cvFloor(stamp.centre.x - outer), cvFloor(stamp.centre.y - outer),
                                     cvCeil(2 * outer) + 1, cvCeil(2 * outer) + 1) &
                            cv::Rect(0, 0, grey.cols, grey.rows);

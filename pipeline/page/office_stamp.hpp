@@ -10,10 +10,12 @@
 namespace listaudit::pipeline {
 
 struct OfficeStamp {
+  struct Ring {
+    float radius = 0, halfWidth = 0;  // pixels, to the middle of the ring's ink and across half of it
+  };
   cv::Point2f centre;
-  std::vector<float> ringRadii;  // one ring or two, concentric
-  std::vector<float> ringHalfWidths;
-  int inkLevel = 0;  // the grey of the rings' own ink, where they cross nothing
+  std::vector<Ring> rings;  // one or two, concentric, inner first
+  int inkLevel = 0;         // the grey of the rings' own ink, where they cross nothing
   // The same in each twelfth of the way round, from the right, clockwise on
   // the page: a stamp pressed unevenly is darker on one side.
   static constexpr std::size_t kSectors = 12;

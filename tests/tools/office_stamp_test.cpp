@@ -74,18 +74,18 @@ int expectRingsTakenAndWritingKept(const pipeline::CleanPage& stamped, const pip
   const cv::Mat untaken = pipeline::binarise(stamped.grey);
   const auto stamps = pipeline::findOfficeStamps(stamped.grey, untaken, stamped.ruling.lines);
   EXPECT_EQ(stamps.size(), 1u);
-  if (stamps.size() != 1 || stamps[0].ringRadii.size() != ringsMm.size()) {
+  if (stamps.size() != 1 || stamps[0].rings.size() != ringsMm.size()) {
     ADD_FAILURE() << ringsMm.size() << " rings expected";
     return -1;
   }
-  for (std::size_t k = 0; k < ringsMm.size(); ++k) EXPECT_NEAR(stamps[0].ringRadii[k] / pxPerMm, ringsMm[k], 0.4);
+  for (std::size_t k = 0; k < ringsMm.size(); ++k) EXPECT_NEAR(stamps[0].rings[k].radius / pxPerMm, ringsMm[k], 0.4);
 
   // The rings' ink, as the page without the stamp shows it: what the
   // stamped page's ink holds on the rings far from any of the bare page's.
   cv::Mat rings = cv::Mat::zeros(stamped.ink.size(), CV_8UC1);
   const cv::Point centre(cvRound(stamps[0].centre.x), cvRound(stamps[0].centre.y));
   for (std::size_t k = 0; k < ringsMm.size(); ++k)
-    cv::circle(rings, centre, cvRound(stamps[0].ringRadii[k]), 255, 2 * cvRound(stamps[0].ringHalfWidths[k]) + 5);
+    cv::circle(rings, centre, cvRound(stamps[0].rings[k].radius), 255, 2 * cvRound(stamps[0].rings[k].halfWidth) + 5);
   auto onRings = [&](const cv::Mat& ink) {
     cv::Mat out;
     cv::bitwise_and(ink, rings, out);
