@@ -46,9 +46,14 @@ std::vector<std::pair<int, int>> inkPieces(const std::vector<int>& counts, int j
   return pieces;
 }
 
-bool tableLike(const TextLine& line, int pageWidth) {
-  return line.pieces.size() >= 4 && (line.pieces.back().second - line.pieces.front().first) * 2 >= pageWidth;
+namespace {
+bool spreadOverHalfThePage(const TextLine& line, std::size_t pieces, int pageWidth) {
+  return line.pieces.size() >= pieces && (line.pieces.back().second - line.pieces.front().first) * 2 >= pageWidth;
 }
+}  // namespace
+
+bool tableLike(const TextLine& line, int pageWidth) { return spreadOverHalfThePage(line, 4, pageWidth); }
+bool rowLike(const TextLine& line, int pageWidth) { return spreadOverHalfThePage(line, 3, pageWidth); }
 
 std::vector<int> inkLinesIn(const cv::Mat& ink, const cv::Rect& column, int from, int to) {
   const cv::Rect band = cv::Rect(column.x, from, column.width, to - from) & cv::Rect(0, 0, ink.cols, ink.rows);

@@ -46,6 +46,11 @@ NumbersAbove numbersAbove(const std::vector<int>& lines, int expected, int pitch
 // A line laid out as a table's: four or more pieces (labels, or a row's
 // cells) spread over half the page.
 bool tableLike(const TextLine& line, int pageWidth);
+// A line that may be a table's row: as tableLike, but three pieces will do.
+// A row's cells run together where its writing bridges the space between
+// two columns (a number's boxes into the address beside it, a long address
+// into the signature); a header's labels, printed apart, do not.
+bool rowLike(const TextLine& line, int pageWidth);
 
 // The join and the least height textLines takes on a page `pageWidth`
 // pixels wide: a label's words are closer than a fifth of an inch at any

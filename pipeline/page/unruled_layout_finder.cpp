@@ -35,11 +35,14 @@ PageLayout UnruledLayoutFinder::find(const CleanPage& page) const {
     const bool thin = (l.bottom - l.top) * 2 < typicalHeight && !tableLike(l, ink.cols);
     return specks || thin;
   });
-  // The header: the first table-like line with two more under it.
+  // The header: the first table-like line with two rows under it. A row
+  // whose cells ran together is a row still (seed 727's L04-MK page 2: a
+  // light copy that kept only the per-digit boxes, row 1's boxes ran into
+  // its address and that into its signature; row 2 was taken for the header
+  // and the page lost).
   std::size_t header = lines.size();
   for (std::size_t i = 0; i + 2 < lines.size() && header == lines.size(); ++i)
-    if (tableLike(lines[i], ink.cols) && tableLike(lines[i + 1], ink.cols) && tableLike(lines[i + 2], ink.cols))
-      header = i;
+    if (tableLike(lines[i], ink.cols) && rowLike(lines[i + 1], ink.cols) && rowLike(lines[i + 2], ink.cols)) header = i;
   if (header == lines.size()) throw LayoutError("no lines of writing laid out in columns under a header");
 
   // The header's two edges, where its rulings would stand: a little above
@@ -53,7 +56,7 @@ PageLayout UnruledLayoutFinder::find(const CleanPage& page) const {
   // collector's line under the table begins further left), and the
   // farthest writing of the lines under it.
   int right = labels.pieces.back().second;
-  for (std::size_t i = header + 1; i < lines.size() && tableLike(lines[i], ink.cols); ++i)
+  for (std::size_t i = header + 1; i < lines.size() && rowLike(lines[i], ink.cols); ++i)
     right = std::max(right, lines[i].pieces.back().second);
   ruled.ruling.left = std::max(0, labels.pieces.front().first - 2 * join);
   ruled.ruling.right = std::min(ink.cols - 1, right + join);

@@ -74,10 +74,19 @@ std::vector<int> rowsFromTextLines(const CleanPage& page, const std::vector<int>
   // they are many, not as wide: a name is wider than twice a typical line's
   // height (seed 727's L05-RS page 1: an office stamp ran rows 10 to 12
   // together, 210 pixels tall, and they were taken for a speck: 4 rows lost).
+  // A name's width is that of its widest word or words joined across their
+  // spaces, not of its inked columns: a short name of thin letters ("Ilir
+  // Shehu") inks fewer columns than twice its height, and was taken for a
+  // speck (the rows under it were then lost too); specks scattered along a
+  // line stay apart.
+  const int join = wordJoin(page.ink.cols);
   std::erase_if(lines, [&](const std::pair<int, int>& l) {
     cv::Mat perColumn;
-    cv::reduce(writing.rowRange(l.first, l.second + 1), perColumn, 0, cv::REDUCE_MAX);
-    return cv::countNonZero(perColumn) < 2 * std::min(l.second - l.first + 1, typicalHeight);
+    cv::reduce(writing.rowRange(l.first, l.second + 1) / 255, perColumn, 0, cv::REDUCE_SUM, CV_32S);
+    int widest = 0;
+    for (const auto& [from, to] : inkPieces(std::vector<int>(perColumn.begin<int>(), perColumn.end<int>()), join, 1))
+      widest = std::max(widest, to - from + 1);
+    return widest < 2 * std::min(l.second - l.first + 1, typicalHeight);
   });
   if (lines.empty()) throw LayoutError("no line of writing under the ruled header");
   // Lines run together (a stamp, a hand's long strokes) are as many lines as

@@ -6,6 +6,7 @@
 // rulings, upright and turned.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
 #include <iostream>
 #include <opencv2/imgproc.hpp>
@@ -14,6 +15,7 @@
 
 #include "pipeline/page/clean_stage.hpp"
 #include "pipeline/page/layout_chain.hpp"
+#include "pipeline/page/text_lines.hpp"
 #include "tests/tools/kosovo_form.hpp"
 #include "tools/samples/form_renderer.hpp"
 #include "tools/samples/scan_effects.hpp"
@@ -104,6 +106,83 @@ TEST(FormRulings, findsEveryRowOfAPhotocopyThatLostItsRulings) {
         EXPECT_EQ(clean.upsideDown, upsideDown) << what;
         expectEveryRowInOrder(clean, form.rows.size(), what, "the page shows no rulings");
       }
+}
+
+// A copier lost the form's faint rulings and kept its per-digit boxes,
+// printed black (seed 727's L04-MK page 2, a light copy upside down: 10 rows
+// lost). Two things lost the rows of such a page:
+// - row 1's cells ran together (its number's boxes into its address, that
+//   into its signature), so row 1 showed three pieces where the header looks
+//   for four, and row 2 was taken for the header;
+// - a short name of thin letters ("Ilir Shehu", row 4) inked fewer columns
+//   than twice its height and was taken for a speck; the rows under it stood
+//   two pitches on and were taken for the collector's line: 5 rows lost.
+// Here pen strokes across the columns' edges join every row's boxes to its
+// address, and row 1's address to its signature.
+TEST(FormRulings, findsEveryRowOfACopyThatKeptOnlyItsDigitBoxes) {
+  for (const double dpi : {150.0, 300.0})
+    for (const bool upsideDown : {false, true}) {
+      std::array<int, 6> apart{};
+      for (const bool cellsRunTogether : {false, true}) {
+        const std::string what = std::to_string(static_cast<int>(dpi)) + " dpi" + (upsideDown ? ", upside down" : "") +
+                                 (cellsRunTogether ? ", cells run together" : "");
+        tools::FormPage form = dottedFormWithDigitBoxes(dpi, true, 10);
+        form.dashMm = 0;
+        form.lineGrey = 0.6;  // grey rulings, under the copier's threshold; the boxes are black
+        form.numberingRow = false;
+        // Addresses of different towns and streets: the same address on
+        // every row leaves its spaces clear down the column, where a column
+        // edge could be found.
+        const char* addresses[] = {
+            "Pejë, Rr. Adem Jashari 4",        "Prizren, Sheshi Shadërvan 12",   "Gjakovë, Rr. UÇK 7",
+            "Ferizaj, Rr. Dëshmorët 31",       "Mitrovicë, Rr. Mbretëresha 2",   "Gjilan, Rr. Skënderbeu 9",
+            "Podujevë, Rr. Zahir Pajaziti 15", "Vushtrri, Rr. Hasan Prishtina 6"};
+        for (std::size_t i = 0; i < form.rows.size(); ++i) form.rows[i].address = addresses[i];
+        cv::Mat page = tools::renderForm(form);
+        if (cellsRunTogether) {
+          cv::Mat ink;
+          cv::cvtColor(page, ink, cv::COLOR_BGR2GRAY);
+          ink = ink < 128;
+          const std::vector<pipeline::TextLine> lines =
+              pipeline::textLines(ink, pipeline::leastLineHeight(ink.cols), pipeline::wordJoin(ink.cols));
+          const auto header =
+              std::find_if(lines.begin(), lines.end(), [&](const auto& l) { return pipeline::tableLike(l, ink.cols); });
+          ASSERT_GE(lines.end() - header, static_cast<long>(form.rows.size()) + 1) << what;
+          // Every row's boxes run into its address; row 1's address into
+          // its signature too.
+          for (std::size_t row = 1; row <= form.rows.size(); ++row) {
+            const pipeline::TextLine& line = *(header + static_cast<long>(row));
+            ASSERT_EQ(line.pieces.size(), 5u) << what << ": number, name, boxes, address, signature";
+            const int y = (line.top + line.bottom) / 2, pen = std::max(2, static_cast<int>(dpi / 100));
+            for (std::size_t i = 2; i < (row == 1 ? 4u : 3u); ++i)
+              cv::line(page, {line.pieces[i].second, y}, {line.pieces[i + 1].first, y}, cv::Scalar(40, 40, 40), pen);
+          }
+        }
+        tools::ScanEffects copier = tools::photocopier(120, 7);
+        copier.angleDegrees = 2;
+        copier.upsideDown = upsideDown;
+        tools::SampleRandom random(3);
+        const pipeline::CleanPage clean = pipeline::CleanStage{}(tools::applyScanEffects(page, copier, random));
+        EXPECT_TRUE(clean.ruling.horizontal.empty()) << what << ": the copy should show no ruling";
+        expectEveryRowInOrder(clean, form.rows.size(), what, "the page shows no rulings");
+        // The header is the labels' line, above row 1; the columns are those
+        // of the same copy whose cells stand apart.
+        try {
+          const pipeline::PageLayout layout = pipeline::LayoutChain{}.find(clean);
+          ASSERT_FALSE(layout.rows.empty()) << what;
+          EXPECT_LE(layout.headerBottom, layout.rows.front().top) << what << ": the header is the labels' line";
+          const std::array<int, 6>& columns = layout.columnX;
+          if (!cellsRunTogether) {
+            apart = columns;
+          } else {
+            for (std::size_t i = 0; i < columns.size(); ++i)
+              EXPECT_NEAR(columns[i], apart[i], pipeline::wordJoin(clean.ink.cols)) << what << ": column edge " << i;
+          }
+        } catch (const pipeline::LayoutError&) {
+          // expectEveryRowInOrder said why
+        }
+      }
+    }
 }
 
 // A form that rules its header only, in dashes: words bridged across the
