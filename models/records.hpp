@@ -94,6 +94,10 @@ struct RowRecord {
   Box box;                                   // the row on the upright page, in pixels
   std::string laidOut;                       // how the row was found when not by the form's rulings; else empty
   std::vector<std::uint8_t> image;           // PNG of the row, for the report
+  // Name and number as a reviewer corrected them (contract section 12): what
+  // a person read on the paper, not a reader's guess. Set when the decisions
+  // are applied before the checks; not stored.
+  bool correctedByReviewer = false;
 };
 
 // A line of the population register (contract section 4).

@@ -19,12 +19,17 @@ struct CheckOptions {
 
 // A name is read unsurely when its reader says so, when the row is written
 // by hand (its number was read as handwriting): print OCR's confidence on a
-// hand's letters says little; or when the reading holds a sign no name holds
+// hand's letters says little; when the reading holds a sign no name holds
 // (a digit, a semicolon): a photocopy's specks read as "Елена окна ;" at
-// 0.86, which a sure reading would have made a NAME_MISMATCH.
+// 0.86, which a sure reading would have made a NAME_MISMATCH; or when no
+// number was read: the row then says nothing of whether it is a hand's, and
+// the print models' confidence is no more to be trusted than on a hand's
+// (seed 545's L02-RS page 1 row 3, a dry pen's number the copier lost: the
+// hand's capitals NEVENA PAVLOVIĆ read as МЕМЕМА РАМСОМЈС at 0.94, and a
+// DIGITAL_MISMATCH raised on that reading).
 inline bool nameReadUnsurely(const models::RowRecord& row, const CheckOptions& options) {
   return row.fullName.empty() || row.nameConfidence < options.minNameConfidence ||
-         row.idWriting == models::Writing::Handwritten || !models::looksLikeName(row.fullName);
+         row.idWriting == models::Writing::Handwritten || row.rawId.empty() || !models::looksLikeName(row.fullName);
 }
 
 }  // namespace listaudit::pipeline

@@ -18,6 +18,7 @@ int applyCorrections(std::vector<models::RowRecord>& rows, const std::vector<mod
     row.idOtherReadings.clear();
     row.nameOtherReadings.clear();
     row.idWriting = models::Writing::Printed;
+    row.correctedByReviewer = true;
     ++applied;
   }
   return applied;

@@ -233,6 +233,7 @@ class Identifier {
           who_.number = named.nationalId;
           who_.byName = true;
           who_.established = true;
+          doubtTheNumberTheCopyAndRegisterMend(named, where);
         }
       }
     } else if (!who_.nameKey.empty() && !nameReadUnsurely(row_, context_.options)) {
@@ -466,6 +467,26 @@ class Identifier {
   std::size_t editsAllowed(const std::string& number) const {
     const std::size_t length = scheme_ == models::IdScheme::Unknown ? number.size() : models::idForm(scheme_).size();
     return static_cast<std::size_t>(kCutEditShare * static_cast<double>(length) + 0.5);
+  }
+
+  // A number read surely that fails its check, one character from the
+  // number the register holds under the row's name, is a writer's slip or a
+  // misreading; where the electronic copy gives the register's number too,
+  // the copy did not repeat a slip (a copy made from the paper does), and a
+  // misreading is as likely: neither ID_INVALID nor DIGITAL_MISMATCH is
+  // said of it (seed 606's L03-BG: a dot-matrix 6 read as 8 at 0.99 on five
+  // rows, each flagged both). A number a reviewer corrected is what the
+  // paper says.
+  void doubtTheNumberTheCopyAndRegisterMend(const models::Person& named, const std::string& where) {
+    if (row_.correctedByReviewer || id_.check.valid() || !context_.copy ||
+        context_.copy->nationalId != named.nationalId || id_.number.size() != named.nationalId.size() ||
+        models::editDistance(id_.number, named.nationalId) != 1)
+      return;
+    who_.numberDoubt = "the number read, " + id_.number + " at " + models::decimal(row_.idConfidence, 2) +
+                       ", fails its check one character from " + named.nationalId + ", which " + where +
+                       " holds under the row's name and the electronic copy line " +
+                       std::to_string(context_.copy->line) +
+                       " gives: written so, the number is invalid; misread, it is that one";
   }
 
   // "; the electronic copy gives N" for the evidence, when the copy gives a number.

@@ -52,8 +52,14 @@ struct RowIdentity {
   bool byName = false;                   // found through the name, the number failing
   bool established = false;              // the flags that need the person may be raised
   bool inDoubt = false;                  // the reading leaves the person in doubt: a person must read it
-  std::string candidates;                // for a row in doubt: what a reviewer should look at, in words
-  std::string confirmation;              // how the number was confirmed or repaired, in words; empty when not
+  // Why a number read surely that fails its check may still be a misreading
+  // of the established person's: one character from the number both the
+  // register (under the row's name) and the electronic copy give. Read as
+  // written, the paper is ID_INVALID; misread, it is that number; a person
+  // must compare. Empty when not.
+  std::string numberDoubt;
+  std::string candidates;    // for a row in doubt: what a reviewer should look at, in words
+  std::string confirmation;  // how the number was confirmed or repaired, in words; empty when not
   // The established person's name as the population register (or the
   // electronic copy) spells it, when the reading is near it but not the same
   // and in the same script; empty otherwise. `spellingSource` says where from.

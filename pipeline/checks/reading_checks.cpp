@@ -14,11 +14,13 @@ void checkReading(RowCase& c, const CheckContext& context) {
   const CheckOptions& options = context.options;
   // A number that fails while its reading is in doubt may be a misreading:
   // UNREADABLE says so; ID_INVALID is for a number read clearly and written wrong.
-  if (!c.id.check.valid() && (!c.who.inDoubt || c.id.number.empty()))
+  // A number that may be a misreading of the established person's
+  // (identify.hpp, numberDoubt) is neither: a person compares.
+  if (!c.id.check.valid() && (!c.who.inDoubt || c.id.number.empty()) && c.who.numberDoubt.empty())
     c.raise(Flag::IdInvalid, c.id.number.empty() ? "no number could be read" : c.id.check.reason);
   // A name read unsurely but confirmed by the register or the copy is read.
   const bool nameUnsure = !c.who.nameKnown(row, options);
-  if (nameUnsure || c.who.inDoubt || c.id.number.empty()) {
+  if (nameUnsure || c.who.inDoubt || c.id.number.empty() || !c.who.numberDoubt.empty()) {
     // What a person must read, and why, in words: the confidences alone do
     // not say it of a hand's name read at 0.84 that nothing confirms.
     std::vector<std::string> reasons;
@@ -26,6 +28,8 @@ void checkReading(RowCase& c, const CheckContext& context) {
       reasons.push_back("no number could be read");
     else if (c.who.inDoubt)
       reasons.push_back("the number read leaves the person in doubt");
+    else if (!c.who.numberDoubt.empty())
+      reasons.push_back(c.who.numberDoubt);
     if (nameUnsure) {
       if (!c.who.nameDoubt.empty())
         reasons.push_back(c.who.nameDoubt);

@@ -489,6 +489,55 @@ TEST_F(Identity, aHandsNameTheCopySpellsIsNotTakenForTheRegistersByAGarbledReadi
   EXPECT_FALSE(has(j, Flag::Unreadable));
 }
 
+// A row whose number cell gave nothing (a dry pen's number a copier lost)
+// says nothing of whether it is a hand's: its name, read by the print models
+// alone at 0.94, is not taken as sure, and is compared with no other name
+// (seed 545's L02-RS page 1 row 3: a hand's capitals NEVENA PAVLOVIĆ read as
+// МЕМЕМА РАМСОМЈС, and a DIGITAL_MISMATCH raised on that reading). The same
+// name read beside a printed number is sure, and differs from the copy's.
+TEST_F(Identity, aNameBesideANumberCellThatGaveNothingIsNotReadSurely) {
+  models::RowRecord r = listaudit::testing::clearRow("A", 1, 1, "Мемема Рамсомјс", "");
+  r.idConfidence = 0;
+  r.nameConfidence = 0.94;
+  const auto j = judgedWithCopy(list_, r, registers_, "Невена Павловић", "0241010000");
+  EXPECT_TRUE(has(j, Flag::Unreadable));
+  EXPECT_FALSE(has(j, Flag::DigitalMismatch)) << j.note;
+  EXPECT_FALSE(has(j, Flag::NoConsent));
+  models::RowRecord printed = row("Мемема Рамсомјс", kIvan);
+  printed.nameConfidence = 0.99;
+  EXPECT_TRUE(has(judgedWithCopy(list_, printed, registers_, "Невена Павловић", kIvan), Flag::DigitalMismatch));
+}
+
+// A number read surely that fails its check one character from the number
+// the register holds under the row's name is a writer's slip or a
+// misreading. Where the electronic copy gives the register's number too (it
+// did not repeat a slip), neither ID_INVALID nor DIGITAL_MISMATCH is said: a
+// person compares (seed 606's L03-BG: a dot-matrix 6 read as 8 at 0.99, five
+// rows flagged both). The person is the name's, so the person's own checks
+// stand. Without the copy, or with the copy repeating the reading, the slip
+// is ID_INVALID as written.
+TEST_F(Identity, aSureNumberOneCharacterFromTheNumberTheCopyAndRegisterGiveIsForAPersonToCompare) {
+  std::string slip = kIvan;
+  for (char d = '0'; d <= '9'; ++d) {
+    slip[4] = d;
+    if (!models::checkNationalId(slip, models::IdScheme::Egn).valid()) break;
+  }
+  ASSERT_FALSE(models::checkNationalId(slip, models::IdScheme::Egn).valid());
+  const models::RowRecord r = row("Иван Петров Попов", slip);  // every digit at 0.99
+  const auto j = judgedWithCopy(list_, r, registers_, "Иван Петров Попов", kIvan);
+  EXPECT_FALSE(has(j, Flag::IdInvalid)) << j.note;
+  EXPECT_FALSE(has(j, Flag::DigitalMismatch)) << j.note;
+  EXPECT_TRUE(has(j, Flag::Unreadable));
+  const auto unreadable = std::find_if(j.findings.begin(), j.findings.end(),
+                                       [](const models::Finding& f) { return f.flag == Flag::Unreadable; });
+  ASSERT_TRUE(unreadable != j.findings.end());
+  EXPECT_NE(unreadable->evidence.find("fails its check one character from " + kIvan), std::string::npos)
+      << unreadable->evidence;
+  EXPECT_FALSE(has(j, Flag::NoConsent));  // Ivan, by his name, consented
+  expectIvansSlip(judge(r), slip);
+  expectIvansSlip(judgedWithCopy(list_, r, registers_, "Иван Петров Попов", slip), slip);
+}
+
 TEST(JmbgScheme, refusesAYearNoOneLivingWasBornIn) {
   // 04.11.679: the three year digits of a JMBG are 8xx, 9xx or 0xx.
   std::string first12 = "041167997205";
