@@ -8,6 +8,7 @@
 #include "pipeline/page/office_stamp.hpp"
 #include "pipeline/page/page_orientation.hpp"
 #include "pipeline/page/ruling.hpp"
+#include "pipeline/page/scanner_streaks.hpp"
 #include "pipeline/page/text_lines.hpp"
 
 namespace listaudit::pipeline {
@@ -169,10 +170,12 @@ double estimateSkew(const cv::Mat& grey, double maxDegrees) {
 CleanPage CleanStage::operator()(const cv::Mat& grey) const {
   if (grey.empty() || grey.type() != CV_8UC1) throw std::invalid_argument("clean stage: expects an 8-bit grey page");
   CleanPage page;
-  page.skewDegrees = estimateSkew(grey, maxSkew_);
+  // A scanner's streak first, in the frame it was made in (scanner_streaks.hpp).
+  const cv::Mat scanned = withoutScannerStreaks(grey);
+  page.skewDegrees = estimateSkew(scanned, maxSkew_);
   // Paper tone for the corners the rotation uncovers.
-  const cv::Scalar paper(cv::mean(grey)[0] > 128 ? 255 : 0);
-  page.grey = std::abs(page.skewDegrees) >= 0.05 ? rotate(grey, page.skewDegrees, cv::INTER_LINEAR, paper) : grey;
+  const cv::Scalar paper(cv::mean(scanned)[0] > 128 ? 255 : 0);
+  page.grey = std::abs(page.skewDegrees) >= 0.05 ? rotate(scanned, page.skewDegrees, cv::INTER_LINEAR, paper) : scanned;
   page.ink = binarise(page.grey);
   page.ruling = findRuling(lineInk(page.grey));
   // Rulings that do not show the form's columns may stand where they tell

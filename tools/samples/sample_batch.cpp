@@ -139,7 +139,8 @@ class BatchMaker {
         officeWear_(root_.fork(8)),
         faxFeed_(root_.fork(9)),
         printerFaults_(root_.fork(10)),
-        stampMaking_(root_.fork(11)) {
+        stampMaking_(root_.fork(11)),
+        scannerDust_(root_.fork(12)) {
     if (options.style != "printed")
       digits_.emplace(options.digitsPath.empty() ? defaultDigitsPath() : options.digitsPath);
   }
@@ -475,6 +476,15 @@ class BatchMaker {
       // rulings in steps, a thin ruling a dashed one.
       if (faxFeed_.chance(0.5)) effects.faxFedDegrees = faxFeed_.real(0.5, 3.0) * (faxFeed_.chance(0.5) ? 1 : -1);
     }
+    // One page in eight went through a sheet-fed scanner with dust on its
+    // glass: a thin line from top to bottom, anywhere across the page, as
+    // dark as a ruling or fainter (from a stream of its own, so every other
+    // draw stays).
+    if (scannerDust_.chance(0.125)) {
+      effects.streakAcross = scannerDust_.real(0.05, 0.95);
+      effects.streakPixels = 1 + static_cast<int>(scannerDust_.below(3));
+      effects.streakGrey = scannerDust_.real(40, 170);
+    }
     return effects;
   }
 
@@ -620,6 +630,7 @@ class BatchMaker {
   SampleRandom faxFeed_;        // likewise, for faxes fed in turned
   SampleRandom printerFaults_;  // likewise, for a dot-matrix printer's ribbon and pins
   SampleRandom stampMaking_;    // likewise, for the offices' stamps: size, rings, words, ink
+  SampleRandom scannerDust_;    // likewise, for dust on a sheet-fed scanner's glass
   const Date election_ = *Date::make(2021, 4, 4);
 
   std::vector<SamplePerson> batchPeople_;  // everyone the batch writes about

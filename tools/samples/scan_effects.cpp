@@ -71,6 +71,13 @@ cv::Mat applyScanEffects(const cv::Mat& clean, const ScanEffects& effects, Sampl
   const cv::Scalar paper = effects.colour ? cv::mean(out) : cv::Scalar(effects.background);
   if (std::abs(effects.angleDegrees) > 1e-6) out = turned(out, effects.angleDegrees, paper);
   if (effects.upsideDown) cv::rotate(out, out, cv::ROTATE_180);
+  if (effects.streakAcross >= 0) {
+    // The dust darkens what the sensor sees there, paper and ink alike.
+    const int x = std::clamp(static_cast<int>(effects.streakAcross * out.cols), 0, out.cols - 1);
+    const cv::Rect line(x, 0, std::min(effects.streakPixels, out.cols - x), out.rows);
+    cv::Mat band = out(line);
+    band.convertTo(band, -1, effects.streakGrey / 255.0);
+  }
   if (effects.blurSigma > 0) cv::GaussianBlur(out, out, cv::Size(0, 0), effects.blurSigma);
   if (effects.noiseSigma > 0) {
     // Our own draws rather than cv::randn, so the seed alone decides the bytes.

@@ -29,6 +29,14 @@ struct ScanEffects {
   double faxAcross = 0, faxDown = 0;
   double faxThreshold = 150;
   double faxFedDegrees = 0;  // counter-clockwise turn of the page as the fax took it in
+  // Dust on a sheet-fed scanner's glass: every line the sensor reads has the
+  // same dark dot, so the scan has a thin upright line from top to bottom,
+  // in the scanner's frame whatever the page's turn. Where it stands, as a
+  // fraction of the width (negative for none), how wide in pixels, and how
+  // dark (the grey it leaves on white paper).
+  double streakAcross = -1;
+  int streakPixels = 2;
+  double streakGrey = 90;
 };
 
 // A photocopy on grey paper, scanned straight: what the layout tests copy

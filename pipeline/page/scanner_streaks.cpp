@@ -1,0 +1,82 @@
+#include "pipeline/page/scanner_streaks.hpp"
+
+#include <algorithm>
+#include <array>
+#include <opencv2/imgproc.hpp>
+
+namespace listaudit::pipeline {
+namespace {
+
+// A streak is at most this many pixels wide (a speck of dust, blurred), and
+// is compared with the columns this far either side of it.
+constexpr int kWidest = 4;
+// Darker than both sides by at least this many grey levels...
+constexpr int kDarker = 12;
+// ...on at least this share of the scan's lines: a ruling runs through the
+// table only, never the margins above and below it, and a turned page's
+// ruling crosses columns.
+constexpr double kShareOfLines = 0.9;
+
+// The median grey of column `x`.
+double columnMedian(const cv::Mat& grey, int x) {
+  std::array<int, 256> counts{};
+  for (int y = 0; y < grey.rows; ++y) ++counts[grey.at<std::uint8_t>(y, x)];
+  int seen = 0;
+  for (int v = 0; v < 256; ++v)
+    if ((seen += counts[static_cast<std::size_t>(v)]) * 2 >= grey.rows) return v;
+  return 255;
+}
+
+}  // namespace
+
+std::vector<cv::Range> scannerStreaks(const cv::Mat& grey) {
+  std::vector<cv::Range> streaks;
+  if (grey.cols <= 2 * kWidest + 1 || grey.rows == 0) return streaks;
+  const int width = grey.cols - 2 * kWidest;
+  cv::Mat sides, darker;
+  cv::min(grey.colRange(0, width), grey.colRange(2 * kWidest, grey.cols), sides);
+  cv::Mat centre;
+  grey.colRange(kWidest, kWidest + width).convertTo(centre, CV_16S);
+  sides.convertTo(sides, CV_16S);
+  cv::compare(sides - centre, kDarker, darker, cv::CMP_GE);
+  cv::Mat perColumn;
+  cv::reduce(darker / 255, perColumn, 0, cv::REDUCE_SUM, CV_32S);
+  const int needed = static_cast<int>(kShareOfLines * grey.rows);
+  for (int x = 0; x < width; ++x) {
+    if (perColumn.at<int>(0, x) < needed) continue;
+    const int column = x + kWidest;
+    if (!streaks.empty() && streaks.back().end == column)
+      ++streaks.back().end;
+    else
+      streaks.emplace_back(column, column + 1);
+  }
+  std::erase_if(streaks, [](const cv::Range& r) { return r.size() > kWidest; });
+  return streaks;
+}
+
+cv::Mat withoutScannerStreaks(const cv::Mat& grey) {
+  const std::vector<cv::Range> streaks = scannerStreaks(grey);
+  if (streaks.empty()) return grey;
+  cv::Mat out = grey.clone();
+  // The dust holds back a share of the light, the same share on every line:
+  // each darkened column is brightened back by the ratio of the paper beside
+  // it to its own paper (the columns' medians: most of a page is paper).
+  // Drawing the columns across from their neighbours instead cut a gap into
+  // every turned ruling that crossed the streak, and the table lost it.
+  for (const cv::Range& streak : streaks) {
+    // A blurred streak shades its neighbours too: every column within reach
+    // that is darker than the paper beside it is brightened.
+    const int from = std::max(0, streak.start - kWidest + 1), to = std::min(grey.cols, streak.end + kWidest - 1);
+    const double paper = std::max(columnMedian(grey, std::max(0, streak.start - kWidest)),
+                                  columnMedian(grey, std::min(grey.cols - 1, streak.end + kWidest - 1)));
+    for (int x = from; x < to; ++x) {
+      const double own = columnMedian(grey, x);
+      if (own <= 0 || own >= paper - 1) continue;
+      cv::Mat column = out.col(x);
+      column.convertTo(column, -1, paper / own);
+    }
+  }
+  return out;
+}
+
+}  // namespace listaudit::pipeline
