@@ -24,8 +24,11 @@ class NameReader {
   // A block of several lines (the title); a reader may learn from it how the
   // page is best read.
   virtual CellReading readBlock(const cv::Rect& box) = 0;
-  // One line of text: a name, or the collector's line.
+  // One line of text (the collector's line).
   virtual CellReading readLine(const cv::Rect& box) = 0;
+  // A name cell's line: read as readLine, and where the reading is in doubt,
+  // looked at again as the reader can (print in bands, banded_print.hpp).
+  virtual CellReading readName(const cv::Rect& cell) = 0;
 };
 
 }  // namespace listaudit::pipeline

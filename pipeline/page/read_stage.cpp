@@ -94,7 +94,7 @@ models::RowRecord readRow(const PageImage& image, const CleanPage& clean, const 
       id = std::move(printed);
   }
   CellReading name = cpu.time("names, print models (Tesseract)",
-                              [&] { return readers.nameReaderFor(cell(kNameColumn)).readLine(cell(kNameColumn)); });
+                              [&] { return readers.nameReaderFor(cell(kNameColumn)).readName(cell(kNameColumn)); });
   // A row whose number is written by hand has its name written by hand too:
   // the name network reads it beside the print models.
   if (id.writing == models::Writing::Handwritten) {

@@ -16,6 +16,8 @@ constexpr int kDarker = 12;
 // table only, never the margins above and below it, and a turned page's
 // ruling crosses columns.
 constexpr double kShareOfLines = 0.9;
+// The lines looked at: one in this many.
+constexpr int kLineStep = 4;
 
 // The median grey of column `x`.
 double columnMedian(const cv::Mat& grey, int x) {
@@ -31,17 +33,18 @@ double columnMedian(const cv::Mat& grey, int x) {
 
 std::vector<cv::Range> scannerStreaks(const cv::Mat& grey) {
   std::vector<cv::Range> streaks;
-  if (grey.cols <= 2 * kWidest + 1 || grey.rows == 0) return streaks;
+  if (grey.cols <= 2 * kWidest + 1 || grey.rows < kLineStep) return streaks;
+  // Every fourth line tells as well as all of them, at a quarter of the cost
+  // (a view, not a copy).
+  const cv::Mat lines(grey.rows / kLineStep, grey.cols, CV_8UC1, grey.data, grey.step * kLineStep);
   const int width = grey.cols - 2 * kWidest;
   cv::Mat sides, darker;
-  cv::min(grey.colRange(0, width), grey.colRange(2 * kWidest, grey.cols), sides);
-  cv::Mat centre;
-  grey.colRange(kWidest, kWidest + width).convertTo(centre, CV_16S);
-  sides.convertTo(sides, CV_16S);
-  cv::compare(sides - centre, kDarker, darker, cv::CMP_GE);
+  cv::min(lines.colRange(0, width), lines.colRange(2 * kWidest, grey.cols), sides);
+  cv::subtract(sides, lines.colRange(kWidest, kWidest + width), darker);  // saturates at 0 where lighter
+  cv::threshold(darker, darker, kDarker - 1, 1, cv::THRESH_BINARY);
   cv::Mat perColumn;
-  cv::reduce(darker / 255, perColumn, 0, cv::REDUCE_SUM, CV_32S);
-  const int needed = static_cast<int>(kShareOfLines * grey.rows);
+  cv::reduce(darker, perColumn, 0, cv::REDUCE_SUM, CV_32S);
+  const int needed = static_cast<int>(kShareOfLines * lines.rows);
   for (int x = 0; x < width; ++x) {
     if (perColumn.at<int>(0, x) < needed) continue;
     const int column = x + kWidest;

@@ -86,7 +86,11 @@ CellReading TesseractNameReader::readBlock(const cv::Rect& box) {
   return asCellReading(best);
 }
 
-CellReading TesseractNameReader::readLine(const cv::Rect& cell) {
+CellReading TesseractNameReader::readLine(const cv::Rect& box) { return read(box, false); }
+
+CellReading TesseractNameReader::readName(const cv::Rect& cell) { return read(cell, true); }
+
+CellReading TesseractNameReader::read(const cv::Rect& cell, bool closeBands) {
   // The recognizer's cost grows with the width it reads: the cell's empty
   // end is left out, with half a line's height of paper kept either side.
   const cv::Rect box = writingSpan(ink_, lines_, cell, cell.height / 2);
@@ -115,7 +119,7 @@ CellReading TesseractNameReader::readLine(const cv::Rect& cell) {
   }
   // A name read unsurely and printed in bands (banded_print.hpp) is read
   // again by every model with its bands closed.
-  if ((!bestPlausible || best.confidence < kDoubtfulConfidence) && printedInBands(page_, box)) {
+  if (closeBands && (!bestPlausible || best.confidence < kDoubtfulConfidence) && printedInBands(page_, box)) {
     const cv::Mat closed = withBandsClosed(page_(box), bandGap(box.height));
     for (std::size_t i = 0; i < candidates_.size(); ++i)
       weigh(candidates_[i].engine->readLineImage(closed, ""), i, true);

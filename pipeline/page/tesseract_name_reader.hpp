@@ -24,8 +24,12 @@ class TesseractNameReader final : public NameReader {
   CellReading readBlock(const cv::Rect& box) override;
   // With the first model, and the others only when it is unsure.
   CellReading readLine(const cv::Rect& box) override;
+  // As readLine; a name read unsurely and printed in bands is read again by
+  // every model with its bands closed.
+  CellReading readName(const cv::Rect& cell) override;
 
  private:
+  CellReading read(const cv::Rect& cell, bool closeBands);
   OcrEngine& engine(std::size_t i);
   void putFirst(std::size_t i);
 

@@ -50,7 +50,7 @@ TEST(BandedPrint, aDotMatrixNameInBandsIsReadWithItsBandsClosedAndNeverSurelyMis
       const cv::Rect cell = layout.cell(layout.rows[i], pipeline::kNameColumn);
       const cv::Rect span = pipeline::writingSpan(clean.ink, layout.lines, cell, cell.height / 2);
       EXPECT_TRUE(pipeline::printedInBands(layout.text, span)) << "row " << i + 1;
-      const pipeline::CellReading reading = readers.nameReaderFor(cell).readLine(cell);
+      const pipeline::CellReading reading = readers.nameReaderFor(cell).readName(cell);
       const std::string& written = form.rows[i].name;
       ++names;
       plainRight += plain.readLine(span).text == written;
