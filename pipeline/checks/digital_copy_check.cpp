@@ -20,11 +20,9 @@ void checkDigitalCopy(RowCase& c, const CheckContext& context) {
   }
   const ingest::DigitalRow& d = it->second;
   // What the paper says is known only where it was read with confidence: a
-  // reading in doubt, or a number that may be a misreading of the copy's
-  // (identify.hpp, numberDoubt), is compared with nothing.
+  // number not known (identify.hpp) is compared with nothing.
   std::string differences;
-  if (!c.who.inDoubt && c.who.numberDoubt.empty() && d.nationalId != c.id.number)
-    differences = "its number is " + d.nationalId;
+  if (c.who.numberKnown() && d.nationalId != c.id.number) differences = "its number is " + d.nationalId;
   const std::string paperName = c.judged.fullName.empty() ? row.fullName : c.judged.fullName;
   const double similarity = models::nameSimilarity(paperName, d.fullName);
   if (c.who.nameKnown(row, context.options) && similarity < kDigitalSameName) {

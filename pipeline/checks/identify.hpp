@@ -70,6 +70,11 @@ struct RowIdentity {
   // compared with nothing: a person must read it.
   std::string nameDoubt;
 
+  // Whether the number on the paper is known: read with confidence, and no
+  // misreading of the established person's (numberDoubt). Only a known
+  // number can be invalid as written or differ from the copy's.
+  bool numberKnown() const { return !inDoubt && numberDoubt.empty(); }
+
   // Whether the name on the paper is known: read surely, or confirmed, and
   // not in doubt. Only a known name can differ from the register's or the
   // copy's.

@@ -12,15 +12,15 @@ void checkReading(RowCase& c, const CheckContext& context) {
   using models::Flag;
   const models::RowRecord& row = *c.row;
   const CheckOptions& options = context.options;
-  // A number that fails while its reading is in doubt may be a misreading:
-  // UNREADABLE says so; ID_INVALID is for a number read clearly and written wrong.
-  // A number that may be a misreading of the established person's
-  // (identify.hpp, numberDoubt) is neither: a person compares.
-  if (!c.id.check.valid() && (!c.who.inDoubt || c.id.number.empty()) && c.who.numberDoubt.empty())
+  // A number that fails while its reading is in doubt, or that may be a
+  // misreading of the established person's, may be a misreading: UNREADABLE
+  // says so; ID_INVALID is for a number read clearly and written wrong, or
+  // none read at all.
+  if (!c.id.check.valid() && (c.who.numberKnown() || c.id.number.empty()))
     c.raise(Flag::IdInvalid, c.id.number.empty() ? "no number could be read" : c.id.check.reason);
   // A name read unsurely but confirmed by the register or the copy is read.
   const bool nameUnsure = !c.who.nameKnown(row, options);
-  if (nameUnsure || c.who.inDoubt || c.id.number.empty() || !c.who.numberDoubt.empty()) {
+  if (nameUnsure || !c.who.numberKnown() || c.id.number.empty()) {
     // What a person must read, and why, in words: the confidences alone do
     // not say it of a hand's name read at 0.84 that nothing confirms.
     std::vector<std::string> reasons;

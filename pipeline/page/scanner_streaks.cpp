@@ -1,8 +1,9 @@
 #include "pipeline/page/scanner_streaks.hpp"
 
 #include <algorithm>
-#include <array>
 #include <opencv2/imgproc.hpp>
+
+#include "pipeline/page/median.hpp"
 
 namespace listaudit::pipeline {
 namespace {
@@ -19,14 +20,10 @@ constexpr double kShareOfLines = 0.9;
 // The lines looked at: one in this many.
 constexpr int kLineStep = 4;
 
-// The median grey of column `x`.
-double columnMedian(const cv::Mat& grey, int x) {
-  std::array<int, 256> counts{};
-  for (int y = 0; y < grey.rows; ++y) ++counts[grey.at<std::uint8_t>(y, x)];
-  int seen = 0;
-  for (int v = 0; v < 256; ++v)
-    if ((seen += counts[static_cast<std::size_t>(v)]) * 2 >= grey.rows) return v;
-  return 255;
+// The median grey of column `x`: its paper, since most of a page is paper.
+int columnMedian(const cv::Mat& grey, int x) {
+  const cv::Mat column = grey.col(x);
+  return median(std::vector<std::uint8_t>(column.begin<std::uint8_t>(), column.end<std::uint8_t>()));
 }
 
 }  // namespace

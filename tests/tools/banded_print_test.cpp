@@ -24,8 +24,7 @@
 using namespace listaudit;
 
 TEST(BandedPrint, aDotMatrixNameInBandsIsReadWithItsBandsClosedAndNeverSurelyMisread) {
-  std::array<std::string, 8> numbers;
-  for (std::size_t i = 0; i < numbers.size(); ++i) numbers[i] = "83278925" + std::to_string(10 + i);
+  const std::array<std::string, 8> numbers = listaudit::testing::kosovoNumbers();
   struct Printer {
     double pitchMm, wear, ink;
   };
@@ -69,8 +68,7 @@ TEST(BandedPrint, aDotMatrixNameInBandsIsReadWithItsBandsClosedAndNeverSurelyMis
 
 // Solid print and a pen's line are not in bands: closing them adds little.
 TEST(BandedPrint, solidPrintIsNotInBands) {
-  std::array<std::string, 8> numbers;
-  for (std::size_t i = 0; i < numbers.size(); ++i) numbers[i] = "83278925" + std::to_string(10 + i);
+  const std::array<std::string, 8> numbers = listaudit::testing::kosovoNumbers();
   for (const double dpi : {150.0, 300.0}) {
     const tools::FormPage form = listaudit::testing::kosovoForm(dpi, numbers);
     cv::Mat grey;

@@ -25,8 +25,7 @@ using namespace listaudit;
 namespace {
 
 tools::FormPage dottedFormWithDigitBoxes(double dpi, bool columnRulings, int digitBoxes = 10) {
-  std::array<std::string, 8> numbers;
-  for (std::size_t i = 0; i < numbers.size(); ++i) numbers[i] = "83278925" + std::to_string(10 + i);
+  const std::array<std::string, 8> numbers = listaudit::testing::kosovoNumbers();
   tools::FormPage page = listaudit::testing::kosovoForm(dpi, numbers);
   page.dashMm = 0.3;
   page.dashGapMm = 0.6;

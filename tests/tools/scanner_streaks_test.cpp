@@ -24,8 +24,7 @@ using namespace listaudit;
 namespace {
 
 tools::FormPage formWithBlankRows(double dpi) {
-  std::array<std::string, 8> numbers;
-  for (std::size_t i = 0; i < numbers.size(); ++i) numbers[i] = "83278925" + std::to_string(10 + i);
+  const std::array<std::string, 8> numbers = listaudit::testing::kosovoNumbers();
   tools::FormPage form = listaudit::testing::kosovoForm(dpi, numbers);
   form.blankRows = 4;
   return form;
